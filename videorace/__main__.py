@@ -1,0 +1,3 @@
+from videorace.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""``python -m videorace``: validate the data, write the codebook, build the reports."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from videorace import config
+
+
+def cmd_validate(args) -> int:
+    from videorace.validate import display_dir, validate
+
+    directory = Path(args.data_dir) if args.data_dir else config.data_dir()
+    if not directory.is_dir():
+        print(f"{directory}: expected a data directory, found none", file=sys.stderr)
+        return 1
+    problems = validate(directory)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s) in {display_dir(directory)}", file=sys.stderr)
+        return 1
+    print(f"{display_dir(directory)}: all tables valid")
+    return 0
+
+
+def cmd_codebook(args) -> int:
+    from videorace.codebook import render
+
+    target = config.DATA_DIR / "README.md"
+    text = render()
+    if args.check:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(f"{target}: out of date with videorace/schema.py; run python -m videorace codebook",
+                  file=sys.stderr)
+            return 1
+        print(f"{target}: up to date")
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from videorace.build import main as build_main
+
+    return build_main(args)
+
+
+def cmd_refresh(args) -> int:
+    from videorace.notebooks import refresh
+
+    return refresh(args.names)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m videorace", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check every table in the data directory")
+    p.add_argument("data_dir", nargs="?", help="data directory (default: data/)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("codebook", help="write data/README.md from the schema")
+    p.add_argument("--check", action="store_true", help="only check that it is up to date")
+    p.set_defaults(func=cmd_codebook)
+
+    p = sub.add_parser("build", help="execute the notebooks into HTML reports")
+    p.add_argument("--force", action="store_true", help="rebuild every report, changed or not")
+    p.add_argument("--only", metavar="NAME", action="append",
+                   help="build only this notebook or report (repeatable)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="reports to execute at once (default: number of cores)")
+    p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
+    p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("refresh", help="re-execute notebooks in place at their defaults "
+                                       "(updates the nbval baselines)")
+    p.add_argument("names", nargs="*", help="notebook names (default: all)")
+    p.set_defaults(func=cmd_refresh)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

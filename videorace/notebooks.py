@@ -1,0 +1,109 @@
+"""Execute notebooks with papermill, strip what varies between runs, and render self-contained HTML."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+
+from videorace import config
+
+#: Notebook-level and cell-level metadata that changes on every run (papermill timings,
+#: execution timestamps) and so must never be committed: nbval's baseline is the outputs alone.
+VOLATILE_NOTEBOOK_KEYS = ("papermill", "widgets")
+VOLATILE_CELL_KEYS = ("papermill", "execution", "collapsed", "scrolled")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def notebook_names() -> list[str]:
+    """Names (without .ipynb) of the committed notebooks, in order."""
+    return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def volatile_metadata(nb) -> list[str]:
+    """Where ``nb`` carries metadata that varies between runs, as readable locations."""
+    found = [f"metadata.{k}" for k in VOLATILE_NOTEBOOK_KEYS if k in nb.metadata]
+    for i, cell in enumerate(nb.cells):
+        found += [f"cells[{i}].metadata.{k}" for k in VOLATILE_CELL_KEYS if k in cell.metadata]
+    return found
+
+
+def strip_volatile(nb):
+    """Remove run-specific metadata in place and pin the kernel to the project's own."""
+    for k in VOLATILE_NOTEBOOK_KEYS:
+        nb.metadata.pop(k, None)
+    for cell in nb.cells:
+        for k in VOLATILE_CELL_KEYS:
+            cell.metadata.pop(k, None)
+    nb.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "Python (videorace)",
+                                 "language": "python"}
+    lang = nb.metadata.get("language_info", {})
+    nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3",
+                                    "file_extension": ".py", "mimetype": "text/x-python",
+                                    "nbconvert_exporter": "python",
+                                    "codemirror_mode": lang.get("codemirror_mode",
+                                                                {"name": "ipython", "version": 3})}
+    return nb
+
+
+def execute(source: Path, output: Path, parameters: dict | None = None,
+            env: dict[str, str] | None = None):
+    """Run ``source`` with papermill on the project's kernel, in ``notebooks/``, writing ``output``.
+
+    ``env`` entries are set for the kernel (for example the data directory). Raises papermill's
+    ``PapermillExecutionError`` when a cell fails; the failing notebook is still written.
+    """
+    import papermill
+
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        return papermill.execute_notebook(
+            str(source), str(output), parameters=parameters or {}, kernel_name=config.KERNEL_NAME,
+            cwd=str(config.NOTEBOOKS_DIR), progress_bar=False, log_output=False)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def to_html(nb, header: dict) -> str:
+    """Self-contained HTML: code hidden, images embedded, nothing loaded from a network."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="videorace_report", extra_template_basedirs=[str(TEMPLATES)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.embed_images = True
+    body, _ = exporter.from_notebook_node(nb, resources={"videorace": header,
+                                                         "metadata": {"name": header["title"]}})
+    return body
+
+
+def refresh(names: list[str] | None = None) -> int:
+    """Re-execute notebooks in place at their defaults and strip volatile metadata: the one
+    deliberate command that updates nbval's baselines (``git diff`` then shows what changed)."""
+    from papermill.exceptions import PapermillExecutionError
+
+    names = names or notebook_names()
+    unknown = [n for n in names if n not in notebook_names()]
+    if unknown:
+        print(f"refresh: no notebook named {unknown[0]!r}; expected one of "
+              + ", ".join(notebook_names()), file=sys.stderr)
+        return 2
+    for name in names:
+        path = config.NOTEBOOKS_DIR / f"{name}.ipynb"
+        print(f"refresh: executing {path.name}", flush=True)
+        try:
+            nb = execute(path, path)
+        except PapermillExecutionError as err:
+            print(f"refresh: {path.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}",
+                  file=sys.stderr)
+            return 1
+        nbformat.write(strip_volatile(nbformat.from_dict(nb)), str(path))
+    return 0
