@@ -1,0 +1,106 @@
+"""The dataset: codebook in step with the schema, typed loading, and the questions it must answer."""
+
+import pandas as pd
+import pytest
+
+from videorace import codebook, config, data
+from videorace.schema import FIELDS, TABLES
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return data.load()
+
+
+def test_codebook_matches_schema():
+    committed = (config.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert committed == codebook.render(), "data/README.md drifted: run python -m videorace codebook"
+
+
+def test_codebook_lists_every_column_of_every_table():
+    text = codebook.render()
+    for table in TABLES.values():
+        assert f"## `{table.filename}`" in text
+        for column in table.columns:
+            assert f"| `{column}` |" in text
+
+
+def test_every_column_is_defined_once_and_used():
+    used = {c for t in TABLES.values() for c in t.columns}
+    assert used == set(FIELDS), f"defined but unused: {set(FIELDS) - used}"
+
+
+def test_load_types(ds):
+    assert set(ds) == set(TABLES)
+    assert pd.api.types.is_datetime64_any_dtype(ds.model_events.happened_on)
+    assert pd.api.types.is_float_dtype(ds.funding_rounds.amount_low)
+    assert str(ds.architectures.frames.dtype) == "Int64"
+    assert ds.architectures.causal_first_frame.dtype == "boolean"
+    assert len(ds.hash) == 64
+
+
+def test_load_from_another_directory(data_copy, monkeypatch):
+    (data_copy / "gpus.csv").write_text((data_copy / "gpus.csv").read_text().replace("989,", "990,", 1))
+    assert data.load(data_copy).gpus.bf16_dense_tflops.iloc[0] == 990
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(data_copy))
+    assert data.load().directory == data_copy
+    assert data.load().hash != data.load(config.DATA_DIR).hash
+
+
+def test_load_refuses_bad_data_listing_each_problem(data_copy):
+    (data_copy / "gpus.csv").write_text("gpu_id,name\n")
+    with pytest.raises(data.DataError, match=r"gpus.csv:1: bf16_dense_tflops: this column"):
+        data.load(data_copy)
+
+
+def test_undeclared_table_is_refused_under_a_build(monkeypatch):
+    monkeypatch.setenv(config.READS_ENV, "models,sources")
+    ds = data.load()
+    assert len(ds.models)
+    with pytest.raises(data.UndeclaredTable, match="reports.toml"):
+        ds.gpus
+
+
+# --- questions a user must be able to answer from data/ alone -------------------------------------
+
+def test_who_led_each_disclosed_round_and_how_much(ds):
+    rounds = ds.funding_rounds.merge(ds.round_investors, on="round_id")
+    leads = rounds[rounds.role == "lead"].set_index("round_id")
+    assert leads.loc["r_shengshu_2024_03", "investor_id"] == "qiming"
+    assert leads.loc["r_aisphere_2024_03", "investor_id"] == "fortune_capital"
+    aisphere = ds.funding_rounds.set_index("round_id").loc["r_aisphere_2024_03"]
+    assert (aisphere.amount_low, aisphere.amount_qualifier, aisphere.currency) == (1e8, "over", "CNY")
+    assert pd.isna(aisphere.amount_high)  # "over": open-ended
+
+
+def test_unveiled_vs_public_for_vidu(ds):
+    vidu = ds.model_events[ds.model_events.model_id == "vidu"]
+    assert vidu[vidu.event == "unveiled"].happened_on.min() == pd.Timestamp("2024-04-01")
+    assert pd.Timestamp("2024-04-27") in set(vidu[vidu.event == "unveiled"].happened_on)
+    assert set(vidu[vidu.event == "global_access"].happened_on) == {pd.Timestamp("2024-07-30")}
+
+
+def test_claimed_vs_available_clip_lengths(ds):
+    cap = ds.capabilities
+    vidu = cap[cap.model_id == "vidu"].set_index("availability")
+    assert vidu.loc["public", "max_clip_s_high"] == 8
+    assert set(vidu.loc["demo", "max_clip_s_high"]) == {16}
+    sora = cap[cap.model_id == "sora"].set_index("availability")
+    assert sora.loc["public", "max_clip_s_high"] == 20
+
+
+def test_what_citic_assumed(ds):
+    citic = ds.metrics[ds.metrics.subject == "CITIC Securities token estimate"].set_index("metric")
+    assert citic.loc["patches", "value_low"] * citic.loc["denoising_steps", "value_low"] == \
+        citic.loc["tokens", "value_low"]
+
+
+def test_disputed_and_unverified_figures_are_marked(ds):
+    flagged = ds.metrics[ds.metrics.verification.isin(["disputed", "unverified"])]
+    assert {"m_gartner_share_2030", "m_aigc_market_2022", "m_cac_users_2024_07"} <= set(flagged.metric_id)
+    assert (flagged.note.str.len() > 0).all(), "a disputed figure must say who disputes it"
+
+
+def test_every_seed_article_is_a_source(ds):
+    assert {"a0_caixin_roundup", "a1_scmp_aisphere", "a2_bbd_chinese_sora", "a3_xinhua_video_ai",
+            "a4_chinadaily_aigc"} <= set(ds.sources.source_id)

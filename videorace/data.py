@@ -1,0 +1,102 @@
+"""The validated dataset as typed pandas DataFrames, for the notebooks and the analysis modules."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from videorace import config
+from videorace.schema import TABLES
+from videorace.validate import Problem, read_all
+
+
+class DataError(Exception):
+    """The dataset has problems; ``problems`` lists each with its file, line and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}{more}")
+
+
+class UndeclaredTable(KeyError):
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class Dataset(dict):
+    """Tables by name, also reachable as attributes (``ds.funding_rounds``); ``ds.hash`` and
+    ``ds.directory`` say which copy of the data it is. Under a build, only the tables the notebook
+    declared in reports.toml are handed out."""
+
+    allowed: tuple[str, ...] | None = None
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if self.allowed is not None and name in TABLES and name not in self.allowed:
+            raise UndeclaredTable(
+                f"table {name!r} is read but not declared: add it to this notebook's reads in "
+                "reports.toml so the build rebuilds the report when the table changes")
+        return super().__getitem__(name)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self[name]
+        except UndeclaredTable:
+            raise
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def content_hash(data_dir: str | os.PathLike | None = None) -> str:
+    """SHA-256 over the schema's CSV files (names and bytes): which data a report was built from."""
+    directory = config.data_dir(data_dir)
+    digest = hashlib.sha256()
+    for table in TABLES.values():
+        path = directory / table.filename
+        digest.update(table.filename.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _typed(column: pd.Series, kind: str) -> pd.Series:
+    if kind == "date":
+        return pd.to_datetime(column.replace("", None), format="%Y-%m-%d")
+    if kind == "int":
+        return pd.to_numeric(column.replace("", None)).astype("Int64")
+    if kind == "float":
+        return pd.to_numeric(column.replace("", None)).astype("float64")
+    if kind == "bool":
+        return column.map({"true": True, "false": False}).astype("boolean")
+    if kind in ("ref", "refs", "id", "enum", "url"):
+        return column.replace("", None).astype("object")
+    return column.astype("object")
+
+
+def load(data_dir: str | os.PathLike | None = None) -> Dataset:
+    """Validate the data at ``data_dir`` (default: ``$VIDEORACE_DATA_DIR`` or ``data/``) and return
+    every table typed: dates as datetime64, amounts as floats, counts as nullable integers.
+
+    Raises ``DataError`` listing every problem when the data does not validate.
+    """
+    directory = config.data_dir(data_dir)
+    sheets, problems = read_all(Path(directory))
+    if problems:
+        raise DataError(problems)
+    ds = Dataset()
+    for name, sheet in sheets.items():
+        frame = pd.DataFrame([row for _, row in sheet.records], columns=sheet.table.columns,
+                             dtype="object").fillna("")
+        for f in sheet.table.fields:
+            frame[f.name] = _typed(frame[f.name], f.kind)
+        ds[name] = frame
+    ds.hash = content_hash(directory)
+    ds.directory = Path(directory)
+    reads = os.environ.get(config.READS_ENV)
+    if reads:
+        ds.allowed = tuple(reads.split(","))
+    return ds

@@ -1,0 +1,267 @@
+"""Every column of the dataset, defined once.
+
+The validator (``videorace.validate``), the typed loader (``videorace.data``) and the codebook
+(``data/README.md``, written by ``python -m videorace codebook``) all read these definitions, so a
+column means the same thing everywhere it appears and the documentation cannot drift from the checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+PRECISIONS = ("day", "month", "quarter", "year")
+SOURCE_KINDS = ("news", "paper", "repository", "official", "dataset", "research_note")
+ORG_KINDS = ("startup", "big_tech", "company", "ai_lab", "university", "research_institute", "investor",
+             "broker", "agency", "association", "consultancy", "media")
+MODEL_KINDS = ("text_to_video", "video_platform", "multimodal", "llm", "assistant")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column. ``kind`` decides how a cell is parsed and checked."""
+
+    name: str
+    kind: str  # id | ref | refs | text | enum | date | int | float | bool | url
+    description: str
+    unit: str = ""
+    allowed: tuple[str, ...] = ()
+    ref: str = ""  # the table whose primary key a ref/refs column names
+    minimum: float | None = None
+    required: bool = True
+
+    @property
+    def expected(self) -> str:
+        """What a valid cell looks like, in words, for error messages and the codebook."""
+        return {
+            "id": "an id of lower-case letters, digits and underscores",
+            "ref": f"an id listed in {self.ref}.csv",
+            "refs": f"ids listed in {self.ref}.csv, separated by ';'",
+            "text": "one line of plain text",
+            "enum": "one of " + ", ".join(self.allowed),
+            "date": "a date as YYYY-MM-DD",
+            "int": "a whole number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
+            "float": "a number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
+            "bool": "true or false",
+            "url": "an http(s):// address",
+        }[self.kind]
+
+
+def _f(name, kind, description, **kw) -> Field:
+    return Field(name, kind, description, **kw)
+
+
+_COUNT = {"minimum": 0}
+_OPT = {"required": False}
+
+FIELDS: dict[str, Field] = {f.name: f for f in [
+    # --- identifiers and references -------------------------------------------------------------
+    _f("source_id", "ref", "The source that states this row's facts.", ref="sources"),
+    _f("also_source_ids", "refs", "Other sources that state the same fact (corroboration).",
+       ref="sources", required=False),
+    _f("org_id", "ref", "The organisation this row is about.", ref="organizations"),
+    _f("investor_id", "ref", "The investing organisation.", ref="organizations"),
+    _f("model_id", "ref", "The model this row is about.", ref="models"),
+    _f("subject_model_id", "ref", "The model whose record a prediction is judged on.", ref="models",
+       required=False),
+    _f("round_id", "ref", "The funding round.", ref="funding_rounds"),
+    _f("arch_id", "id", "Identifier of an open model's published geometry."),
+    _f("gpu_id", "id", "Identifier of a GPU type."),
+    _f("event_id", "id", "Identifier of a dated model event."),
+    _f("industry_event_id", "id", "Identifier of a dated event that is not a model release."),
+    _f("metric_id", "id", "Identifier of a reported figure."),
+    _f("claim_id", "id", "Identifier of a prediction or target."),
+    # --- sources --------------------------------------------------------------------------------
+    _f("publisher", "text", "Who published the source."),
+    _f("title", "text", "Title of the source; a bracketed description where no title is known."),
+    _f("published_on", "date", "When the source was published (first day of the period if coarser)."),
+    _f("published_precision", "enum", "How precisely published_on is known.", allowed=PRECISIONS),
+    _f("url", "url", "Where the source can be read; empty when no stable address is known.", **_OPT),
+    _f("kind", "enum", "What kind of thing the row describes; each table allows its own values.",
+       allowed=SOURCE_KINDS + ORG_KINDS + MODEL_KINDS),
+    _f("note", "text", "Free-text caveat: how a date was resolved, what a later source says.", **_OPT),
+    # --- organisations --------------------------------------------------------------------------
+    _f("name", "text", "Name as commonly written in English."),
+    _f("name_zh", "text", "Name in Chinese, where the organisation has one.", **_OPT),
+    _f("hq", "text", "City (and country) of the headquarters.", **_OPT),
+    _f("founded_on", "date", "When the organisation was founded.", **_OPT),
+    _f("founded_precision", "enum", "How precisely founded_on is known.", allowed=PRECISIONS, **_OPT),
+    # --- funding --------------------------------------------------------------------------------
+    _f("announced_on", "date", "When the round was announced."),
+    _f("announced_precision", "enum", "How precisely announced_on is known.", allowed=PRECISIONS),
+    _f("round_label", "text", "The round's name as the source gives it (Series A, ...).", **_OPT),
+    _f("amount_low", "float", "Lowest amount the source's wording allows.", unit="currency units",
+       minimum=0, required=False),
+    _f("amount_high", "float", "Highest amount the source's wording allows; empty = open-ended.",
+       unit="currency units", minimum=0, required=False),
+    _f("currency", "enum", "ISO 4217 code of amount_low and amount_high; empty when undisclosed.",
+       allowed=("CNY", "USD"), required=False),
+    _f("amount_qualifier", "enum", "The source's wording of the amount.",
+       allowed=("exact", "about", "over", "several hundred million", "hundreds of millions",
+                "undisclosed")),
+    _f("usd_as_reported", "float", "The source's own dollar conversion of amount_low, if it gives one.",
+       unit="USD", minimum=0, required=False),
+    _f("role", "enum", "The investor's part in the round.", allowed=("lead", "participant",
+                                                                     "unspecified")),
+    _f("date_as_written", "text", "The source's own wording of a relative date ('on Tuesday'), "
+       "resolved against the source's publication date by videorace.dates and checked.", **_OPT),
+    # --- events ---------------------------------------------------------------------------------
+    _f("event", "enum", "What happened to the model.",
+       allowed=("announced", "unveiled", "beta", "launched", "global_access", "update")),
+    _f("happened_on", "date", "When it happened (first day of the period if coarser)."),
+    _f("precision", "enum", "How precisely happened_on is known.", allowed=PRECISIONS),
+    _f("confidence", "enum", "How well the date is supported by the sources.",
+       allowed=("high", "medium", "low")),
+    _f("what", "text", "What happened, in our words."),
+    # --- capabilities ---------------------------------------------------------------------------
+    _f("as_of", "date", "When the row's figure held (first day of the period if coarser)."),
+    _f("as_of_precision", "enum", "How precisely as_of is known.", allowed=PRECISIONS),
+    _f("max_clip_s_low", "float", "Longest single clip, lower bound.", unit="s", minimum=0),
+    _f("max_clip_s_high", "float", "Longest single clip, upper bound.", unit="s", minimum=0),
+    _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
+    _f("width_px", "int", "Frame width; empty when only a height (1080p) is stated.", unit="px",
+       minimum=1, required=False),
+    _f("fps", "float", "Frames per second.", unit="frames/s", minimum=0, required=False),
+    _f("inputs", "text", "Accepted inputs, ';'-separated from text, image, video.", **_OPT),
+    _f("availability", "enum", "Who could actually use it at that length: a claim, a demonstration, "
+       "a restricted beta, or the public.", allowed=("claimed", "demo", "beta", "public")),
+    # --- metrics --------------------------------------------------------------------------------
+    _f("subject", "text", "What the figure is about."),
+    _f("metric", "id", "What is measured (snake_case, the same name for the same quantity)."),
+    _f("value_low", "float", "Lowest value the source's wording allows.", unit="see unit",
+       minimum=0),
+    _f("value_high", "float", "Highest value the source's wording allows; empty = open-ended.",
+       unit="see unit", minimum=0, required=False),
+    _f("unit", "text", "Unit of value_low and value_high."),
+    _f("verification", "enum", "How the figure stands against other sources.",
+       allowed=("as_reported", "corroborated", "disputed", "unverified")),
+    # --- claims ---------------------------------------------------------------------------------
+    _f("claimant", "text", "Who made the prediction (person or organisation)."),
+    _f("stated_on", "date", "When the prediction was made."),
+    _f("stated_precision", "enum", "How precisely stated_on is known.", allowed=PRECISIONS),
+    _f("statement", "text", "The prediction, in our words."),
+    _f("measured_by", "text", "';'-separated dimensions on which it can be judged, from: "
+       "lag_to_sora_days, public_before_sora, max_clip_vs_sora, release_by_deadline; empty when "
+       "nothing in the data can test it.", required=False),
+    _f("deadline_low", "date", "Earliest reading of the prediction's deadline.", **_OPT),
+    _f("deadline_high", "date", "Latest reading of the prediction's deadline.", **_OPT),
+    # --- architectures --------------------------------------------------------------------------
+    _f("params_b", "float", "Denoiser parameters.", unit="billions", minimum=0),
+    _f("vae_t_in", "int", "VAE temporal compression: this many frames ...", unit="frames", minimum=1),
+    _f("vae_t_out", "int", "... become this many latent frames.", unit="latent frames", minimum=1),
+    _f("causal_first_frame", "bool", "Whether the VAE encodes the first frame alone "
+       "(latent frames = (frames - 1) * out / in + 1)."),
+    _f("vae_h", "int", "VAE spatial compression, height.", unit="px per latent", minimum=1),
+    _f("vae_w", "int", "VAE spatial compression, width.", unit="px per latent", minimum=1),
+    _f("latent_channels", "int", "Channels of the VAE's latent.", minimum=1),
+    _f("patch_t", "int", "Patch size in latent frames.", minimum=1),
+    _f("patch_h", "int", "Patch size in latent rows.", minimum=1),
+    _f("patch_w", "int", "Patch size in latent columns.", minimum=1),
+    _f("frames", "int", "Frames in the default clip.", unit="frames", minimum=1),
+    _f("steps", "int", "Default denoising steps.", minimum=1),
+    _f("passes_per_step", "int", "Denoiser passes per step (2 with classifier-free guidance).",
+       minimum=1),
+    _f("text_tokens", "int", "Text tokens in the joint sequence, where published.", minimum=0,
+       required=False),
+    _f("tokens_published", "int", "Video tokens per clip as the source states it; empty when only "
+       "computed.", unit="tokens", minimum=0, required=False),
+    _f("layers", "int", "Transformer blocks (double- plus single-stream).", minimum=1, required=False),
+    _f("hidden_width", "int", "Model width d.", minimum=1, required=False),
+    _f("layers_verified", "bool", "Whether layers and width were read from the cited file in this "
+       "project's check (false: from the research notes or secondary knowledge)."),
+    _f("attention", "enum", "How attention spans the tokens.", allowed=("full", "spatial_temporal")),
+    _f("gen_seconds", "float", "Published wall time to generate one default clip.", unit="s",
+       minimum=0, required=False),
+    _f("gen_gpu_id", "ref", "GPU the published time was measured on.", ref="gpus", required=False),
+    _f("source_file", "text", "Repository file or paper section the numbers were read from."),
+    # --- gpus -----------------------------------------------------------------------------------
+    _f("bf16_dense_tflops", "float", "Peak dense BF16 throughput.", unit="TFLOP/s", minimum=0),
+]}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    ranges: tuple[tuple[str, str], ...] = ()  # (low, high) column pairs: low <= high
+    dates: tuple[tuple[str, str], ...] = ()  # (date column, its precision column)
+    relative_date: tuple[str, str] = ("", "")  # (date, precision) that date_as_written resolves to
+    kinds: tuple[str, ...] = ()  # the values this table allows in its `kind` column
+
+    @property
+    def fields(self) -> list[Field]:
+        """The table's columns; `kind` narrowed to the values this table allows."""
+        out = []
+        for c in self.columns:
+            f = FIELDS[c]
+            if c == "kind" and self.kinds:
+                f = replace(f, allowed=self.kinds)
+            out.append(f)
+        return out
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("sources", "Every article, paper, repository and official page the data cites.",
+          ("source_id", "publisher", "title", "published_on", "published_precision", "url", "kind",
+           "note"), ("source_id",), dates=(("published_on", "published_precision"),),
+          kinds=SOURCE_KINDS),
+    Table("organizations", "Companies, universities, investors, brokers and agencies named.",
+          ("org_id", "name", "name_zh", "kind", "hq", "founded_on", "founded_precision",
+           "source_id", "note"), ("org_id",), dates=(("founded_on", "founded_precision"),),
+          kinds=ORG_KINDS),
+    Table("funding_rounds", "Funding rounds, amounts as the ranges the wording allows.",
+          ("round_id", "org_id", "announced_on", "announced_precision", "date_as_written",
+           "round_label", "amount_low", "amount_high", "currency", "amount_qualifier",
+           "usd_as_reported", "source_id", "also_source_ids", "note"), ("round_id",),
+          ranges=(("amount_low", "amount_high"),),
+          dates=(("announced_on", "announced_precision"),),
+          relative_date=("announced_on", "announced_precision")),
+    Table("round_investors", "Who invested in which round, and who led.",
+          ("round_id", "investor_id", "role"), ("round_id", "investor_id")),
+    Table("models", "Models and products named, video and otherwise.",
+          ("model_id", "name", "org_id", "kind", "note"), ("model_id",), kinds=MODEL_KINDS),
+    Table("model_events", "Dated announcements, unveilings, betas and launches, one row per source.",
+          ("event_id", "model_id", "event", "happened_on", "precision", "date_as_written",
+           "source_id", "confidence", "note"), ("event_id",),
+          dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
+    Table("industry_events", "Other dated events the articles set the race against.",
+          ("industry_event_id", "org_id", "what", "happened_on", "precision", "date_as_written",
+           "source_id", "confidence", "note"), ("industry_event_id",),
+          dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
+    Table("capabilities", "Clip length and resolution per model over time, claimed vs available.",
+          ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "height_px",
+           "width_px", "fps", "inputs", "availability", "source_id", "note"),
+          ("model_id", "as_of", "availability", "source_id"),
+          ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
+    Table("metrics", "Market, adoption, regulation, exchange-rate and compute figures.",
+          ("metric_id", "subject", "metric", "value_low", "value_high", "unit", "as_of",
+           "as_of_precision", "source_id", "verification", "note"), ("metric_id",),
+          ranges=(("value_low", "value_high"),), dates=(("as_of", "as_of_precision"),)),
+    Table("claims", "Predictions and targets stated in the articles.",
+          ("claim_id", "claimant", "org_id", "stated_on", "stated_precision", "statement",
+           "subject_model_id", "measured_by", "deadline_low", "deadline_high", "source_id",
+           "also_source_ids", "note"), ("claim_id",),
+          ranges=(("deadline_low", "deadline_high"),), dates=(("stated_on", "stated_precision"),)),
+    Table("gpus", "Accelerators for the GPU-time arithmetic.",
+          ("gpu_id", "name", "bf16_dense_tflops", "source_id", "confidence", "note"), ("gpu_id",)),
+    Table("architectures", "Published geometry of open video diffusion transformers.",
+          ("arch_id", "name", "org_id", "params_b", "vae_t_in", "vae_t_out", "causal_first_frame",
+           "vae_h", "vae_w", "latent_channels", "patch_t", "patch_h", "patch_w", "width_px",
+           "height_px", "frames", "fps", "steps", "passes_per_step", "text_tokens",
+           "tokens_published", "layers", "hidden_width", "layers_verified", "attention",
+           "gen_seconds", "gen_gpu_id", "source_id", "source_file", "note"), ("arch_id",)),
+]}
+
+#: Tables in the order they must be read: a table's references point only to earlier ones,
+#: except models <-> organizations which are loaded together before any check of references.
+TABLE_ORDER = tuple(TABLES)
+
+#: Which measured_by dimensions a claim may name.
+CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
+                    "release_by_deadline")
+INPUT_KINDS = ("text", "image", "video")
