@@ -1,0 +1,59 @@
+"""The committed notebooks: deterministic baselines, the parameters convention, thin cells."""
+
+import ast
+import json
+
+import nbformat
+import pytest
+
+from videorace import config
+from videorace.notebooks import notebook_names, volatile_metadata
+
+NOTEBOOKS = notebook_names()
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS
+
+
+@pytest.fixture(params=NOTEBOOKS)
+def nb(request):
+    return nbformat.read(config.NOTEBOOKS_DIR / f"{request.param}.ipynb", as_version=4)
+
+
+def test_no_volatile_metadata(nb):
+    assert volatile_metadata(nb) == []
+
+
+def test_runs_on_the_project_kernel(nb):
+    assert nb.metadata.kernelspec.name == config.KERNEL_NAME
+
+
+def test_committed_with_outputs_and_no_errors(nb):
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code), "refresh the notebook: a cell was never run"
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+
+
+def test_title_then_parameters_then_validation(nb):
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    assert "**Question.**" in nb.cells[0].source
+    params = nb.cells[1]
+    assert params.cell_type == "code" and "parameters" in params.metadata.get("tags", [])
+    for line in params.source.splitlines():
+        target, value = line.split("=", 1)
+        value, _, comment = value.partition("#")
+        ast.literal_eval(value.strip())  # literals only
+        assert comment.strip(), f"parameter {target.strip()} has no comment"
+    assert "params." in nb.cells[2].source, "the cell after the parameters must validate them"
+
+
+def test_cells_are_thin(nb):
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            statements = sum(isinstance(n, ast.stmt) for n in ast.walk(ast.parse(cell.source)))
+            assert statements <= 12, f"cell {i} has {statements} statements: move logic to the package"
+
+
+def test_ends_with_sources(nb):
+    assert "report.sources(" in nb.cells[-1].source

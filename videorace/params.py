@@ -1,0 +1,75 @@
+"""Checks for notebook parameters: each failure names the parameter and what is allowed.
+
+A ``ParameterError`` renders in Jupyter as one line, without a traceback (IPython honours
+``_render_traceback_``), and papermill reports it as the notebook's error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from numbers import Real
+from typing import Iterable
+
+
+class ParameterError(ValueError):
+    def __init__(self, name: str, expected: str, found):
+        self.name, self.expected, self.found = name, expected, found
+        super().__init__(f"parameter {name}: expected {expected}, found {found!r}")
+
+    def _render_traceback_(self):  # IPython: show this instead of a traceback
+        return [f"ParameterError: {self}"]
+
+
+def number(name: str, value, low: float | None = None, high: float | None = None,
+           integer: bool = False) -> float:
+    """``value`` if it is a number (a whole one if ``integer``) within [low, high]."""
+    kind = "a whole number" if integer else "a number"
+    bounds = (f" between {low:g} and {high:g}" if low is not None and high is not None else
+              f" >= {low:g}" if low is not None else f" <= {high:g}" if high is not None else "")
+    ok = isinstance(value, Real) and not isinstance(value, bool) and value == value
+    if ok and integer:
+        ok = float(value).is_integer()
+    if ok and low is not None:
+        ok = value >= low
+    if ok and high is not None:
+        ok = value <= high
+    if not ok:
+        raise ParameterError(name, kind + bounds, value)
+    return int(value) if integer else float(value)
+
+
+def choice(name: str, value, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    if not isinstance(value, str) or value not in allowed:
+        raise ParameterError(name, "one of " + ", ".join(map(str, allowed)), value)
+    return value
+
+
+def choices(name: str, values, allowed: Iterable[str]) -> list[str]:
+    """A list of names, each from ``allowed``; an empty list means all of them. A string of
+    comma-separated names is accepted too, since ``papermill -p`` passes lists as strings."""
+    allowed = list(allowed)
+    if isinstance(values, str):
+        values = [v.strip(" '\"") for v in values.strip("[] ").split(",") if v.strip(" '\"")]
+    if not isinstance(values, (list, tuple)):
+        raise ParameterError(name, "a list of names from " + ", ".join(allowed), values)
+    wrong = [v for v in values if v not in allowed]
+    if wrong:
+        raise ParameterError(name, "names from " + ", ".join(allowed), wrong[0])
+    return list(values) or allowed
+
+
+def iso_date(name: str, value) -> date:
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ParameterError(name, "a date as 'YYYY-MM-DD'", value)
+
+
+def date_window(start_name: str, start, end_name: str, end) -> tuple[date, date]:
+    first, last = iso_date(start_name, start), iso_date(end_name, end)
+    if first > last:
+        raise ParameterError(end_name, f"a date on or after {start_name} ({first})", end)
+    return first, last

@@ -1,0 +1,69 @@
+"""One plotting style for every notebook and report, defined here once."""
+
+from __future__ import annotations
+
+import matplotlib
+
+import matplotlib.pyplot as plt
+import seaborn as sns
+
+#: A colour per organisation, stable across notebooks; others fall back to grey.
+ORG_COLORS = {
+    "openai": "#4d4d4d",
+    "shengshu": "#d62728",
+    "aisphere": "#9467bd",
+    "kuaishou": "#ff7f0e",
+    "zhipu": "#1f77b4",
+    "bytedance": "#17becf",
+    "wanxing": "#8c564b",
+    "minimax": "#bcbd22",
+    "moonshot": "#e377c2",
+}
+AVAILABILITY_MARKERS = {"claimed": "o", "demo": "D", "beta": "s", "public": "P"}
+
+
+def use_style() -> None:
+    """Apply the project's style. Deterministic: fixed size, DPI and fonts; no timestamps in PNGs."""
+    sns.set_theme(context="notebook", style="whitegrid", palette="deep")
+    matplotlib.rcParams.update({
+        "figure.figsize": (9, 4.8),
+        "figure.dpi": 96,
+        "savefig.dpi": 96,
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+        "axes.labelsize": 10,
+        "legend.fontsize": 9,
+        "legend.frameon": False,
+        "font.family": "DejaVu Sans",
+        "svg.hashsalt": "videorace",
+    })
+
+
+def org_color(org_id: str) -> str:
+    return ORG_COLORS.get(org_id, "#7f7f7f")
+
+
+def figure(title: str, xlabel: str, ylabel: str, size: tuple[float, float] | None = None):
+    """A new figure and axes with the title and axis labels every chart must carry."""
+    use_style()
+    fig, ax = plt.subplots(figsize=size)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return fig, ax
+
+
+def month_axis(ax) -> None:
+    """Monthly date ticks labelled 'Mar 24', thinned so they never overlap."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+
+
+def finish(fig, source_note: str = "") -> None:
+    """Tight layout and an optional source line under the axes."""
+    if source_note:
+        fig.text(0.01, 0.005, source_note, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))
