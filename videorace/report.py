@@ -34,7 +34,8 @@ def sources(ds, source_ids) -> None:
     lines = []
     for sid in sorted(set(source_ids)):
         row = table.loc[sid]
-        when = row.published_on.strftime("%Y-%m-%d" if row.published_precision == "day" else "%Y-%m")
+        when = row.published_on.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(
+            row.published_precision, "%Y"))
         link = f" <{esc(row.url)}>" if isinstance(row.url, str) and row.url else ""
         lines.append(f"- `{esc(sid)}`: {esc(row.publisher)}, *{esc(row.title)}* ({when}){link}")
     display(Markdown("\n".join(lines)))
@@ -42,7 +43,7 @@ def sources(ds, source_ids) -> None:
 
 def table(frame: pd.DataFrame, formats: dict | None = None) -> pd.DataFrame:
     """A copy for display: numbers formatted, missing values blank, text escaped by pandas."""
-    shown = frame.copy()
+    shown = frame.astype(object)
     for col, fmt in (formats or {}).items():
         shown[col] = [fmt(v) if not pd.isna(v) else "" for v in shown[col]]
-    return shown.fillna("")
+    return shown.where(shown.notna(), "")
