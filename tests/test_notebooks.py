@@ -40,12 +40,15 @@ def test_title_then_parameters_then_validation(nb):
     assert "**Question.**" in nb.cells[0].source
     params = nb.cells[1]
     assert params.cell_type == "code" and "parameters" in params.metadata.get("tags", [])
+    names = []
     for line in params.source.splitlines():
         target, value = line.split("=", 1)
         value, _, comment = value.partition("#")
         ast.literal_eval(value.strip())  # literals only
         assert comment.strip(), f"parameter {target.strip()} has no comment"
-    assert "params." in nb.cells[2].source, "the cell after the parameters must validate them"
+        names.append(target.strip())
+    used = {n.id for n in ast.walk(ast.parse(nb.cells[2].source)) if isinstance(n, ast.Name)}
+    assert set(names) <= used, f"the validation cell ignores {set(names) - used}"
 
 
 def test_cells_are_thin(nb):

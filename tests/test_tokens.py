@@ -124,3 +124,11 @@ def test_attention_share_rises_with_sequence_length(s, factor, n, layers, width)
     m = t.Transformer(n, layers, width)
     assert 0 < t.attention_share(s, m) < 1
     assert t.attention_share(s * factor, m) > t.attention_share(s, m)
+
+
+def test_sensitivity_skips_resolution_for_citic_geometry():
+    a = t.CostAssumptions(steps=20, passes_per_step=1, attempts=1, tflops=989, utilisation=0.4,
+                          usd_per_gpu_hour=2.5)
+    table = t.sensitivity(t.citic_geometry(), t.Transformer(14e9, 40, 5120), a,
+                          {"height_px": (720, 1080), "steps": (20, 50)})
+    assert list(table.assumption) == ["steps"]

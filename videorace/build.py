@@ -334,6 +334,8 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
                                   "seconds": round(result["seconds"], 2)})
                     if result["status"] == "ok":
                         os.replace(result["tmp"], out / r.html_name)
+                        for old in (out / FAILED_DIR).glob(f"{r.key}.*"):
+                            old.unlink()  # an earlier failure of this report, now fixed
                         entry.update({"status": "ok", "fingerprint": fp, "data_hash": data_hash,
                                       "built_at": now(), "key_figures": result["key_figures"],
                                       "message": ""})

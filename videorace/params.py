@@ -45,6 +45,13 @@ def choice(name: str, value, allowed: Iterable[str]) -> str:
     return value
 
 
+def flag(name: str, value) -> bool:
+    """``value`` if it is True or False (papermill -p passes these as booleans)."""
+    if not isinstance(value, bool):
+        raise ParameterError(name, "True or False", value)
+    return value
+
+
 def choices(name: str, values, allowed: Iterable[str]) -> list[str]:
     """A list of names, each from ``allowed``; an empty list means all of them. A string of
     comma-separated names is accepted too, since ``papermill -p`` passes lists as strings."""
@@ -57,6 +64,17 @@ def choices(name: str, values, allowed: Iterable[str]) -> list[str]:
     if wrong:
         raise ParameterError(name, "names from " + ", ".join(allowed), wrong[0])
     return list(values) or allowed
+
+
+def aspect(name: str, value) -> tuple[int, int]:
+    """An aspect ratio written 'W:H' with whole numbers, e.g. '16:9'."""
+    try:
+        w, h = (int(part) for part in str(value).split(":"))
+        if w > 0 and h > 0 and isinstance(value, str):
+            return w, h
+    except ValueError:
+        pass
+    raise ParameterError(name, "an aspect ratio 'W:H' such as '16:9'", value)
 
 
 def iso_date(name: str, value) -> date:

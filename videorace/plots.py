@@ -54,12 +54,12 @@ def figure(title: str, xlabel: str, ylabel: str, size: tuple[float, float] | Non
 
 
 def month_axis(ax) -> None:
-    """Monthly date ticks labelled 'Mar 24', thinned so they never overlap."""
+    """Date ticks that never repeat or overlap, whatever the span (matplotlib's concise format)."""
     import matplotlib.dates as mdates
 
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def finish(fig, source_note: str = "") -> None:

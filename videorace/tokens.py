@@ -203,10 +203,13 @@ def sensitivity(g: Geometry, model: Transformer, a: CostAssumptions, ranges: dic
     ``ranges`` maps a name to (low, high); names are CostAssumptions fields, ``params`` (N), or
     ``height_px`` (resolution at the same aspect ratio) and ``frames``. Returns one row per
     assumption with the cost at low and high and the swing (high/low cost), largest first.
+    Resolution is skipped for CITIC's geometry, which counts patches per frame at no stated size.
     """
     base = clip_cost(g, model, a)["usd"]
     rows = []
     for name, (low, high) in ranges.items():
+        if name == "height_px" and g.patches_per_frame is not None:
+            continue
         costs = []
         for value in (low, high):
             g2, m2, a2 = g, model, a
