@@ -269,7 +269,7 @@ class Progress:
 
 
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
-          jobs: int | None = None) -> int:
+          jobs: int | None = None, manifest: Path = config.MANIFEST) -> int:
     from videorace.validate import validate
 
     problems = validate(data_dir)
@@ -280,10 +280,10 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
               "changed", file=sys.stderr)
         return 1
 
-    from videorace.data import content_hash
+    from videorace.validate import content_hash
     from videorace.notebooks import notebook_names
 
-    reports = load_manifest(config.MANIFEST, notebook_names())
+    reports = load_manifest(manifest, notebook_names())
     if only:
         names = {r.key for r in reports} | {r.notebook for r in reports}
         unknown = [o for o in only if o not in names]
@@ -355,7 +355,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
                     progress.current(running)
         progress.close()
         if not failures:
-            keys = {r.key for r in load_manifest(config.MANIFEST, notebook_names())}
+            keys = {r.key for r in load_manifest(manifest, notebook_names())}
             current = {k: v for k, v in state.items() if k in keys}
             atomic_write(out / "index.html", render_index(current))
         index = out / "index.html"
@@ -428,8 +428,13 @@ def main(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(f"build: -j {args.jobs}: expected a number of workers >= 1", file=sys.stderr)
         return 2
+    manifest = Path(args.manifest) if args.manifest else config.MANIFEST
+    if args.manifest and not manifest.is_file():
+        print(f"build: --manifest {args.manifest}: expected a TOML file, found none", file=sys.stderr)
+        return 2
     try:
-        return build(out, data_dir, only=args.only, force=args.force, jobs=args.jobs)
+        return build(out, data_dir, only=args.only, force=args.force, jobs=args.jobs,
+                     manifest=manifest)
     except BuildError as err:
         print(f"build: {err}", file=sys.stderr)
         return 2

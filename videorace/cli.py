@@ -75,6 +75,7 @@ def parser() -> argparse.ArgumentParser:
                    help="reports to execute at once (default: number of cores)")
     p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
     p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
+    p.add_argument("--manifest", metavar="TOML", help="report list to use (default: reports.toml)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("refresh", help="re-execute notebooks in place at their defaults "

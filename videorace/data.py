@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pandas as pd
 
 from videorace import config
 from videorace.schema import TABLES
-from videorace.validate import Problem, read_all
+from videorace.validate import Problem, content_hash, read_all  # noqa: F401 (re-exported)
 
 
 class DataError(Exception):
@@ -49,18 +48,6 @@ class Dataset(dict):
             raise
         except KeyError:
             raise AttributeError(name) from None
-
-
-def content_hash(data_dir: str | os.PathLike | None = None) -> str:
-    """SHA-256 over the schema's CSV files (names and bytes): which data a report was built from."""
-    directory = config.data_dir(data_dir)
-    digest = hashlib.sha256()
-    for table in TABLES.values():
-        path = directory / table.filename
-        digest.update(table.filename.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _typed(column: pd.Series, kind: str) -> pd.Series:

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import nbformat
-
 from videorace import config
 
 #: Notebook-level and cell-level metadata that changes on every run (papermill timings,
@@ -88,6 +86,7 @@ def to_html(nb, header: dict) -> str:
 def refresh(names: list[str] | None = None) -> int:
     """Re-execute notebooks in place at their defaults and strip volatile metadata: the one
     deliberate command that updates nbval's baselines (``git diff`` then shows what changed)."""
+    import nbformat
     from papermill.exceptions import PapermillExecutionError
 
     names = names or notebook_names()

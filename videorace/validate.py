@@ -9,7 +9,9 @@ field that spans lines does not shift the numbers of the rows after it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -304,6 +306,20 @@ def read_all(data_dir: Path) -> tuple[dict[str, Sheet], list[Problem]]:
     order = {t.filename: i for i, t in enumerate(TABLES.values())}
     problems.sort(key=lambda p: (order.get(Path(p.file).name, 99), p.line or 0))
     return sheets, problems
+
+
+def content_hash(data_dir: str | os.PathLike | None = None) -> str:
+    """SHA-256 over the schema's CSV files (names and bytes): which data a report was built from."""
+    from videorace import config
+
+    directory = config.data_dir(data_dir)
+    digest = hashlib.sha256()
+    for table in TABLES.values():
+        path = directory / table.filename
+        digest.update(table.filename.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def validate(data_dir: Path) -> list[Problem]:
