@@ -207,10 +207,10 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str) -> dict:
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
-    figures = {}
+    figures = []  # ordered [name, value] pairs: the state file is written with sorted keys
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            figures.update(output.get("metadata", {}).get(KEY_FIGURES_KEY, {}))
+            figures += [[k, v] for k, v in output.get("metadata", {}).get(KEY_FIGURES_KEY, {}).items()]
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
               "data_dir": display_path(Path(data_dir)), "version": __version__}
@@ -357,7 +357,10 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         if not failures:
             keys = {r.key for r in load_manifest(manifest, notebook_names())}
             current = {k: v for k, v in state.items() if k in keys}
-            atomic_write(out / "index.html", render_index(current))
+            page = render_index(current)
+            index_path = out / "index.html"
+            if not index_path.is_file() or index_path.read_text(encoding="utf-8") != page:
+                atomic_write(index_path, page)
         index = out / "index.html"
         elapsed = time.perf_counter() - started
         print(f"build: {len(todo) - len(failures)} built, {skipped} up to date, "
@@ -382,8 +385,7 @@ def render_index(state: dict) -> str:
         e = state[key]
         params = ", ".join(f"{esc(k)} = {esc(v)}" for k, v in e.get("parameters", {}).items()) \
             or "defaults"
-        figures = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>"
-                          for k, v in e.get("key_figures", {}).items())
+        figures = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in e.get("key_figures", []))
         status = esc(e.get("status", "?"))
         if e.get("status") == "failed":
             status += f"<br><small>{esc(e.get('message', ''))}</small>"
