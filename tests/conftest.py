@@ -20,3 +20,12 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(config.DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def full_out(tmp_path_factory) -> Path:
+    """Every report in reports.toml, built once for the offline and browser checks."""
+    out = tmp_path_factory.mktemp("full")
+    result = run_cli("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out

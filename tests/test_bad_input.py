@@ -171,8 +171,9 @@ def published(tmp_path_factory):
 
 
 def snapshot(out: Path) -> dict[str, str]:
+    """The published files (reports and index), not the build's own bookkeeping (dot files)."""
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())
-            if p.is_file() and not p.name.startswith(".build.lock")}
+            if p.is_file() and not p.name.startswith(".")}
 
 
 @pytest.mark.parametrize("case", sorted(DATA_CASES))
@@ -206,3 +207,39 @@ def test_missing_data_directory_is_one_line():
     result = run_cli("validate", "/nonexistent/data")
     assert result.returncode == 1
     assert "expected a data directory" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- bad parameters, through the build as a scheduled run would meet them ---------------------
+
+PARAM_CASES = {
+    "unknown architecture": ("04_token_cost", 'architecture = "sora"',
+                             "parameter architecture: expected one of citic, cogvideox_2b"),
+    "wrong type": ("04_token_cost", 'fps = "fast"',
+                   "parameter fps: expected a number between 1 and 240, found 'fast'"),
+    "out of range": ("04_token_cost", "utilisation = 1.5",
+                     "parameter utilisation: expected a number between 0.01 and 1, found 1.5"),
+    "unknown gpu": ("04_token_cost", 'gpu = "b200"', "parameter gpu: expected one of"),
+    "window reversed": ("02_release_timeline", 'window_start = "2024-12-01", window_end = "2024-01-01"',
+                        "parameter window_end: expected a date on or after window_start"),
+    "bad aspect ratio": ("03_clip_length_resolution", 'aspect_ratio = "wide"',
+                         "parameter aspect_ratio: expected an aspect ratio 'W:H'"),
+    "not a whole number": ("05_market_and_predictions", "lag_threshold_days = 1.5",
+                           "parameter lag_threshold_days: expected a whole number"),
+    "negative factor": ("01_funding", "over_factor = -1",
+                        "parameter over_factor: expected a number between 1 and 10, found -1"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PARAM_CASES))
+def test_bad_parameter(case, published, tmp_path):
+    notebook, assignment, expected = PARAM_CASES[case]
+    manifest = tmp_path / "reports.toml"
+    manifest.write_text(f'[[report]]\nnotebook = "{notebook}"\nset = "default"\ntitle = "t"\n'
+                        f"parameters = {{ {assignment} }}\n")
+    before = snapshot(published)
+    result = run_cli("build", "--manifest", manifest, "--only", notebook, "--out", published)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    failed = [ln for ln in result.stderr.splitlines() if ln.startswith("FAILED")]
+    assert len(failed) == 1 and expected in failed[0], result.stderr
+    assert snapshot(published) == before

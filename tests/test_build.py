@@ -39,15 +39,6 @@ def small_out(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="session")
-def full_out(tmp_path_factory):
-    """Every report in reports.toml, built once for the offline and browser checks."""
-    out = tmp_path_factory.mktemp("full")
-    result = run_cli("build", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def test_cold_build_writes_a_report_per_manifest_entry_and_an_index(full_out):
     keys = {r.key for r in build.load_manifest(config.MANIFEST, build_notebooks())}
     assert {p.stem for p in full_out.glob("*.html")} == keys | {"index"}

@@ -60,3 +60,31 @@ def test_cells_are_thin(nb):
 
 def test_ends_with_sources(nb):
     assert "report.sources(" in nb.cells[-1].source
+
+
+def test_a_changed_figure_in_the_data_fails_nbval_naming_notebook_and_cell(data_copy):
+    """The regression mechanism itself: nbval over a committed notebook, pointed at data with one
+    number changed, must fail and say which notebook and cell."""
+    import os
+    import subprocess
+    import sys
+
+    metrics = data_copy / "metrics.csv"
+    metrics.write_text(metrics.read_text().replace("videos_generated,16000000,",
+                                                   "videos_generated,17000000,"))
+    env = {**os.environ, config.DATA_DIR_ENV: str(data_copy)}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+                             "notebooks/05_market_and_predictions.ipynb"], cwd=config.PROJECT_DIR,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "FAILED notebooks/05_market_and_predictions.ipynb::Cell" in result.stdout
+
+
+def test_refresh_strips_what_papermill_adds(tmp_path):
+    from videorace.notebooks import execute, strip_volatile
+
+    out = tmp_path / "run.ipynb"
+    execute(config.NOTEBOOKS_DIR / "02_release_timeline.ipynb", out)
+    nb = nbformat.read(out, as_version=4)
+    assert volatile_metadata(nb), "papermill should have added run metadata"
+    assert volatile_metadata(strip_volatile(nb)) == []

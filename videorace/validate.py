@@ -37,7 +37,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.column}: {self.expected}, found {self.found}"
+        # a column name from a broken header may be empty or hold control characters: quote it
+        column = self.column if re.fullmatch(r"[\w+]+", self.column) else repr(self.column)
+        return f"{where}: {column}: {self.expected}, found {self.found}"
 
 
 @dataclass
