@@ -34,8 +34,13 @@ def test_timeline_draws_one_mark_per_event(ds, current):
 
 
 def test_funding_bars_span_the_ranges(ds, current):
-    rate = funding.implied_rate(ds.funding_rounds)
-    table = funding.ranges(ds.funding_rounds, funding.Reading())
+    from videorace.notebooks import defaults
+
+    p = defaults("01_funding")
+    rate = p["cny_per_usd"] or funding.implied_rate(ds.funding_rounds)
+    table = funding.ranges(ds.funding_rounds, funding.Reading(p["several_low_cny"],
+                                                              p["several_high_cny"],
+                                                              p["over_factor"]))
     disclosed = table[table.low.notna()].sort_values("announced_on")
     bars = current["01_funding"][0]["bars"]
     assert len(bars) == len(disclosed)
@@ -47,12 +52,8 @@ def test_funding_bars_span_the_ranges(ds, current):
 def test_clip_cost_bars_are_the_table_values(ds, current):
     bars = current["04_clip_costs"][0]["bars"]
     heights = sorted(h for *_, h in bars if h > 0)
-    setup = tokens.check_parameters(ds, architecture="wan21_14b", fps=24, height_px=1080, steps=20,
-                                    guidance_passes=2, attempts_per_kept_clip=1.0, params_b=0.0,
-                                    gpu="h100", utilisation=0.4, usd_per_gpu_hour=2.5, chunk_s=5.0)
-    costs = tokens.clip_costs(tokens.article_clips(ds.capabilities),
-                              {"c": tokens.citic_geometry(), "w": setup.geometry}, setup.model,
-                              setup.assumptions, 24, 1080)
+    costs = figures.token_costs(ds, figures.token_setup(ds))
+    assert len(costs) == 2 * len(tokens.article_clips(ds.capabilities))
     assert heights == pytest.approx(sorted(costs.gpu_seconds), rel=1e-5)
 
 

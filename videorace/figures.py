@@ -42,33 +42,53 @@ def plotted(fig) -> list[dict]:
 
 def default_figures(ds) -> dict:
     """The notebooks' figures at their default parameters, built with the same package calls."""
-    from videorace import clips, funding, market, timeline, tokens
+    from videorace import clips, funding, market, params, timeline, tokens
+    from videorace.notebooks import defaults
 
     figs = {}
+    p = defaults("02_release_timeline")
     ev = timeline.events(ds)
-    ref = timeline.reference_date(ev, "sora:announced")
+    ref = timeline.reference_date(ev, p["reference_event"])
+    org_ids = params.choices("organizations", p["organizations"], sorted(ev.org_id.unique()))
     figs["02_release_timeline"] = timeline.plot(
-        timeline.window(ev, "2024-01-01", "2024-12-31", sorted(ev.org_id.unique())), ref,
-        "sora:announced")
-    rate = funding.implied_rate(ds.funding_rounds)
-    figs["01_funding"] = funding.plot(funding.ranges(ds.funding_rounds, funding.Reading()), rate,
+        timeline.window(ev, p["window_start"], p["window_end"], org_ids), ref, p["reference_event"])
+    p = defaults("01_funding")
+    rate = p["cny_per_usd"] or funding.implied_rate(ds.funding_rounds)
+    reading = funding.Reading(p["several_low_cny"], p["several_high_cny"], p["over_factor"])
+    figs["01_funding"] = funding.plot(funding.ranges(ds.funding_rounds, reading), rate,
                                       f"{rate:.4f} CNY per USD")
+    p = defaults("03_clip_length_resolution")
     names = ds.models.set_index("model_id")
-    cap = clips.with_pixels(ds.capabilities, 24, (16, 9))
+    cap = clips.with_pixels(ds.capabilities, p["fps"], params.aspect("aspect_ratio",
+                                                                      p["aspect_ratio"]))
     cap = cap.assign(model_name=cap.model_id.map(names.name), org_id=cap.model_id.map(names.org_id))
     figs["03_lengths"] = clips.plot_lengths(cap)
     figs["03_pixels"] = clips.plot_pixels(cap)
-    setup = tokens.check_parameters(ds, architecture="wan21_14b", fps=24, height_px=1080, steps=20,
-                                    guidance_passes=2, attempts_per_kept_clip=1.0, params_b=0.0,
-                                    gpu="h100", utilisation=0.4, usd_per_gpu_hour=2.5, chunk_s=5.0)
-    costs = tokens.clip_costs(tokens.article_clips(ds.capabilities),
-                              {"CITIC (1,000 patches/frame)": tokens.citic_geometry(),
-                               "wan21_14b": setup.geometry}, setup.model, setup.assumptions, 24, 1080)
-    figs["04_clip_costs"] = tokens.plot_clip_costs(costs, "gpu_seconds", "GPU-seconds on H100")
+    setup = token_setup(ds)
+    figs["04_clip_costs"] = tokens.plot_clip_costs(token_costs(ds, setup), "gpu_seconds",
+                                                   f"GPU-seconds on {setup.gpu.upper()}")
     fc = market.forecasts(ds.metrics)
     figs["05_forecasts"] = market.plot_forecasts(fc)
     figs["05_adoption"] = market.plot_adoption(market.adoption(ds.metrics, "Kling"), "Kling")
     return figs
+
+
+def token_setup(ds):
+    """notebooks/04_token_cost's validated default parameters."""
+    from videorace import tokens
+    from videorace.notebooks import defaults
+
+    return tokens.check_parameters(ds, **defaults("04_token_cost"))
+
+
+def token_costs(ds, setup):
+    """The article-clip cost table 04_token_cost draws, at ``setup``."""
+    from videorace import tokens
+
+    return tokens.clip_costs(tokens.article_clips(ds.capabilities),
+                             {"CITIC (1,000 patches/frame)": tokens.citic_geometry(),
+                              setup.architecture: setup.geometry},
+                             setup.model, setup.assumptions, setup.fps, setup.height_px)
 
 
 def snapshot(ds) -> dict:

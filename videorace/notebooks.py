@@ -20,6 +20,18 @@ def notebook_names() -> list[str]:
     return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
+def defaults(name: str) -> dict:
+    """A notebook's default parameters, read from its ``parameters`` cell (literals only)."""
+    import ast
+    import json
+
+    nb = json.loads((config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
+    tree = ast.parse("".join(cell["source"]))
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
+            if isinstance(node, ast.Assign)}
+
+
 def volatile_metadata(nb) -> list[str]:
     """Where ``nb`` carries metadata that varies between runs, as readable locations."""
     found = [f"metadata.{k}" for k in VOLATILE_NOTEBOOK_KEYS if k in nb.metadata]

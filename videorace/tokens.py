@@ -247,18 +247,24 @@ def article_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
         columns={"max_clip_s_high": "seconds"}).sort_values("seconds").reset_index(drop=True)
 
 
+def sized(g: Geometry, seconds: float, fps: float, height_px: int) -> Geometry:
+    """``g`` for a clip of ``seconds`` at ``fps`` and ``height_px`` (16:9). CITIC's geometry counts
+    patches per frame at no stated size, so only its length changes."""
+    frames = max(1, round(seconds * fps))
+    if g.patches_per_frame is not None:
+        return g.at(frames=frames)
+    return g.at(frames=frames, height_px=height_px, width_px=round(height_px * 16 / 9))
+
+
 def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Transformer,
                a: CostAssumptions, fps: float, height_px: int) -> pd.DataFrame:
     """Cost of each article clip in each named geometry, at ``fps`` and ``height_px`` (16:9)."""
-    width_px = round(height_px * 16 / 9)
     rows = []
     for clip in clips.itertuples():
-        frames = max(1, round(clip.seconds * fps))
         for label, g in geometries.items():
-            sized = g.at(frames=frames) if g.patches_per_frame else \
-                g.at(frames=frames, width_px=width_px, height_px=height_px)
+            clip_geometry = sized(g, clip.seconds, fps, height_px)
             rows.append({"label": clip.label, "seconds": clip.seconds, "geometry": label,
-                         "frames": frames, **clip_cost(sized, model, a)})
+                         "frames": clip_geometry.frames, **clip_cost(clip_geometry, model, a)})
     return pd.DataFrame(rows)
 
 
@@ -292,10 +298,7 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.D
 def chunking(seconds: float, chunk_s: float, g: Geometry, model: Transformer, a: CostAssumptions,
              fps: float, height_px: int) -> pd.DataFrame:
     """FLOPs of one clip made as one sequence vs in chunks of 1..n x ``chunk_s`` seconds."""
-    full = g.at(frames=max(1, round(seconds * fps))) if g.patches_per_frame else \
-        g.at(frames=max(1, round(seconds * fps)), height_px=height_px,
-             width_px=round(height_px * 16 / 9))
-    seq = tokens_per_clip(full) + g.text_tokens
+    seq = tokens_per_clip(sized(g, seconds, fps, height_px)) + g.text_tokens
     most = max(1, math.ceil(seconds / chunk_s))
     counts = sorted({1, 2, 4, 8, most} | {c for c in (16, 32, 64) if c < most})
     rows = [{"chunks": c, "seconds_per_chunk": seconds / c, "tokens_per_chunk": seq / c,
