@@ -42,11 +42,11 @@ def test_title_then_parameters_then_validation(nb):
     assert params.cell_type == "code" and "parameters" in params.metadata.get("tags", [])
     names = []
     for line in params.source.splitlines():
-        target, value = line.split("=", 1)
-        value, _, comment = value.partition("#")
-        ast.literal_eval(value.strip())  # literals only
-        assert comment.strip(), f"parameter {target.strip()} has no comment"
-        names.append(target.strip())
+        node = ast.parse(line).body[0]
+        assert isinstance(node, ast.AnnAssign), f"{line!r}: expected 'name: type = literal  # help'"
+        ast.literal_eval(node.value)  # literals only
+        assert line.partition("#")[2].strip(), f"parameter {node.target.id} has no comment"
+        names.append(node.target.id)
     used = {n.id for n in ast.walk(ast.parse(nb.cells[2].source)) if isinstance(n, ast.Name)}
     assert set(names) <= used, f"the validation cell ignores {set(names) - used}"
 

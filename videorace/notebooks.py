@@ -28,8 +28,9 @@ def defaults(name: str) -> dict:
     nb = json.loads((config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
     tree = ast.parse("".join(cell["source"]))
-    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
-            if isinstance(node, ast.Assign)}
+    return {node.target.id if isinstance(node, ast.AnnAssign) else node.targets[0].id:
+            ast.literal_eval(node.value) for node in tree.body
+            if isinstance(node, (ast.Assign, ast.AnnAssign))}
 
 
 def volatile_metadata(nb) -> list[str]:
