@@ -319,8 +319,8 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
             with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
                 futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash): (r, fp)
                            for r, fp in todo}
-                running = [r.key for r, _ in todo[:workers]]
-                progress.current(running)
+                pending = [r.key for r, _ in todo]  # the pool takes them in this order
+                progress.current(pending[:workers])
                 for done in as_completed(futures):
                     r, fp = futures[done]
                     try:
@@ -350,9 +350,8 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
                     state[r.key] = entry
                     atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
                     progress.step()
-                    if r.key in running:
-                        running.remove(r.key)
-                    progress.current(running)
+                    pending.remove(r.key)
+                    progress.current(pending[:workers])  # the reports running now
         progress.close()
         if not failures:
             keys = {r.key for r in load_manifest(manifest, notebook_names())}
