@@ -12,11 +12,12 @@ from videorace.dates import period_end
 
 @dataclass(frozen=True)
 class Reading:
-    """How the articles' vague wording becomes a range (the notebook's parameters)."""
+    """How the articles' vague wording becomes a range. The values are the notebook's parameters;
+    their defaults live in notebooks/01_funding.ipynb alone."""
 
-    several_low_cny: float = 200e6  # "several hundred million": low end
-    several_high_cny: float = 900e6  # ... high end
-    over_factor: float = 1.5  # "over X" read as X to X * factor
+    several_low_cny: float  # "several hundred million": low end
+    several_high_cny: float  # ... high end
+    over_factor: float  # "over X" read as X to X * factor
 
 
 def implied_rate(rounds: pd.DataFrame) -> float:

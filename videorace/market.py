@@ -6,7 +6,7 @@ import pandas as pd
 
 from videorace import plots
 from videorace.clips import AVAILABLE as CLIP_AVAILABLE
-from videorace.timeline import AVAILABLE, best_dates, events
+from videorace.timeline import AVAILABLE, best_dates, events, first_event
 
 
 def growth_rate(start_value: float, end_value: float, years: float) -> float:
@@ -69,8 +69,7 @@ def plot_adoption(table: pd.DataFrame, title: str):
 # --- predictions ------------------------------------------------------------------------------
 
 def _first_available(ev: pd.DataFrame, model_id: str):
-    hits = ev[(ev.model_id == model_id) & ev.event.isin(AVAILABLE)].sort_values(["end", "start"])
-    return None if hits.empty else hits.iloc[0]
+    return first_event(ev[ev.model_id == model_id], ("available",))
 
 
 def _best_clip(cap: pd.DataFrame, model_id: str, kinds, by) -> float | None:

@@ -33,6 +33,13 @@ def best_dates(ev: pd.DataFrame) -> pd.DataFrame:
     return ranked.drop_duplicates(["model_id", "event"]).drop(columns=["_p", "_c"])
 
 
+def first_event(events_of_one_model: pd.DataFrame, stages) -> pd.Series | None:
+    """The first event in ``stages``: the one whose interval ends earliest, so a row dated to the
+    day beats a month-only row whose month contains it. None when there is no such event."""
+    hits = events_of_one_model[events_of_one_model.stage.isin(stages)].sort_values(["end", "start"])
+    return None if hits.empty else hits.iloc[0]
+
+
 def reference_choices(ds) -> list[str]:
     """Allowed values of a ``reference_event`` parameter: ``<model_id>:<event>``."""
     return sorted({f"{m}:{e}" for m, e in zip(ds.model_events.model_id, ds.model_events.event)})
@@ -64,13 +71,11 @@ def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.Da
     for model_id, group in best.groupby("model_id", sort=False):
         row = {"model_id": model_id, "model": group.name.iloc[0], "org_id": group.org_id.iloc[0]}
         for stage, stages in (("shown", ("shown", "available")), ("available", ("available",))):
-            # the earliest end first: a dated row beats a month-only row whose period contains it
-            hits = group[group.stage.isin(stages)].sort_values(["end", "start"])
-            if hits.empty:
+            first = first_event(group, stages)
+            if first is None:
                 row.update({f"{stage}_on": pd.NaT, f"{stage}_precision": None,
                             f"{stage}_days_low": pd.NA, f"{stage}_days_high": pd.NA})
                 continue
-            first = hits.iloc[0]
             row.update({f"{stage}_on": first.start, f"{stage}_precision": first.precision,
                         f"{stage}_days_low": (first.start - ref).days,
                         f"{stage}_days_high": (first.end - ref).days})
