@@ -101,3 +101,19 @@ def resolve(expression: str, anchor: date) -> Resolved:
     raise UnresolvableDate(
         f"cannot resolve {expression!r}: expected 'on <weekday>', 'last <weekday>', "
         "'<n> months prior', 'the day after' or 'in <month>'")
+
+
+def as_text(d, precision: str = "day") -> str:
+    """A date written at the precision it is known: ``2024-03-12``, ``Mar 2024``, ``2024 Q1``,
+    ``2024``; 'no date' when missing. Accepts a ``date`` or a pandas ``Timestamp``."""
+    if d is None or d != d:  # None, NaT or NaN
+        return "no date"
+    if precision == "day":
+        return d.strftime("%Y-%m-%d")
+    if precision == "month":
+        return d.strftime("%b %Y")
+    if precision == "quarter":
+        return f"{d.year} Q{(d.month - 1) // 3 + 1}"
+    if precision == "year":
+        return f"{d.year}"
+    raise ValueError(f"precision must be one of day, month, quarter, year, not {precision!r}")

@@ -118,8 +118,4 @@ def refresh(names: list[str] | None = None) -> int:
                   file=sys.stderr)
             return 1
         nbformat.write(strip_volatile(nbformat.from_dict(nb)), str(path))
-    from videorace import data, figures
-
-    figures.write_baseline(data.load())
-    print(f"refresh: wrote {figures.BASELINE.name} (what the figures plot)")
     return 0

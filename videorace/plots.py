@@ -67,3 +67,26 @@ def finish(fig, source_note: str = "") -> None:
     if source_note:
         fig.text(0.01, 0.005, source_note, fontsize=7.5, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))
+
+
+def _num(v) -> float:
+    return float(f"{float(v):.6g}")
+
+
+def plotted_data(fig) -> list[dict]:
+    """What a figure plots, as plain numbers rounded to 6 significant digits, per axes: title,
+    scales, tick labels, every line's points (dates as matplotlib day numbers) and every bar's
+    rectangle and line segment (ranges drawn with vlines). Saved beside the picture in a notebook's output, so nbval compares what each chart
+    draws (it cannot compare the PNG)."""
+    out = []
+    for ax in fig.axes:
+        lines = [[[_num(x), _num(y)] for x, y in line.get_xydata()]
+                 for line in ax.get_lines() if len(line.get_xdata())]
+        bars = [[_num(p.get_x()), _num(p.get_y()), _num(p.get_width()), _num(p.get_height())]
+                for p in ax.patches if hasattr(p, "get_width")]
+        segments = [[[_num(x), _num(y)] for x, y in seg] for c in ax.collections
+                    if hasattr(c, "get_segments") for seg in c.get_segments()]
+        out.append({"title": ax.get_title(), "xscale": ax.get_xscale(), "yscale": ax.get_yscale(),
+                    "yticklabels": [t.get_text() for t in ax.get_yticklabels()],
+                    "lines": lines, "bars": bars, "segments": segments})
+    return out

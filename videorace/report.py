@@ -3,12 +3,18 @@ escaped here, so a note containing markup shows as text in every report."""
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 
 import pandas as pd
 from IPython.display import Markdown, display
 
+from videorace.wording import counted, verb  # noqa: F401 (for the notebooks)
+
 KEY_FIGURES_KEY = "videorace_key_figures"
+#: The MIME type under which a chart's plotted numbers travel beside its PNG.
+PLOTTED_MIME = "application/vnd.videorace.plotted+json"
 
 
 def esc(value) -> str:
@@ -28,6 +34,20 @@ def key_figures(figures: dict[str, str]) -> None:
             metadata={KEY_FIGURES_KEY: {str(k): str(v) for k, v in figures.items()}})
 
 
+def figure(fig) -> None:
+    """Show a chart as a PNG together with what it plots (``plots.plotted_data``) under
+    ``PLOTTED_MIME``, then close it. The HTML report shows the picture; nbval, which skips PNGs,
+    compares the plotted numbers, so a chart that draws something else fails the regression check."""
+    from videorace import plots
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    title = next((ax.get_title() for ax in fig.axes if ax.get_title()), fig.get_suptitle())
+    display({"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+             "text/plain": f"<chart: {title}>", PLOTTED_MIME: plots.plotted_data(fig)}, raw=True)
+    plots.plt.close(fig)
+
+
 def sources(ds, source_ids) -> None:
     """List the cited sources from sources.csv, escaped, in id order."""
     table = ds.sources.set_index("source_id")
@@ -41,9 +61,12 @@ def sources(ds, source_ids) -> None:
     display(Markdown("\n".join(lines)))
 
 
-def table(frame: pd.DataFrame, formats: dict | None = None) -> pd.DataFrame:
-    """A copy for display: numbers formatted, missing values blank, text escaped by pandas."""
+def table(frame: pd.DataFrame, formats: dict | None = None) -> None:
+    """Show ``frame``: numbers formatted, missing values blank, text escaped by pandas and never
+    cut short (pandas' 50-character limit applies only while this table is rendered)."""
     shown = frame.astype(object)
     for col, fmt in (formats or {}).items():
         shown[col] = [fmt(v) if not pd.isna(v) else "" for v in shown[col]]
-    return shown.where(shown.notna(), "")
+    with pd.option_context("display.max_colwidth", None):
+        display(shown.where(shown.notna(), ""))
+
