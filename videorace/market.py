@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace import plots
-from videorace.clips import AVAILABLE as CLIP_AVAILABLE
-from videorace.timeline import AVAILABLE, best_dates, events, first_event
+from videorace.dates import as_text
 
 
 def growth_rate(start_value: float, end_value: float, years: float) -> float:
@@ -17,27 +16,33 @@ def growth_rate(start_value: float, end_value: float, years: float) -> float:
 
 
 def forecasts(metrics: pd.DataFrame) -> pd.DataFrame:
-    """Market-size forecasts, one row per subject: start, end, span and implied growth rate."""
+    """Market-size forecasts, one row per subject: start, end, span and implied growth rate. A
+    subject needs figures for two different years to imply a rate; one with a single year is left
+    out (there is no growth to state)."""
     sizes = metrics[metrics.metric == "market_size"].sort_values("as_of")
     rows = []
     for subject, group in sizes.groupby("subject", sort=False):
         first, last = group.iloc[0], group.iloc[-1]
         years = last.as_of.year - first.as_of.year
+        if years <= 0:
+            continue
         rows.append({"subject": subject, "from_year": first.as_of.year, "from_usd": first.value_low,
                      "to_year": last.as_of.year, "to_usd": last.value_low,
                      "growth_per_year": growth_rate(first.value_low, last.value_low, years),
                      "verification": first.verification, "note": first.note})
-    return pd.DataFrame(rows)
+    columns = ["subject", "from_year", "from_usd", "to_year", "to_usd", "growth_per_year",
+               "verification", "note"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def plot_forecasts(table: pd.DataFrame, extra: dict[str, tuple[float, float]] | None = None):
-    """Each forecast as a straight line on a log axis (constant growth), labelled with its rate."""
+def plot_forecasts(table: pd.DataFrame, extra: list[tuple] | None = None):
+    """Each forecast as a straight line on a log axis (constant growth), labelled with its rate.
+    ``extra`` adds what-if lines as (label, from_year, from_usd, to_year, to_usd)."""
     fig, ax = plots.figure("Market-size forecasts quoted and checked", "year",
                            "US dollars (log scale)")
     lines = [(r.subject, r.from_year, r.from_usd, r.to_year, r.to_usd, r.verification)
              for r in table.itertuples()]
-    for label, (start, end) in (extra or {}).items():
-        lines.append((label, table.from_year.iloc[0], start, table.to_year.iloc[0], end, "what-if"))
+    lines += [(*what_if, "what-if") for what_if in (extra or [])]
     for subject, y0, v0, y1, v1, status in lines:
         rate = growth_rate(v0, v1, y1 - y0)
         ax.plot([y0, y1], [v0, v1], marker="o", ls="--" if status != "as_reported" else "-",
@@ -49,7 +54,8 @@ def plot_forecasts(table: pd.DataFrame, extra: dict[str, tuple[float, float]] | 
 
 
 def adoption(metrics: pd.DataFrame, subject_prefix: str = "Kling") -> pd.DataFrame:
-    """A product's adoption figures over time, one column per metric."""
+    """A product's adoption figures over time, one column per metric: the lower bounds the company
+    disclosed ("over", "+"), the highest where two figures share a date."""
     rows = metrics[metrics.subject.str.startswith(subject_prefix)]
     return rows.pivot_table(index="as_of", columns="metric", values="value_low", aggfunc="max")
 
@@ -66,70 +72,19 @@ def plot_adoption(table: pd.DataFrame, title: str):
     return fig
 
 
-# --- predictions ------------------------------------------------------------------------------
-
-def _first_available(ev: pd.DataFrame, model_id: str):
-    return first_event(ev[ev.model_id == model_id], ("available",))
-
-
-def _best_clip(cap: pd.DataFrame, model_id: str, kinds, by) -> float | None:
-    rows = cap[(cap.model_id == model_id) & cap.availability.isin(kinds) & (cap.as_of <= by)]
-    return None if rows.empty else float(rows.max_clip_s_high.max())
-
-
-def verdicts(ds, cutoff: pd.Timestamp, lag_threshold_days: int) -> pd.DataFrame:
-    """One row per (claim, dimension): the evidence in the data, in numbers, and a verdict
-    (held, not held, or not testable). Evidence after ``cutoff`` is not used."""
-    ev = best_dates(events(ds))
-    ev = ev[ev.start <= cutoff]
-    sora_public = _first_available(ev, "sora")
-    sora_claim = _best_clip(ds.capabilities, "sora", ("claimed", "demo"), cutoff)
-    rows = []
-    for c in ds.claims.itertuples():
-        deadline = min(c.deadline_high, cutoff) if pd.notna(c.deadline_high) else cutoff
-        dims = [d for d in str(c.measured_by or "").split(";") if d]
-        if not dims:
-            rows.append({"claim_id": c.claim_id, "claimant": c.claimant, "dimension": "none",
-                         "evidence": "nothing in the data tests it", "verdict": "not testable"})
-        for dim in dims:
-            evidence, verdict = _judge(dim, c, ds, ev, deadline, sora_public, sora_claim,
-                                       lag_threshold_days)
-            rows.append({"claim_id": c.claim_id, "claimant": c.claimant, "dimension": dim,
-                         "evidence": evidence, "verdict": verdict})
-    return pd.DataFrame(rows)
-
-
-def _judge(dim, c, ds, ev, deadline, sora_public, sora_claim, threshold):
-    model = c.subject_model_id if isinstance(c.subject_model_id, str) else None
-    by = f"by {deadline.date()}"
-    if dim == "release_by_deadline":
-        first = _first_available(ev, model)
-        if first is None:
-            return f"no launch of {model} in the data {by}", "not held"
-        held = first.end <= deadline
-        return f"{model} usable from {first.start.date()} ({first.precision}), {by}", \
-            "held" if held else "not held"
-    if dim == "public_before_sora":
-        first = _first_available(ev, model)
-        sora_text = (f"Sora public {sora_public.start.date()}" if sora_public is not None
-                     else "Sora not public in the data")
-        if first is None or first.end > deadline:
-            return f"{model} not usable {by}; {sora_text}", "not held"
-        held = sora_public is None or first.end < sora_public.start
-        return f"{model} usable from {first.start.date()}; {sora_text}", \
-            "held" if held else "not held"
-    if dim == "max_clip_vs_sora":
-        own = _best_clip(ds.capabilities, model, CLIP_AVAILABLE, deadline)
-        if own is None:
-            return f"no available clip length for {model} {by}", "not testable"
-        return f"{model} {own:g} s available {by} vs Sora's {sora_claim:g} s shown", \
-            "held" if own >= sora_claim else "not held"
-    if dim == "lag_to_sora_days":
-        ref = ev[(ev.model_id == "sora") & (ev.event == "announced")].start.min()
-        video = ev[(ev.kind == "text_to_video") & (ev.model_id != "sora") & (ev.start >= ref)]
-        shown = (video.start.min() - ref).days
-        usable = (video[video.event.isin(AVAILABLE)].start.min() - ref).days
-        held = shown <= threshold and usable <= threshold
-        return (f"first Chinese model shown {shown} days and first usable {usable} days after Sora's "
-                f"announcement (threshold {threshold})"), "held" if held else "not held"
-    raise ValueError(f"claims.csv measured_by: unknown dimension {dim!r}")
+def floors_text(metrics: pd.DataFrame, subject_prefix: str, metric: str, what: str) -> str:
+    """A sentence on one metric's lower bounds: the first and the last floor, dated at their
+    precision. The ratio of two floors is no growth rate (the earlier true value may lie far above
+    its floor), so none is stated."""
+    rows = metrics[metrics.subject.str.startswith(subject_prefix) & (metrics.metric == metric)]
+    rows = rows.sort_values(["as_of", "value_low"])
+    if rows.empty:
+        return f"The data has no figure for {what}."
+    first, last = rows.iloc[0], rows.iloc[-1]
+    first_text = f"at least {first.value_low:,.0f} as of {as_text(first.as_of, first.as_of_precision)}"
+    what = what[:1].upper() + what[1:]
+    if len(rows) == 1:
+        return f"{what}: {first_text}."
+    return (f"{what}: {first_text}, and at least {last.value_low:,.0f} as of "
+            f"{as_text(last.as_of, last.as_of_precision)}. Both are floors, so the ratio between "
+            "them is not a growth rate.")

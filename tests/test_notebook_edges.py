@@ -1,0 +1,55 @@
+"""Every notebook runs to the end for the edge values its validation cell accepts, and says what
+it computed without NaN; run in-process (tests/notebook_run.py), so no kernel is started.
+The overridden-parameter runs assert results, worked out by hand in the comments."""
+
+import pytest
+
+from tests.notebook_run import assert_clean, run
+
+
+CLIP_EDGES = [{}, {"models": ["kling"], "availability": ["beta"]}, {"models": ["sora"]},
+              {"fps": 1}, {"fps": 240, "aspect_ratio": "1:1"}, {"availability": ["claimed"]},
+              {"models": ["ying"], "availability": ["demo"]}]
+
+
+@pytest.mark.parametrize("overrides", CLIP_EDGES, ids=str)
+def test_clip_notebook_edges(monkeypatch, overrides):
+    assert_clean(run("03_clip_length_resolution", monkeypatch, **overrides))
+
+
+def test_clip_notebook_overridden_results(monkeypatch):
+    r = run("03_clip_length_resolution", monkeypatch, fps=30, aspect_ratio="4:3",
+            models=["kling", "sora", "vidu"], availability=["demo", "claimed", "public"])
+    figures = r.key_figures()
+    assert figures["longest claimed or shown"] == "180 s"  # Kling's extension claim
+    assert figures["longest users could make"] == "20 s"  # Sora Turbo; Kling's beta is excluded
+    # Largest: Kling 120 s at its stated 30 fps, 1080 x 1440 (4:3) = 1,555,200 px x 3,600 frames;
+    # smallest: Vidu's public 8 s at 30 fps = 240 frames of the same frame size: 3,600 / 240 = 15
+    assert figures["pixel ratio, largest to smallest clip"] == "x15"
+
+
+MARKET_EDGES = [{}, {"cutoff_date": "2024-01-01"}, {"cutoff_date": "2024-03-10"},
+                {"cutoff_date": "2024-09-30"}, {"cutoff_date": "2030-12-31"},
+                {"lag_threshold_days": 1}, {"lag_threshold_days": 3650},
+                {"verification": ["disputed"]}, {"show_unit_slip": False}]
+
+
+@pytest.mark.parametrize("overrides", MARKET_EDGES, ids=str)
+def test_market_notebook_edges(monkeypatch, overrides):
+    assert_clean(run("05_market_and_predictions", monkeypatch, **overrides))
+
+
+def test_market_notebook_overridden_results(monkeypatch):
+    r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-09-30",
+            lag_threshold_days=90, verification=["disputed", "unverified"], show_unit_slip=False)
+    # By 2024-09-30: Wang's public-before-Sora and Zheng's lag (25 days <= 90) were already true
+    # when stated; Vidu public 2024-07-30 before Sora, and Ying 2024-07-26: held; Tang's two clip
+    # comparisons run to 2024-12-31, after the cutoff: open; PixVerse has no clip figures.
+    assert r.key_figures()["verdicts on measurable dimensions"] == (
+        "2 held, 2 open, 2 already true when stated, 2 not testable")
+    assert len(r.figures[0][0]["lines"]) == 2  # no unit-slip line
+
+
+def test_market_notebook_with_a_cutoff_before_every_claim(monkeypatch):
+    r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-01-01")
+    assert r.key_figures()["verdicts on measurable dimensions"] == "8 not yet made"

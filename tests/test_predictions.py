@@ -1,0 +1,266 @@
+"""Predictions judged on small hand-made datasets: each expected verdict is reasoned out in the test.
+
+The cases that were wrong before this module existed (evidence older than the claim counted as
+held; a deadline after the cutoff read as a failure; Sora's demo set against clips users could make)
+each have a test here that the old ``market.verdicts`` fails.
+"""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from videorace import predictions as p
+
+T = pd.Timestamp
+
+
+def dataset(events, capabilities=(), claims=()):
+    """A minimal dataset: Sora (OpenAI) and two rival video models, Alpha and Beta."""
+    models = pd.DataFrame([("sora", "Sora", "openai", "text_to_video"),
+                           ("alpha", "Alpha", "rival", "text_to_video"),
+                           ("beta", "Beta", "rival2", "text_to_video"),
+                           ("chat", "Chat", "rival", "llm")],
+                          columns=["model_id", "name", "org_id", "kind"])
+    orgs = pd.DataFrame([("openai", "OpenAI"), ("rival", "Rival"), ("rival2", "Rival Two")],
+                        columns=["org_id", "name"])
+    ev = pd.DataFrame([(f"e{i}", m, e, T(d), prec, "s", "high")
+                       for i, (m, e, d, prec) in enumerate(events)],
+                      columns=["event_id", "model_id", "event", "happened_on", "precision",
+                               "source_id", "confidence"])
+    cap = pd.DataFrame([(m, T(d), prec, lo, hi, kind, "s") for m, d, prec, lo, hi, kind in capabilities],
+                       columns=["model_id", "as_of", "as_of_precision", "max_clip_s_low",
+                                "max_clip_s_high", "availability", "source_id"])
+    cl = pd.DataFrame([claim(**c) for c in claims])
+    return SimpleNamespace(model_events=ev, models=models, organizations=orgs, capabilities=cap,
+                           claims=cl)
+
+
+def claim(claim_id="c", stated_on="2024-03-11", stated_precision="day", subject_model_id=None,
+          measured_by="", deadline_low=None, deadline_high=None):
+    return {"claim_id": claim_id, "claimant": "Someone", "stated_on": T(stated_on),
+            "stated_precision": stated_precision, "subject_model_id": subject_model_id,
+            "measured_by": measured_by, "deadline_low": T(deadline_low) if deadline_low else pd.NaT,
+            "deadline_high": T(deadline_high) if deadline_high else pd.NaT}
+
+
+SORA = [("sora", "announced", "2024-02-15", "day"), ("sora", "launched", "2024-12-09", "day")]
+
+
+def verdict_of(ds, cutoff="2024-12-31", threshold=183):
+    table = p.verdicts(ds, T(cutoff), threshold)
+    return dict(zip(table.dimension, zip(table.verdict, table.evidence_date)))
+
+
+# --- 1. evidence must come after the statement ----------------------------------------------------
+
+def test_public_before_the_claim_is_already_true_not_held():
+    # Alpha was public in January 2024 (month precision: certainly by 2024-01-31), before a claim
+    # made on 2024-03-11 that it would be public before Sora: nothing was predicted.
+    ds = dataset(SORA + [("alpha", "launched", "2024-01-01", "month")],
+                 claims=[dict(subject_model_id="alpha", measured_by="public_before_sora",
+                              deadline_high="2024-09-11")])
+    assert verdict_of(ds)["public_before_sora"] == ("already true when stated", "Jan 2024")
+
+
+def test_with_a_cutoff_before_the_claim_it_is_not_yet_made():
+    ds = dataset(SORA + [("alpha", "launched", "2024-01-01", "month")],
+                 claims=[dict(subject_model_id="alpha", measured_by="public_before_sora",
+                              deadline_high="2024-09-11")])
+    # cutoff 2024-03-10 is a day before the claim of 2024-03-11
+    assert verdict_of(ds, cutoff="2024-03-10")["public_before_sora"][0] == "not yet made"
+
+
+def test_lag_claim_already_true_when_a_rival_came_before_it():
+    # Sora announced 2024-02-15; Alpha launched 2024-03-11: 25 days (within 183) for both shown
+    # and usable. The claim is from May 2024 (month precision), after that: already true.
+    ds = dataset(SORA + [("alpha", "launched", "2024-03-11", "day")],
+                 claims=[dict(stated_on="2024-05-01", stated_precision="month",
+                              measured_by="lag_to_sora_days")])
+    verdict, on = verdict_of(ds)["lag_to_sora_days"]
+    assert (verdict, on) == ("already true when stated", "2024-03-11")
+
+
+def test_lag_claim_held_on_evidence_after_it():
+    # Claim 2024-03-01; Alpha shown 2024-04-27 (72 days after 2024-02-15) and usable 2024-07-30
+    # (166 days): both within 183 and both after the claim.
+    ds = dataset(SORA + [("alpha", "unveiled", "2024-04-27", "day"),
+                         ("alpha", "launched", "2024-07-30", "day")],
+                 claims=[dict(stated_on="2024-03-01", measured_by="lag_to_sora_days")])
+    table = p.verdicts(ds, T("2024-12-31"), 183)
+    assert table.verdict.tolist() == ["held"] and table.evidence_date.tolist() == ["2024-07-30"]
+    assert "72 days" in table.evidence.iloc[0] and "166 days" in table.evidence.iloc[0]
+
+
+def test_lag_over_the_threshold_is_not_held_once_its_implied_deadline_passed():
+    # usable 2024-07-30 is 166 days after 2024-02-15; with a 90-day threshold the implied deadline
+    # is 2024-02-15 + 90 days = 2024-05-15, passed by the cutoff.
+    ds = dataset(SORA + [("alpha", "unveiled", "2024-04-27", "day"),
+                         ("alpha", "launched", "2024-07-30", "day")],
+                 claims=[dict(stated_on="2024-03-01", measured_by="lag_to_sora_days")])
+    assert verdict_of(ds, threshold=90)["lag_to_sora_days"] == ("not held", "deadline 2024-05-15 passed")
+
+
+def test_evidence_within_the_claims_own_month_is_not_counted_either_way():
+    # Claim known only to May 2024; Alpha usable 2024-05-20 may be before or after it.
+    ds = dataset(SORA + [("alpha", "launched", "2024-05-20", "day")],
+                 claims=[dict(stated_on="2024-05-01", stated_precision="month",
+                              subject_model_id="alpha", measured_by="release_by_deadline",
+                              deadline_high="2024-12-31")])
+    assert verdict_of(ds)["release_by_deadline"][0] == "not testable"
+
+
+# --- 2. open claims are not failures ------------------------------------------------------------
+
+def test_deadline_after_the_cutoff_without_evidence_is_open():
+    # Alpha launches 2024-10-15; with a cutoff of 2024-09-30 nothing decisive is known yet and
+    # the deadline (2024-12-31) is still ahead: open, not "not held".
+    ds = dataset(SORA + [("alpha", "launched", "2024-10-15", "day")],
+                 claims=[dict(subject_model_id="alpha", measured_by="release_by_deadline",
+                              deadline_high="2024-12-31")])
+    assert verdict_of(ds, cutoff="2024-09-30")["release_by_deadline"] == (
+        "open", "nothing decisive by 2024-09-30")
+    assert verdict_of(ds)["release_by_deadline"] == ("held", "2024-10-15")
+
+
+def test_deadline_passed_without_evidence_is_not_held():
+    ds = dataset(SORA, claims=[dict(subject_model_id="alpha", measured_by="release_by_deadline",
+                                    deadline_high="2024-06-30")])
+    assert verdict_of(ds)["release_by_deadline"] == ("not held", "deadline 2024-06-30 passed")
+
+
+def test_public_before_sora_fails_as_soon_as_sora_is_public_first():
+    # Sora public 2024-12-09, Alpha never: settled at Sora's launch although the deadline
+    # (2025-06-30) is after the cutoff.
+    ds = dataset(SORA, claims=[dict(subject_model_id="alpha", measured_by="public_before_sora",
+                                    deadline_high="2025-06-30")])
+    assert verdict_of(ds)["public_before_sora"] == ("not held", "2024-12-09")
+
+
+def test_a_coarse_event_counts_only_from_the_last_day_of_its_period():
+    # Alpha launched "in December 2024": certainly known only on 2024-12-31, so a cutoff of
+    # 2024-12-15 still leaves the claim open (deadline 2025-03-31).
+    ds = dataset(SORA[:1] + [("alpha", "launched", "2024-12-01", "month")],
+                 claims=[dict(subject_model_id="alpha", measured_by="release_by_deadline",
+                              deadline_high="2025-03-31")])
+    assert verdict_of(ds, cutoff="2024-12-15")["release_by_deadline"][0] == "open"
+    assert verdict_of(ds, cutoff="2024-12-31")["release_by_deadline"] == ("held", "Dec 2024")
+
+
+def test_no_nan_in_any_text_at_the_earliest_cutoff():
+    ds = dataset(SORA + [("alpha", "launched", "2024-03-11", "day")],
+                 claims=[dict(stated_on="2024-05-01", stated_precision="month",
+                              measured_by="lag_to_sora_days"),
+                         dict(claim_id="d", measured_by="")])
+    table = p.verdicts(ds, T("2024-01-01"), 183)
+    assert set(table.verdict) == {"not yet made"}
+    assert not table.astype(str).apply(lambda c: c.str.contains("nan|NaT|<NA>")).any().any()
+
+
+# --- 3. like with like, ranges as ranges ----------------------------------------------------------
+
+CLIPS = [("sora", "2024-02-15", "day", 60, 60, "demo"), ("sora", "2024-12-09", "day", 20, 20, "public"),
+         ("alpha", "2024-04-27", "day", 16, 16, "demo"), ("alpha", "2024-07-30", "day", 8, 8, "public")]
+
+
+def clip_verdicts(clips, cutoff):
+    """Verdicts, by dimension, on 'Alpha's clips will match Sora's by 2024-12-31'."""
+    ds = dataset(SORA, clips, claims=[dict(subject_model_id="alpha", measured_by="max_clip_vs_sora",
+                                           deadline_high="2024-12-31")])
+    return p.verdicts(ds, T(cutoff), 183).set_index("dimension")
+
+
+def test_clips_are_compared_demo_with_demo_and_available_with_available():
+    table = clip_verdicts(CLIPS, "2024-12-31")
+    # shown: 16 s < 60 s; available: 8 s < 20 s (Sora's own public clip, not its 60 s demo)
+    assert table.loc["max_clip_vs_sora:shown", "verdict"] == "not held"
+    assert "Alpha 16 s (2024-04-27) vs Sora 60 s (2024-02-15)" in table.loc["max_clip_vs_sora:shown", "evidence"]
+    assert table.loc["max_clip_vs_sora:available", "verdict"] == "not held"
+    assert "Alpha 8 s (2024-07-30) vs Sora 20 s (2024-12-09)" in table.loc["max_clip_vs_sora:available", "evidence"]
+
+
+def test_an_available_clip_longer_than_sora_s_public_one_holds_even_if_shorter_than_its_demo():
+    # Alpha's users get 25 s on 2024-12-20 (>= Sora's public 20 s) though Sora showed 60 s.
+    clips = CLIPS + [("alpha", "2024-12-20", "day", 25, 25, "public")]
+    table = clip_verdicts(clips, "2024-12-31")
+    assert table.loc["max_clip_vs_sora:available", "verdict"] == "held"
+    assert table.loc["max_clip_vs_sora:available", "evidence_date"] == "2024-12-20"
+
+
+def test_before_sora_offers_any_clip_the_available_comparison_stays_open():
+    table = clip_verdicts(CLIPS, "2024-09-30")
+    assert table.loc["max_clip_vs_sora:available", "verdict"] == "open"
+    assert "Sora had no available clip" in table.loc["max_clip_vs_sora:available", "evidence"]
+
+
+def test_a_ranged_clip_is_a_range_not_its_top():
+    # Alpha's beta gives 5 to 10 s; Sora's public clip is 10 s. Read at its top, 10 >= 10 would
+    # hold; as a range (5 to 10 vs 10) it cannot be decided.
+    clips = [("sora", "2024-12-09", "day", 10, 10, "public"), ("alpha", "2024-06-06", "day", 5, 10, "beta")]
+    table = clip_verdicts(clips, "2024-12-31")
+    assert table.loc["max_clip_vs_sora:available", "verdict"] == "not testable"
+    assert "5 to 10 s" in table.loc["max_clip_vs_sora:available", "evidence"]
+    assert "overlap" in table.loc["max_clip_vs_sora:available", "evidence"]
+
+
+def test_a_model_without_clip_figures_is_not_testable():
+    ds = dataset(SORA, CLIPS, claims=[dict(subject_model_id="beta", measured_by="max_clip_vs_sora",
+                                           deadline_high="2025-12-31")])
+    assert set(p.verdicts(ds, T("2024-12-31"), 183).verdict) == {"not testable"}
+
+
+# --- tally and helpers ---------------------------------------------------------------------------
+
+def test_tally_leaves_out_claims_with_no_dimension():
+    ds = dataset(SORA + [("alpha", "launched", "2024-07-26", "day")],
+                 claims=[dict(subject_model_id="alpha", measured_by="release_by_deadline",
+                              deadline_high="2024-12-31"),
+                         dict(claim_id="d", measured_by="")])
+    table = p.verdicts(ds, T("2024-12-31"), 183)
+    assert len(table) == 2  # one measured dimension, one 'none' row
+    counts = p.tally(table)
+    assert counts["held"] == 1 and sum(counts.values()) == 1
+
+
+def test_dimensions_split_the_clip_comparison():
+    c = SimpleNamespace(measured_by="public_before_sora;max_clip_vs_sora")
+    assert p.dimensions(c) == ["public_before_sora", "max_clip_vs_sora:shown",
+                               "max_clip_vs_sora:available"]
+    assert p.dimensions(SimpleNamespace(measured_by=None)) == []
+
+
+def test_implied_deadline_of_a_lag_claim_is_reference_end_plus_threshold():
+    ds = dataset([("sora", "announced", "2024-02-01", "month")])
+    everything = p.Evidence.from_dataset(ds, 100)
+    c = SimpleNamespace(**claim(measured_by="lag_to_sora_days"))
+    # February 2024 ends on the 29th (leap year); + 100 days = 2024-06-08
+    assert p.implied_deadline(c, "lag_to_sora_days", everything) == T("2024-06-08")
+    assert p.implied_deadline(c, "release_by_deadline", everything) is None
+
+
+def test_a_month_precision_reference_gives_a_lag_range():
+    # Sora "announced in February 2024" (1st to 29th); Alpha shown 2024-03-11:
+    # 2024-03-11 - 2024-02-29 = 11 days, 2024-03-11 - 2024-02-01 = 39 days.
+    ds = dataset([("sora", "announced", "2024-02-01", "month"), ("alpha", "launched", "2024-03-11", "day")])
+    everything = p.Evidence.from_dataset(ds, 183)
+    finding = p.lag_to_sora_days(everything, everything)
+    assert finding.holds and "11 to 39 days" in finding.text
+
+
+def test_unknown_dimension_is_refused_by_name():
+    ds = dataset(SORA)
+    with pytest.raises(ValueError, match="unknown dimension 'speed'"):
+        p.check("speed", SimpleNamespace(subject_model_id=None), p.Evidence.from_dataset(ds, 1),
+                p.Evidence.from_dataset(ds, 1))
+
+
+def test_the_articles_predictions_in_the_real_data():
+    """The cases the issue names, on the project's data: Wang's claim is already true when stated
+    (PixVerse public in January), Zheng's too (AIsphere's model in March), Zhipu's held in July."""
+    from videorace import data
+
+    table = p.verdicts(data.load(), T("2024-12-31"), 183).set_index(["claim_id", "dimension"])
+    assert table.loc[("c_wang_surpass_sora", "public_before_sora"), "verdict"] == "already true when stated"
+    assert table.loc[("c_zheng_half_year", "lag_to_sora_days"), "verdict"] == "already true when stated"
+    assert table.loc[("c_zhipu_video_2024", "release_by_deadline"), "verdict"] == "held"
+    assert set(table.verdict) <= set(p.VERDICTS)
