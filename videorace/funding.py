@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
-from videorace import plots
-from videorace.dates import period_end
+from videorace import plots, timeline
+from videorace.dates import as_text, period_end
+from videorace.wording import counted
 
 
 @dataclass(frozen=True)
@@ -20,23 +22,93 @@ class Reading:
     over_factor: float  # "over X" read as X to X * factor
 
 
-def implied_rate(rounds: pd.DataFrame) -> float:
-    """CNY per USD the articles imply: a round's yuan amount over the dollars they convert it to."""
-    both = rounds[rounds.usd_as_reported.notna() & rounds.amount_low.notna()]
-    rates = (both.amount_low / both.usd_as_reported).round(6).unique()
-    if len(rates) != 1:
-        raise ValueError(f"the articles imply {len(rates)} different rates: {sorted(rates)}")
-    return float(rates[0])
+@dataclass(frozen=True)
+class ImpliedRate:
+    """CNY per USD that the articles' conversions allow: ``low`` to ``high``, ``central`` the
+    yuan amount over the dollar figure as printed. ``basis`` holds, per round used, (yuan, dollars
+    as reported, the unit those dollars are rounded to)."""
+
+    low: float
+    central: float
+    high: float
+    basis: tuple[tuple[float, float, float], ...] = ()
+
+    def __str__(self) -> str:
+        return f"about {self.central:.2f}, between {self.low:.2f} and {self.high:.2f}"
+
+    def basis_text(self) -> str:
+        """'100 million yuan to USD 14 million (rounded to the nearest million)', per round."""
+        return "; ".join(f"{money(cny)} yuan to USD {money(usd)} (rounded to the nearest "
+                         f"{money(unit).removeprefix('1 ')})" for cny, usd, unit in self.basis)
+
+
+def money(value: float) -> str:
+    """An amount in words: '14 million', '1.5 billion', '500,000'."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:,.0f}"
+
+
+def rounding_unit(value: float) -> float:
+    """The unit a reported figure is taken to be rounded to: the largest power of ten dividing it
+    (14,000,000 -> 1,000,000; 14,500,000 -> 100,000; 7.25 -> 0.01)."""
+    digits = Decimal(repr(float(value))).normalize()
+    if digits.is_zero():
+        raise ValueError("a rounding unit needs a non-zero figure")
+    return float(Decimal(1).scaleb(digits.as_tuple().exponent))
+
+
+def implied_rate(rounds: pd.DataFrame) -> ImpliedRate:
+    """CNY per USD the articles imply: a yuan round's stated amount over the dollars they convert
+    it to. The dollar figure is rounded (to ``rounding_unit``: USD 14 million means 13.5 to 14.5
+    million), so the rate is a range, amount / (usd + unit / 2) to amount / (usd - unit / 2). With
+    several rounds the articles are taken to use one rate, so the ranges are intersected; the
+    central value is the mean of amount / usd, kept inside that range. ValueError when no round
+    gives both figures or the rounds cannot share a rate."""
+    both = rounds[(rounds.currency == "CNY") & rounds.usd_as_reported.notna()
+                  & rounds.amount_low.notna()]
+    if both.empty:
+        raise ValueError("no yuan round gives the dollar amount the articles convert it to")
+    basis = tuple((float(c), float(u), rounding_unit(u))
+                  for c, u in zip(both.amount_low, both.usd_as_reported))
+    low = max(c / (u + unit / 2) for c, u, unit in basis)
+    high = min(c / (u - unit / 2) for c, u, unit in basis)
+    if low > high:
+        raise ValueError(f"the articles' conversions allow no common rate: {basis}")
+    central = sum(c / u for c, u, _ in basis) / len(basis)
+    return ImpliedRate(low, min(max(central, low), high), high, basis)
+
+
+def parity_gap(rate: ImpliedRate, parity_low: float, parity_high: float) -> tuple[float, float]:
+    """How much larger a dollar figure is at the parity than at the articles' rate, as a fraction
+    range: yuan / parity over yuan / rate - 1 = rate / parity - 1, at its lowest and highest."""
+    return rate.low / parity_high - 1, rate.high / parity_low - 1
+
+
+def change_text(low: float, high: float) -> str:
+    """A fractional change range in words: '0.6% higher', '1.0% to 2.0% lower', or 'anywhere
+    from 2.9% lower to 4.4% higher' when it spans zero."""
+    if low >= 0 or high <= 0:
+        a, b = (low, high) if low >= 0 else (-high, -low)
+        word = "higher" if low >= 0 else "lower"
+        return f"{a:.1%} {word}" if f"{a:.1%}" == f"{b:.1%}" else f"{a:.1%} to {b:.1%} {word}"
+    return f"anywhere from {-low:.1%} lower to {high:.1%} higher"
 
 
 def metric_range(metrics: pd.DataFrame, metric: str) -> tuple[float, float]:
-    row = metrics[metrics.metric == metric].iloc[0]
-    return float(row.value_low), float(row.value_high)
+    """The first row of ``metric`` as (low, high); high = low where only one value is given.
+    ValueError when the metric is not in the table."""
+    rows = metrics[metrics.metric == metric]
+    if rows.empty:
+        raise ValueError(f"no metric {metric!r} in metrics")
+    low, high = float(rows.value_low.iloc[0]), rows.value_high.iloc[0]
+    return low, low if pd.isna(high) else float(high)
 
 
 def ranges(rounds: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     """Each round's low and high in its currency under ``reading``; ``open_ended`` marks a high that
-    the wording leaves open and the reading closed."""
+    the wording leaves open and the reading closed; ``announced`` is the date at its precision."""
     out = rounds.copy()
     low, high = out.amount_low.copy(), out.amount_high.copy()
     several = out.amount_qualifier == "several hundred million"
@@ -45,7 +117,8 @@ def ranges(rounds: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     high[over] = low[over] * reading.over_factor
     exact = out.amount_qualifier.isin(["exact", "about"]) & out.amount_high.isna()
     high[exact] = low[exact]
-    return out.assign(low=low, high=high, open_ended=over)
+    announced = [as_text(d, p) for d, p in zip(out.announced_on, out.announced_precision)]
+    return out.assign(low=low, high=high, open_ended=over, announced=announced)
 
 
 def convert(table: pd.DataFrame, cny_per_usd: float, suffix: str) -> pd.DataFrame:
@@ -55,32 +128,101 @@ def convert(table: pd.DataFrame, cny_per_usd: float, suffix: str) -> pd.DataFram
                            f"high_usd_{suffix}": table.high / rate})
 
 
+def video_debuts(ds) -> pd.DataFrame:
+    """Per organisation with a text-to-video model: when one was first shown or made available
+    (``timeline.first_event`` per model, then the earliest ``since`` across its models): ``since``
+    is that event's earliest possible day, ``debut`` says which in words."""
+    ev = timeline.best_dates(timeline.events(ds))
+    ev = ev[ev.kind == "text_to_video"]
+    rows = []
+    for _, group in ev.groupby("model_id"):
+        first = timeline.first_event(group, timeline.STAGES["shown"])
+        if first is not None:
+            rows.append({"org_id": first.org_id, "since": first.start, "debut": (
+                f"{first['name']} {first.event} {as_text(first.start, first.precision)}")})
+    table = pd.DataFrame(rows, columns=["org_id", "since", "debut"])
+    table["since"] = pd.to_datetime(table.since)
+    return table.sort_values(["since", "debut"]).drop_duplicates("org_id").set_index("org_id")
+
+
 def investors(ds) -> pd.DataFrame:
-    """Who invested in whom: one row per (round, investor), flagging investors that make video
-    models of their own, i.e. investments in a rival."""
+    """Who invested in whom: one row per (round, investor). ``investor_makes_video_models``: the
+    investor has a text-to-video model in the data, at any time. ``rival_at_round``: it was already
+    a rival, by this rule: the earliest possible day of its first shown or available text-to-video
+    event (``video_debuts``) is on or before the round's announcement (its last possible day when
+    the round is dated only to a month or quarter). ``rival_later``: it became one only after, as
+    ``investor_video_debut`` says ('Ying (Qingying) launched 2024-07-26')."""
     orgs = ds.organizations.set_index("org_id").name
-    video_makers = set(ds.models[ds.models.kind == "text_to_video"].org_id)
+    debuts = video_debuts(ds)
     table = ds.round_investors.merge(ds.funding_rounds[["round_id", "org_id", "announced_on",
                                                         "announced_precision"]], on="round_id")
+    round_end = pd.to_datetime([period_end(d.date(), p) for d, p in
+                                zip(table.announced_on, table.announced_precision)])
+    since = pd.to_datetime(table.investor_id.map(debuts.since))
+    rival = pd.Series(since.notna() & (since <= round_end), index=table.index)
+    makers = set(ds.models[ds.models.kind == "text_to_video"].org_id)
     return table.assign(company=table.org_id.map(orgs), investor=table.investor_id.map(orgs),
-                        investor_makes_video_models=table.investor_id.isin(video_makers))
+                        investor_makes_video_models=table.investor_id.isin(makers),
+                        rival_at_round=rival, rival_later=since.notna() & ~rival,
+                        investor_video_debut=table.investor_id.map(debuts.debut).fillna(""))
 
 
-def days_after(table: pd.DataFrame, reference: pd.Timestamp) -> pd.DataFrame:
-    """Days from ``reference`` to each round's announcement, a range for coarse dates."""
+def investors_text(who: pd.DataFrame) -> str:
+    """``investors`` in two sentences: the leads, then investments from rivals at the time and
+    from investors that became rivals later, each with the right number."""
+    if who.empty:
+        return "No round in the data names an investor."
+    leads, rivals, later = who[who.role == "lead"], who[who.rival_at_round], who[who.rival_later]
+    text = (f"{len(leads)} of {counted(who.round_id.nunique(), 'round')} "
+            f"{'names' if len(leads) == 1 else 'name'} a lead"
+            + (f" ({', '.join(leads.investor + ' for ' + leads.company)})." if len(leads) else "."))
+    n = counted(len(who), "investment")
+    text += (f" None of the {n} comes" if rivals.empty else
+             f" {len(rivals)} of the {n} {'comes' if len(rivals) == 1 else 'come'}")
+    text += " from an organisation that had shown or launched a text-to-video model by the round"
+    text += f" ({'; '.join(rivals.investor + ' in ' + rivals.company)})." if len(rivals) else "."
+    if len(later):
+        text += (" " + "; ".join(later.investor + " (in " + later.company + ")")
+                 + f" became {'a rival' if len(later) == 1 else 'rivals'} later: "
+                 + "; ".join(later.investor_video_debut.unique()) + ".")
+    return text
+
+
+def days_after(table: pd.DataFrame, reference) -> pd.DataFrame:
+    """Days from ``reference`` (a day, or a (first day, last day) pair from
+    ``timeline.reference_period``) to each round's announcement, as a range: low = the round's
+    first possible day minus the reference's last, high = its last possible day minus the
+    reference's first. Negative: before the reference."""
+    first, last = timeline.as_period(reference)
     ends = [pd.Timestamp(period_end(d.date(), p)) for d, p in
             zip(table.announced_on, table.announced_precision)]
-    return table.assign(days_low=[(d - reference).days for d in table.announced_on],
-                        days_high=[(e - reference).days for e in ends])
+    return table.assign(days_low=[(d - last).days for d in table.announced_on],
+                        days_high=[(e - first).days for e in ends])
+
+
+def timing_text(timing: pd.DataFrame, reference: str) -> str:
+    """``days_after`` in a sentence: the span of the rounds dated to the day, then the coarse ones,
+    before or after the reference in words."""
+    dated = timing[timing.announced_precision == "day"]
+    coarse = timing[timing.announced_precision != "day"]
+    text = (f"The {counted(len(dated), 'round')} dated to the day came "
+            f"{timeline.relative_text(dated.days_low.min(), dated.days_high.max(), reference)}"
+            if len(dated) else "No round is dated to the day")
+    if coarse.empty:
+        return text + "; no round has a coarser date."
+    return text + (f"; {', '.join(coarse.round_id)} {'is' if len(coarse) == 1 else 'are'} known "
+                   f"only to the {'/'.join(coarse.announced_precision.unique())}, a window of "
+                   f"{timeline.relative_text(coarse.days_low.min(), coarse.days_high.max(), 'it')}.")
 
 
 def plot(table: pd.DataFrame, rate: float, rate_label: str):
-    """Each disclosed round as a low-high bar in millions of dollars; open-ended highs hatched."""
-    shown = table[table.low.notna()].sort_values("announced_on")
+    """Each disclosed round as a low-high bar in millions of dollars, yuan rounds converted at
+    ``rate`` and dollar rounds as they are (``convert``); open-ended highs hatched."""
+    shown = convert(table[table.low.notna()].sort_values("announced_on"), rate, "plot")
     fig, ax = plots.figure(f"Funding rounds as the articles' wording allows ({rate_label})",
                            "millions of US dollars", "", size=(9, 1.0 * len(shown) + 1.8))
     for i, row in enumerate(shown.itertuples()):
-        lo, hi = row.low / rate / 1e6, row.high / rate / 1e6
+        lo, hi = row.low_usd_plot / 1e6, row.high_usd_plot / 1e6
         ax.barh(i, hi - lo, left=lo, color=plots.org_color(row.org_id), alpha=0.75,
                 hatch="//" if row.open_ended else None, edgecolor="#333")
         stated = f" {row.amount_low / 1e6:,.0f}m" if row.amount_qualifier in ("over", "about",
@@ -88,8 +230,13 @@ def plot(table: pd.DataFrame, rate: float, rate_label: str):
         ax.text(hi, i, f"  wording: {row.amount_qualifier}{stated} {row.currency}", va="center",
                 fontsize=8)
     ax.set_yticks(range(len(shown)))
-    ax.set_yticklabels([f"{r.org_id} ({r.announced_on.date()})" for r in shown.itertuples()])
+    ax.set_yticklabels([f"{r.org_id} ({as_text(r.announced_on, r.announced_precision)})"
+                        for r in shown.itertuples()])
     ax.invert_yaxis()
-    ax.set_xlim(0, shown.high.max() / rate / 1e6 * 1.6)
-    plots.finish(fig, "Hatched: 'over' read with the over_factor parameter. Source: funding_rounds.csv")
+    if shown.empty:
+        ax.text(0.5, 0.5, "no round with a disclosed amount", transform=ax.transAxes, ha="center")
+    else:
+        ax.set_xlim(0, shown.high_usd_plot.max() / 1e6 * 1.6)
+    plots.finish(fig, "Hatched: 'over' read with the over_factor parameter. "
+                 "Source: funding_rounds.csv")
     return fig

@@ -5,13 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace import plots
-from videorace.dates import period_end
+from videorace.dates import as_text, period_end, period_start
+from videorace.wording import counted
 
 #: Events after which someone outside the company could use the model, vs. only see or hear of it.
 AVAILABLE = ("beta", "launched", "global_access")
 SHOWN = ("announced", "unveiled")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
+STAGES = {"shown": ("shown", "available"), "available": ("available",)}
+LAG_COLUMNS = ["model_id", "model", "org_id"] + [
+    f"{stage}_{what}" for stage in STAGES
+    for what in ("on", "precision", "days_low", "days_high", "relation")]
 
 
 def events(ds) -> pd.DataFrame:
@@ -20,7 +25,8 @@ def events(ds) -> pd.DataFrame:
     ev = ev.merge(ds.organizations[["org_id", "name"]].rename(columns={"name": "org_name"}),
                   on="org_id")
     ev["start"] = ev["happened_on"]
-    ev["end"] = [pd.Timestamp(period_end(d.date(), p)) for d, p in zip(ev.happened_on, ev.precision)]
+    ev["end"] = pd.to_datetime([pd.Timestamp(period_end(d.date(), p))
+                                for d, p in zip(ev.happened_on, ev.precision)])
     ev["stage"] = ev["event"].map(lambda e: "available" if e in AVAILABLE else
                                   "shown" if e in SHOWN else "update")
     return ev.sort_values(["happened_on", "model_id"]).reset_index(drop=True)
@@ -45,11 +51,36 @@ def reference_choices(ds) -> list[str]:
     return sorted({f"{m}:{e}" for m, e in zip(ds.model_events.model_id, ds.model_events.event)})
 
 
-def reference_date(ev: pd.DataFrame, reference: str) -> pd.Timestamp:
-    model_id, event = reference.split(":")
+def reference_period(ev: pd.DataFrame, reference: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day the reference event ``<model_id>:<event>`` can have happened on,
+    from its best-dated row (``best_dates``): the same day twice for a day-precision date, the
+    first and last day of the month for a month-precision one. ValueError if it is not in ``ev``."""
+    model_id, _, event = reference.partition(":")
     best = best_dates(ev)
     row = best[(best.model_id == model_id) & (best.event == event)]
-    return row.happened_on.iloc[0]
+    if row.empty:
+        raise ValueError(f"no event {reference!r} in the data")
+    return row.start.iloc[0], row.end.iloc[0]
+
+
+def as_period(ref) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """A reference given as one day or as a (first day, last day) pair, as a pair."""
+    if isinstance(ref, tuple):
+        return pd.Timestamp(ref[0]), pd.Timestamp(ref[1])
+    return pd.Timestamp(ref), pd.Timestamp(ref)
+
+
+def period_text(first, last) -> str:
+    """A period from its first and last day: one day as a date, a whole calendar month, quarter
+    or year by name ('Jun 2024'), anything else as 'first to last'."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    if first == last:
+        return as_text(first)
+    for precision in ("month", "quarter", "year"):
+        if (period_start(first.date(), precision) == first.date()
+                and period_end(first.date(), precision) == last.date()):
+            return as_text(first, precision)
+    return f"{as_text(first)} to {as_text(last)}"
 
 
 def window(ev: pd.DataFrame, start, end, org_ids: list[str]) -> pd.DataFrame:
@@ -59,60 +90,178 @@ def window(ev: pd.DataFrame, start, end, org_ids: list[str]) -> pd.DataFrame:
     return ev[keep].reset_index(drop=True)
 
 
+def relation(low, high) -> str:
+    """Where a lag range lies relative to the reference: 'after' (from the same day on), 'before',
+    'either side' when the range spans the reference, 'not in data' when missing."""
+    if pd.isna(low) or pd.isna(high):
+        return "not in data"
+    return "after" if low >= 0 else "before" if high < 0 else "either side"
+
+
+def _lag_row(group: pd.DataFrame, ref_first, ref_last) -> dict:
+    row = {"model_id": group.model_id.iloc[0], "model": group.name.iloc[0],
+           "org_id": group.org_id.iloc[0]}
+    for stage, stages in STAGES.items():
+        first = first_event(group, stages)
+        low = pd.NA if first is None else (first.start - ref_last).days
+        high = pd.NA if first is None else (first.end - ref_first).days
+        row.update({f"{stage}_on": pd.NaT if first is None else first.start,
+                    f"{stage}_precision": None if first is None else first.precision,
+                    f"{stage}_days_low": low, f"{stage}_days_high": high,
+                    f"{stage}_relation": relation(low, high)})
+    return row
+
+
 def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.DataFrame:
     """Per model of ``kind`` (other than the reference's own model): days from the reference event
     to the first time it was shown (unveiled, announced or launched) and the first time outsiders
-    could use it (beta, launch, global access), as low-high ranges where the date is coarser than
-    a day."""
-    ref_model = reference.split(":")[0]
-    ref = reference_date(ev, reference)
-    best = best_dates(ev[(ev.kind == kind) & (ev.model_id != ref_model)])
-    rows = []
-    for model_id, group in best.groupby("model_id", sort=False):
-        row = {"model_id": model_id, "model": group.name.iloc[0], "org_id": group.org_id.iloc[0]}
-        for stage, stages in (("shown", ("shown", "available")), ("available", ("available",))):
-            first = first_event(group, stages)
-            if first is None:
-                row.update({f"{stage}_on": pd.NaT, f"{stage}_precision": None,
-                            f"{stage}_days_low": pd.NA, f"{stage}_days_high": pd.NA})
-                continue
-            row.update({f"{stage}_on": first.start, f"{stage}_precision": first.precision,
-                        f"{stage}_days_low": (first.start - ref).days,
-                        f"{stage}_days_high": (first.end - ref).days})
-        rows.append(row)
-    out = pd.DataFrame(rows)
-    for col in ("shown_days_low", "shown_days_high", "available_days_low", "available_days_high"):
-        out[col] = out[col].astype("Int64")
-    return out.sort_values(["shown_on", "available_on"]).reset_index(drop=True)
+    could use it (beta, launch, global access). Both dates are periods (``reference_period``, an
+    event's start and end), so a lag is a range: low = the event's first possible day minus the
+    reference's last, high = the event's last possible day minus the reference's first. Equal
+    for two day-precision dates. ``<stage>_relation`` says 'before', 'after' or 'either side'."""
+    ref_first, ref_last = reference_period(ev, reference)
+    best = best_dates(ev[(ev.kind == kind) & (ev.model_id != reference.partition(":")[0])])
+    rows = [_lag_row(group, ref_first, ref_last) for _, group in best.groupby("model_id", sort=False)]
+    out = pd.DataFrame(rows, columns=LAG_COLUMNS)
+    for stage in STAGES:
+        out[f"{stage}_on"] = pd.to_datetime(out[f"{stage}_on"])
+        for end in ("low", "high"):
+            out[f"{stage}_days_{end}"] = out[f"{stage}_days_{end}"].astype("Int64")
+    return out.sort_values(["shown_on", "available_on", "model_id"]).reset_index(drop=True)
 
 
 def days_text(low, high) -> str:
     """'72' for an exact lag, '-14 to 15' for a range, 'not in data' when missing."""
-    if pd.isna(low):
+    if pd.isna(low) or pd.isna(high):
         return "not in data"
     return f"{low}" if low == high else f"{low} to {high}"
 
 
-def plot(ev: pd.DataFrame, ref: pd.Timestamp, ref_label: str):
+def relative_text(low, high, reference: str = "it") -> str:
+    """A lag range in words: '26 to 55 days after X', '3 days before X', 'the same day as X',
+    'between 30 days before and 90 days after X' when it spans X; 'not in data' when missing."""
+    if pd.isna(low) or pd.isna(high):
+        return "not in data"
+    if low == high == 0:
+        return f"the same day as {reference}"
+    if low >= 0 or high < 0:
+        a, b = (low, high) if low >= 0 else (-high, -low)
+        return (f"{counted(a, 'day')}" if a == b else f"{a} to {b} days") + (
+            f" {'after' if low >= 0 else 'before'} {reference}")
+    return f"between {counted(-low, 'day')} before and {counted(high, 'day')} after {reference}"
+
+
+def first_after(table: pd.DataFrame, stage: str) -> pd.Series | None:
+    """The model first ``stage`` ('shown' or 'available') on or after the reference: among lags
+    wholly at or after it, the smallest low end, then the smallest high end. None if no model."""
+    after = table[table[f"{stage}_relation"] == "after"]
+    if after.empty:
+        return None
+    return after.sort_values([f"{stage}_days_low", f"{stage}_days_high", "model_id"]).iloc[0]
+
+
+def lag_figure(row: pd.Series | None, stage: str) -> str:
+    """A ``first_after`` row as a key figure: 'Ying (Qingying), 26 to 55 days'; 'none' if None."""
+    if row is None:
+        return "none among the selected organisations"
+    return f"{row.model}, {days_text(row[f'{stage}_days_low'], row[f'{stage}_days_high'])} days"
+
+
+def lag_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``lags`` for display: dates at their precision, lags as ranges."""
+    out = table[["model", "org_id"]].copy()
+    for stage, label in (("shown", "first shown"), ("available", "first usable")):
+        out[label] = [as_text(d, p) if not pd.isna(d) else "not in data" for d, p in
+                      zip(table[f"{stage}_on"], table[f"{stage}_precision"])]
+        out[f"days to {label}"] = [days_text(a, b) for a, b in zip(table[f"{stage}_days_low"],
+                                                                  table[f"{stage}_days_high"])]
+    return out.reset_index(drop=True)
+
+
+def _later(low, high) -> str:
+    return "the same day" if low == high == 0 else (
+        f"{days_text(low, high)} {'day' if low == high == 1 else 'days'} later")
+
+
+def lag_summary(table: pd.DataFrame, reference: str, ref) -> str:
+    """The lags in a paragraph: how many models came before the reference, which came first after
+    it (shown, then usable), saying so plainly when there is none."""
+    head = f"Counted from **{reference}** ({period_text(*as_period(ref))}): "
+    if table.empty:
+        return head + ("no video model of the selected organisations, other than the reference's "
+                       "own, is in the data, so there is no lag to show.")
+    before = table[table.shown_relation == "before"]
+    span = table[table.shown_relation == "either side"]
+    n = counted(len(table), "model")
+    text = head + ((f"none of the {n} was" if before.empty else f"all {n} were"
+                    if len(before) == len(table) and len(before) > 1 else
+                    f"{len(before)} of {n} {'was' if len(before) == 1 else 'were'}")
+                   + " shown before it" + (f" ({', '.join(before.model)})." if len(before) else "."))
+    if len(span):
+        text += (f" {', '.join(span.model)} {'was' if len(span) == 1 else 'were'} shown in a "
+                 "period that spans the reference, so may have come before or after it.")
+    first, usable = first_after(table, "shown"), first_after(table, "available")
+    text += (f" After it, **{first.model}** was the first shown, "
+             f"{_later(first.shown_days_low, first.shown_days_high)}"
+             if first is not None else " No video model of the selected organisations was shown "
+             "after it")
+    return text + (f"; the first usable by outsiders was **{usable.model}**, "
+                   f"{_later(usable.available_days_low, usable.available_days_high)}."
+                   if usable is not None else "; none of them became usable by outsiders after it.")
+
+
+def window_text(drawn: pd.DataFrame, start, end) -> str:
+    """What the timeline chart of ``drawn`` (a ``window``) shows, or that it shows nothing."""
+    span = f"between {as_text(start)} and {as_text(end)}"
+    if drawn.empty:
+        return f"No event of the selected organisations falls {span}; the chart is empty."
+    coarse, low = int((drawn.precision != "day").sum()), int((drawn.confidence == "low").sum())
+    return (f"The chart draws {counted(len(drawn), 'dated event')} for "
+            f"{counted(drawn.model_id.nunique(), 'model')} from "
+            f"{counted(drawn.source_id.nunique(), 'source')} {span}. {coarse} of them "
+            f"{'is' if coarse == 1 else 'are'} known only to the month or coarser, and {low} "
+            f"{'rests' if low == 1 else 'rest'} on low-confidence dates.")
+
+
+def _mark(ax, row, y: int) -> None:
+    """One event: a marker for a day, a bar over the period for a coarser date; hollow if shown."""
+    color = plots.org_color(row.org_id)
+    filled = row.stage != "shown"
+    if row.precision == "day":
+        ax.plot(row.start, y, marker="o" if row.stage != "update" else "^", ms=8, color=color,
+                markerfacecolor=color if filled else "white", mew=1.8, linestyle="none")
+    else:
+        ax.barh(y, (row.end - row.start).days + 1, left=row.start, height=0.35,
+                color=color if filled else "white", edgecolor=color, linewidth=1.5, alpha=0.55)
+
+
+def _reference(ax, ref, ref_label: str) -> None:
+    """A dashed line at a one-day reference; a shaded span (a collection, not a bar) and dashed
+    edges when the reference is known only to a longer period."""
+    first, last = as_period(ref)
+    ax.axvline(first, color="#333333", linestyle="--", linewidth=1)
+    if last > first:
+        edge = last + pd.Timedelta(days=1)
+        ax.axvline(edge, color="#333333", linestyle="--", linewidth=1)
+        ax.fill_between([first, edge], 0, 1, transform=ax.get_xaxis_transform(), color="#333333",
+                        alpha=0.08, linewidth=0)
+    ax.text(first, -0.65, " " + ref_label, fontsize=8, va="center")
+
+
+def plot(ev: pd.DataFrame, ref, ref_label: str):
     """Each model on its own row, grouped by organisation; a day is a marker, a coarser date a bar
-    spanning its period; hollow for shown or claimed, filled once available."""
+    spanning its period; hollow for shown or claimed, filled once available. ``ref`` is a day or a
+    (first day, last day) pair (``reference_period``): a dashed line, or a shaded span."""
     order = (ev.sort_values(["org_name", "start"]).drop_duplicates("model_id")[["model_id", "name",
                                                                                 "org_id"]])
     fig, ax = plots.figure("Model events by organisation", "date", "",
                            size=(10, 0.45 * len(order) + 2))
     y = {m: i for i, m in enumerate(order.model_id)}
     for row in ev.itertuples():
-        color = plots.org_color(row.org_id)
-        filled = row.stage != "shown"
-        if row.precision == "day":
-            ax.plot(row.start, y[row.model_id], marker="o" if row.stage != "update" else "^",
-                    ms=8, color=color, markerfacecolor=color if filled else "white", mew=1.8,
-                    linestyle="none")
-        else:
-            ax.barh(y[row.model_id], (row.end - row.start).days + 1, left=row.start, height=0.35,
-                    color=color if filled else "white", edgecolor=color, linewidth=1.5, alpha=0.55)
-    ax.axvline(ref, color="#333333", linestyle="--", linewidth=1)
-    ax.text(ref, -0.65, " " + ref_label, fontsize=8, va="center")
+        _mark(ax, row, y[row.model_id])
+    _reference(ax, ref, ref_label)
+    if order.empty:
+        ax.text(0.5, 0.5, "no event in this window", transform=ax.transAxes, ha="center")
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([f"{n} ({o})" for n, o in zip(order.name, order.org_id)])
     ax.invert_yaxis()
