@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from videorace import config  # noqa: E402
-from videorace.notebooks import notebook_names  # noqa: E402
+from videorace.pipeline import config  # noqa: E402
+from videorace.pipeline.notebooks import notebook_names  # noqa: E402
 
 
 def timed(commands: list[list[str]]) -> float:

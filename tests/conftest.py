@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from videorace import config
+from videorace.pipeline import config
 
 
 def run_cli(*args, cwd=None, env=None):

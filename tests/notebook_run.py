@@ -2,7 +2,7 @@
 
 A kernel costs seconds to start; the notebooks' logic is in the package, so their cells can run in
 the test process itself. Each call gets a fresh namespace, as a fresh kernel would; what the cells
-display through ``videorace.report`` is captured so a test can assert on the text a reader sees.
+display through ``videorace.analysis.report`` is captured so a test can assert on the text a reader sees.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import nbformat  # noqa: E402
 
-from videorace import config, report  # noqa: E402
+from videorace.pipeline import config  # noqa: E402
+from videorace.analysis import report  # noqa: E402
 
 
 @dataclass
@@ -60,7 +61,7 @@ def run(name: str, monkeypatch, **overrides) -> Run:
         run.shown.append((obj, metadata))
 
     def figure(fig):  # what report.figure shows, less the PNG, which only costs time here
-        from videorace import plots
+        from videorace.analysis import plots
 
         run.shown.append(({report.PLOTTED_MIME: plots.plotted_data(fig)}, None))
         plt.close(fig)

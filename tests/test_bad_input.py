@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from videorace import cli
+from videorace.pipeline import cli
 
 
 # --- ways to break a copy of the data; each returns (file, line, column) the message must name --

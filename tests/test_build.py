@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from videorace import build, config, report
+from videorace.pipeline import config
+from videorace.pipeline import index as index_page
+from videorace.pipeline import manifest as manifest_file
+from videorace.pipeline import state as build_state
+from videorace.analysis import report
 
 SMALL = ["--only", "02_release_timeline", "--only", "03_clip_length_resolution"]
 EXTERNAL = re.compile(
@@ -40,7 +44,7 @@ def small_out(tmp_path_factory):
 
 
 def test_cold_build_writes_a_report_per_manifest_entry_and_an_index(full_out):
-    keys = {r.key for r in build.load_manifest(config.MANIFEST, build_notebooks())}
+    keys = {r.key for r in manifest_file.load_manifest(config.MANIFEST, build_notebooks())}
     assert {p.stem for p in full_out.glob("*.html")} == keys | {"index"}
     index = (full_out / "index.html").read_text()
     for key in keys:
@@ -49,7 +53,7 @@ def test_cold_build_writes_a_report_per_manifest_entry_and_an_index(full_out):
 
 
 def build_notebooks():
-    from videorace.notebooks import notebook_names
+    from videorace.pipeline.notebooks import notebook_names
     return notebook_names()
 
 
@@ -93,7 +97,7 @@ def test_failing_notebook_keeps_the_last_good_report_and_the_index(small_out, tm
     assert "Traceback" not in result.stderr
     assert published(small_out) == before
     assert (small_out / "_failed" / "02_release_timeline.ipynb").is_file()
-    state = json.loads((small_out / build.STATE_FILE).read_text())
+    state = json.loads((small_out / build_state.STATE_FILE).read_text())
     assert state["02_release_timeline"]["status"] == "failed"
     # the next good build clears the failure
     assert run_cli("build", "--out", small_out, *SMALL).returncode == 0
@@ -115,7 +119,7 @@ def test_sigkill_mid_build_leaves_published_reports_whole(small_out):
     assert all(complete(html) for html in after.values())
     result = run_cli("build", "--out", small_out, *SMALL)
     assert result.returncode == 0, result.stderr
-    assert not list(small_out.glob(f"{build.TMP_PREFIX}*"))
+    assert not list(small_out.glob(f"{build_state.TMP_PREFIX}*"))
     assert all(complete(html) for html in published(small_out).values())
 
 
@@ -128,11 +132,11 @@ def test_two_builds_at_once_end_consistent(tmp_path):
     errs = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errs
     assert any("waiting" in e for e in errs), "the second build should have waited for the lock"
-    state = json.loads((out / build.STATE_FILE).read_text())
+    state = json.loads((out / build_state.STATE_FILE).read_text())
     assert state["02_release_timeline"]["status"] == "ok"
     assert complete((out / "02_release_timeline.html").read_bytes())
     assert complete((out / "index.html").read_bytes())
-    assert not list(out.glob(f"{build.TMP_PREFIX}*"))
+    assert not list(out.glob(f"{build_state.TMP_PREFIX}*"))
 
 
 def test_reports_reference_no_external_script_style_or_font(full_out):
@@ -144,7 +148,7 @@ def test_reports_reference_no_external_script_style_or_font(full_out):
 
 def test_report_states_parameters_data_hash_and_version(full_out):
     from videorace import __version__
-    from videorace.validate import content_hash
+    from videorace.data.validate import content_hash
     text = (full_out / "04_token_cost__citic.html").read_text()
     assert "architecture = citic" in text
     assert content_hash(config.DATA_DIR)[:16] in text
@@ -159,7 +163,7 @@ def test_code_is_hidden_in_reports(full_out):
 # --- escaping: text from the data never becomes markup ---------------------------------------
 
 def test_index_escapes_titles_parameters_and_figures():
-    html = build.render_index({"x": {
+    html = index_page.render_index({"x": {
         "title": "<script>alert(1)</script>", "notebook": "n", "set": "s", "html": "x.html",
         "parameters": {"p": "<b>"}, "status": "ok", "key_figures": [["<i>k</i>", "<img src=x>"]]}})
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -169,7 +173,7 @@ def test_index_escapes_titles_parameters_and_figures():
 def test_report_header_escapes_parameters():
     import nbformat
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("hello")])
-    from videorace import notebooks
+    from videorace.pipeline import notebooks
     html = notebooks.to_html(nb, {"title": "<script>x</script>", "notebook": "n", "set": "s",
                                   "parameters": {"note": "<script>alert(1)</script>"},
                                   "data_hash": "0" * 64, "data_dir": "d", "version": "v"})
@@ -184,7 +188,7 @@ def test_markdown_from_data_is_escaped(capsys):
                                  "title": "<b>t</b>", "published_on": pd.Timestamp("2024-01-01"),
                                  "published_precision": "day", "url": ""}])
     shown = []
-    import videorace.report as r
+    import videorace.analysis.report as r
     original = r.display
     r.display = lambda obj, **kw: shown.append(obj.data)
     try:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from videorace import clips
+from videorace.analysis import clips
 
 T = pd.Timestamp
 COLUMNS = ["model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "height_px",
@@ -69,8 +69,8 @@ def test_claimed_vs_available_of_nothing_is_an_empty_table():
 
 def test_longest_available_is_the_row_with_the_highest_top():
     # Kling beta 5-10 s vs Ying 6 s: the top 10 s is higher, so Kling's range is the answer
-    assert clips.longest(KLING, clips.AVAILABLE) == (5.0, 10.0)
-    assert clips.longest(KLING.iloc[0:0], clips.AVAILABLE) == (None, None)
+    assert clips.longest(KLING, clips.USABLE_CLASSES) == (5.0, 10.0)
+    assert clips.longest(KLING.iloc[0:0], clips.USABLE_CLASSES) == (None, None)
     assert clips.seconds_text(5, 10) == "5 to 10 s" and clips.seconds_text(16, 16) == "16 s"
     assert clips.seconds_text(None, None) == "none in the selection"
 
@@ -93,7 +93,7 @@ def test_plots_draw_one_mark_per_row_and_a_bar_per_resolved_clip():
     import matplotlib
 
     matplotlib.use("Agg")
-    from videorace import plots
+    from videorace.analysis import plots
 
     cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id, org_id="x")
     lengths = plots.plotted_data(clips.plot_lengths(cap))

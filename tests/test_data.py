@@ -3,8 +3,10 @@
 import pandas as pd
 import pytest
 
-from videorace import codebook, config, data
-from videorace.schema import FIELDS, TABLES
+from videorace.data import codebook
+from videorace.pipeline import config
+from videorace import data
+from videorace.data.schema import FIELDS, TABLES
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from videorace import dates
+from videorace.data import dates
 
 # The articles' own relative dates, resolved against each article's date (or the event it counts from).
 ARTICLE_CASES = [

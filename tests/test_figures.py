@@ -8,8 +8,9 @@ import nbformat
 import pytest
 
 from tests.notebook_run import run
-from videorace import config, report
-from videorace.notebooks import notebook_names
+from videorace.pipeline import config
+from videorace.analysis import report
+from videorace.pipeline.notebooks import notebook_names
 
 
 @pytest.mark.parametrize("name", notebook_names())

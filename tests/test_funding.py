@@ -1,4 +1,4 @@
-"""videorace.funding on small hand-made tables, and 01_funding run end to end at every reference
+"""videorace.analysis.funding on small hand-made tables, and 01_funding run end to end at every reference
 event. Every expected number is worked out by hand in a comment next to it."""
 
 import math
@@ -14,7 +14,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.notebook_run import assert_clean, run  # noqa: E402
-from videorace import data, funding, timeline  # noqa: E402
+from videorace import data  # noqa: E402
+from videorace.analysis import funding, timeline  # noqa: E402
 
 T = pd.Timestamp
 NAN = float("nan")

@@ -8,8 +8,8 @@ import sys
 import time
 import urllib.request
 
-from videorace import config
-from videorace.notebooks import notebook_names
+from videorace.pipeline import config
+from videorace.pipeline.notebooks import notebook_names
 
 
 def free_port() -> int:

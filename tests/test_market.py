@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from videorace import market, report
-from videorace.dates import as_text
+from videorace.analysis import market, report
+from videorace.data.dates import as_text
 
 T = pd.Timestamp
 COLUMNS = ["subject", "metric", "value_low", "as_of", "as_of_precision", "verification", "note"]
@@ -41,7 +41,7 @@ def test_plot_forecasts_adds_what_if_lines_with_their_own_years():
     import matplotlib
 
     matplotlib.use("Agg")
-    from videorace import plots
+    from videorace.analysis import plots
 
     table = market.forecasts(metrics(
         ("A", "market_size", 10e9, T("2022-01-01"), "year", "unverified", ""),

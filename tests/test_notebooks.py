@@ -6,8 +6,8 @@ import json
 import nbformat
 import pytest
 
-from videorace import config
-from videorace.notebooks import notebook_names, volatile_metadata
+from videorace.pipeline import config
+from videorace.pipeline.notebooks import notebook_names, volatile_metadata
 
 NOTEBOOKS = notebook_names()
 
@@ -81,10 +81,20 @@ def test_a_changed_figure_in_the_data_fails_nbval_naming_notebook_and_cell(data_
 
 
 def test_refresh_strips_what_papermill_adds(tmp_path):
-    from videorace.notebooks import execute, strip_volatile
+    from videorace.pipeline.notebooks import execute, strip_volatile
 
     out = tmp_path / "run.ipynb"
     execute(config.NOTEBOOKS_DIR / "02_release_timeline.ipynb", out)
     nb = nbformat.read(out, as_version=4)
     assert volatile_metadata(nb), "papermill should have added run metadata"
     assert volatile_metadata(strip_volatile(nb)) == []
+
+
+def test_parameters_are_never_rebound(nb):
+    """A parameter keeps the value papermill injected: validated values get their own names."""
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    params = {n.target.id for n in ast.parse(nb.cells[at].source).body}
+    rebound = {n.id for c in nb.cells[at + 1:] if c.cell_type == "code"
+               for n in ast.walk(ast.parse(c.source))
+               if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in params}
+    assert rebound == set()

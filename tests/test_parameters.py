@@ -5,9 +5,9 @@ import nbformat
 import pytest
 
 from tests.conftest import run_cli
-from videorace import config
-from videorace.notebooks import defaults, notebook_names
-from videorace.params import ParameterError
+from videorace.pipeline import config
+from videorace.pipeline.notebooks import defaults, notebook_names
+from videorace.analysis.params import ParameterError
 
 # A valid, non-default value for every parameter of every notebook.
 OVERRIDES = {

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from videorace import predictions as p
+from videorace.analysis import predictions as p
 
 T = pd.Timestamp
 

@@ -1,4 +1,4 @@
-"""videorace.timeline on small hand-made tables, and 02_release_timeline run end to end at the
+"""videorace.analysis.timeline on small hand-made tables, and 02_release_timeline run end to end at the
 parameter values that used to crash it or hide a date's precision.
 
 Every expected number is worked out by hand in a comment next to it (2024 is a leap year)."""
@@ -14,9 +14,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.notebook_run import assert_clean, run  # noqa: E402
-from videorace.dates import as_text
-from videorace.wording import counted
-from videorace import data, timeline  # noqa: E402
+from videorace.data.dates import as_text
+from videorace.analysis.wording import counted
+from videorace import data  # noqa: E402
+from videorace.analysis import timeline  # noqa: E402
 
 T = pd.Timestamp
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from videorace import data, tokens as t
+from videorace import data
+from videorace.analysis import tokens as t
 
 # Tokens per clip as the repositories and papers publish them (shared/research notes).
 PUBLISHED = {"cogvideox_2b": 17_550, "cogvideox_5b": 17_550, "hunyuanvideo": 118_800,

@@ -8,7 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from videorace import data, tokens as t
+from videorace import data
+from videorace.analysis import tokens as t
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +153,7 @@ def test_cost_functions_say_the_vae_decoder_and_text_encoder_are_left_out(functi
 def test_notebook_caveats_name_the_uncounted_parts_and_the_sources():
     import nbformat
 
-    from videorace import config
+    from videorace.pipeline import config
 
     nb = nbformat.read(config.NOTEBOOKS_DIR / "04_token_cost.ipynb", as_version=4)
     caveats = next(c.source for c in nb.cells if c.source.startswith("## What could not be"))

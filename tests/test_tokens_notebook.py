@@ -6,7 +6,8 @@ import re
 import pytest
 
 from tests.notebook_run import run
-from videorace import data, tokens as t
+from videorace import data
+from videorace.analysis import tokens as t
 
 NAME = "04_token_cost"
 

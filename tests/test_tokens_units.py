@@ -1,4 +1,4 @@
-"""Every public function of videorace.tokens on small hand-made inputs.
+"""Every public function of videorace.analysis.tokens on small hand-made inputs.
 
 The expected values are worked out by hand in each test (the comment shows the arithmetic); none is
 copied from a run. The tiny architecture used throughout:
@@ -24,8 +24,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from videorace import tokens as t  # noqa: E402
-from videorace.params import ParameterError  # noqa: E402
+from videorace.analysis import tokens as t  # noqa: E402
+from videorace.analysis.params import ParameterError  # noqa: E402
 
 TINY = t.Geometry("tiny", width_px=64, height_px=32, frames=9, vae_t_in=4, vae_t_out=1,
                   causal_first_frame=True, vae_h=8, vae_w=8, patch_t=1, patch_h=2, patch_w=2,

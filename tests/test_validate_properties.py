@@ -7,8 +7,8 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from videorace import config
-from videorace.validate import validate
+from videorace.pipeline import config
+from videorace.data.validate import validate
 
 MESSAGE = re.compile(r"^\S+\.csv(:\d+)?: ([\w+]+|'.*'|\".*\"): .+, found .+$", re.DOTALL)
 

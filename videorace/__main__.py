@@ -1,3 +1,3 @@
-from videorace.cli import main
+from videorace.pipeline.cli import main
 
 raise SystemExit(main())

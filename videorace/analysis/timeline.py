@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace import plots
-from videorace.dates import as_text, period_end, period_start
-from videorace.wording import counted
+from videorace.analysis import plots
+from videorace.data.dates import as_text, period_end, period_start
+from videorace.analysis.wording import counted
 
 #: Events after which someone outside the company could use the model, vs. only see or hear of it.
-AVAILABLE = ("beta", "launched", "global_access")
-SHOWN = ("announced", "unveiled")
+USABLE_EVENTS = ("beta", "launched", "global_access")
+SHOWN_EVENTS = ("announced", "unveiled")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 STAGES = {"shown": ("shown", "available"), "available": ("available",)}
@@ -27,8 +27,8 @@ def events(ds) -> pd.DataFrame:
     ev["start"] = ev["happened_on"]
     ev["end"] = pd.to_datetime([pd.Timestamp(period_end(d.date(), p))
                                 for d, p in zip(ev.happened_on, ev.precision)])
-    ev["stage"] = ev["event"].map(lambda e: "available" if e in AVAILABLE else
-                                  "shown" if e in SHOWN else "update")
+    ev["stage"] = ev["event"].map(lambda e: "available" if e in USABLE_EVENTS else
+                                  "shown" if e in SHOWN_EVENTS else "update")
     return ev.sort_values(["happened_on", "model_id"]).reset_index(drop=True)
 
 

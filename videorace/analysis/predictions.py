@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from videorace.clips import seconds_text
-from videorace.dates import as_text, period_end, period_start
-from videorace.timeline import best_dates, events, first_event
+from videorace.analysis.clips import CLAIMED_CLASSES, USABLE_CLASSES, seconds_text
+from videorace.data.dates import as_text, period_end, period_start
+from videorace.analysis.timeline import best_dates, events, first_event
 
 VERDICTS = ("held", "not held", "open", "already true when stated", "not yet made", "not testable")
 #: Availability classes of capabilities.csv on each side of the like-with-like clip comparison.
-CLIP_BASES = {"shown": ("claimed", "demo"), "available": ("beta", "public")}
+CLIP_BASES = {"shown": CLAIMED_CLASSES, "available": USABLE_CLASSES}
 DIMENSION_NAMES = {
     "release_by_deadline": "released by the deadline",
     "public_before_sora": "open to the public before Sora",

@@ -10,7 +10,7 @@ import io
 import pandas as pd
 from IPython.display import Markdown, display
 
-from videorace.wording import counted, verb  # noqa: F401 (for the notebooks)
+from videorace.analysis.wording import counted, verb  # noqa: F401 (for the notebooks)
 
 KEY_FIGURES_KEY = "videorace_key_figures"
 #: The MIME type under which a chart's plotted numbers travel beside its PNG.
@@ -38,7 +38,7 @@ def figure(fig) -> None:
     """Show a chart as a PNG together with what it plots (``plots.plotted_data``) under
     ``PLOTTED_MIME``, then close it. The HTML report shows the picture; nbval, which skips PNGs,
     compares the plotted numbers, so a chart that draws something else fails the regression check."""
-    from videorace import plots
+    from videorace.analysis import plots
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight")

@@ -23,7 +23,8 @@ AVAILABILITY_MARKERS = {"claimed": "o", "demo": "D", "beta": "s", "public": "P"}
 
 
 def use_style() -> None:
-    """Apply the project's style. Deterministic: fixed size, DPI and fonts; no timestamps in PNGs."""
+    """Apply the project's style, once, from a notebook's setup cell (the plotting functions do
+    not touch global settings). Deterministic: fixed size, DPI and fonts; no timestamps in PNGs."""
     sns.set_theme(context="notebook", style="whitegrid", palette="deep")
     matplotlib.rcParams.update({
         "figure.figsize": (9, 4.8),
@@ -45,7 +46,6 @@ def org_color(org_id: str) -> str:
 
 def figure(title: str, xlabel: str, ylabel: str, size: tuple[float, float] | None = None):
     """A new figure and axes with the title and axis labels every chart must carry."""
-    use_style()
     fig, ax = plt.subplots(figsize=size)
     ax.set_title(title)
     ax.set_xlabel(xlabel)

@@ -1,15 +1,13 @@
-"""Where things live. Every other module asks here instead of building paths itself."""
+"""Where the data is. The data layer asks here; nothing here knows about notebooks or reports."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+#: The checkout the package sits in (``videorace/data/paths.py`` -> the project directory).
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_DIR / "data"
-NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
-REPORTS_DIR = PROJECT_DIR / "reports"
-MANIFEST = PROJECT_DIR / "reports.toml"
 
 #: Environment variable that points the notebooks (and ``videorace.data.load``) at another copy of
 #: the data. ``python -m videorace build --data DIR`` sets it for the kernels it starts.
@@ -20,14 +18,13 @@ DATA_DIR_ENV = "VIDEORACE_DATA_DIR"
 #: undeclared read fails loudly instead of leaving a stale report after that table changes.
 READS_ENV = "VIDEORACE_READS"
 
-#: The Jupyter kernel every notebook runs on: installed into the project's own virtual environment
-#: by ``make`` so that papermill and nbval never pick up another Python on the machine.
-KERNEL_NAME = "videorace"
-
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
-    """The data directory: the argument, else ``$VIDEORACE_DATA_DIR``, else ``data/``."""
+    """The data directory: the argument, else ``$VIDEORACE_DATA_DIR``, else the project's
+    ``data/``, else ``./data`` (an installed package has no project around it)."""
     if override:
         return Path(override)
     env = os.environ.get(DATA_DIR_ENV)
-    return Path(env) if env else DATA_DIR
+    if env:
+        return Path(env)
+    return DATA_DIR if DATA_DIR.is_dir() else Path.cwd() / "data"

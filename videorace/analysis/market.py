@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace import plots
-from videorace.dates import as_text
+from videorace.analysis import plots
+from videorace.data.dates import as_text
 
 
 def growth_rate(start_value: float, end_value: float, years: float) -> float:

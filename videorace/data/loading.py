@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from videorace import config
-from videorace.schema import TABLES
-from videorace.validate import Problem, content_hash, read_all  # noqa: F401 (re-exported)
+from videorace.data import paths
+from videorace.data.schema import TABLES
+from videorace.data.validate import Problem, content_hash, read_all  # noqa: F401 (re-exported)
 
 
 class DataError(Exception):
@@ -70,7 +70,7 @@ def load(data_dir: str | os.PathLike | None = None) -> Dataset:
 
     Raises ``DataError`` listing every problem when the data does not validate.
     """
-    directory = config.data_dir(data_dir)
+    directory = paths.data_dir(data_dir)
     sheets, problems = read_all(Path(directory))
     if problems:
         raise DataError(problems)
@@ -83,7 +83,7 @@ def load(data_dir: str | os.PathLike | None = None) -> Dataset:
         ds[name] = frame
     ds.hash = content_hash(directory)
     ds.directory = Path(directory)
-    reads = os.environ.get(config.READS_ENV)
+    reads = os.environ.get(paths.READS_ENV)
     if reads:
         ds.allowed = tuple(reads.split(","))
     return ds

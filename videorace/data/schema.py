@@ -1,6 +1,6 @@
 """Every column of the dataset, defined once.
 
-The validator (``videorace.validate``), the typed loader (``videorace.data``) and the codebook
+The validator (``videorace.data.validate``), the typed loader (``videorace.data``) and the codebook
 (``data/README.md``, written by ``python -m videorace codebook``) all read these definitions, so a
 column means the same thing everywhere it appears and the documentation cannot drift from the checks.
 """
@@ -103,7 +103,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("role", "enum", "The investor's part in the round.", allowed=("lead", "participant",
                                                                      "unspecified")),
     _f("date_as_written", "text", "The source's own wording of a relative date ('on Tuesday'), "
-       "resolved against the source's publication date by videorace.dates and checked.", **_OPT),
+       "resolved against the source's publication date by videorace.data.dates and checked.", **_OPT),
     # --- events ---------------------------------------------------------------------------------
     _f("event", "enum", "What happened to the model.",
        allowed=("announced", "unveiled", "beta", "launched", "global_access", "update")),

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from videorace import plots, timeline
-from videorace.dates import as_text, period_end
-from videorace.wording import counted
+from videorace.analysis import plots, timeline
+from videorace.data.dates import as_text, period_end
+from videorace.analysis.wording import counted
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace import plots
-from videorace.dates import as_text
-from videorace.timeline import PRECISION_RANK
+from videorace.analysis import plots
+from videorace.data.dates import as_text
+from videorace.analysis.timeline import PRECISION_RANK
 
-CLAIMED = ("claimed", "demo")
-AVAILABLE = ("beta", "public")
+CLAIMED_CLASSES = ("claimed", "demo")
+USABLE_CLASSES = ("beta", "public")
 
 
 def seconds_text(low, high) -> str:
@@ -45,7 +45,7 @@ def claimed_vs_available(capabilities: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for model_id, group in capabilities.groupby("model_id", sort=True):
         row = {"model_id": model_id}
-        for label, kinds in (("claimed", CLAIMED), ("available", AVAILABLE)):
+        for label, kinds in (("claimed", CLAIMED_CLASSES), ("available", USABLE_CLASSES)):
             hits = group[group.availability.isin(kinds)]
             if hits.empty:
                 row.update({f"{label}_low_s": pd.NA, f"{label}_high_s": pd.NA,
@@ -73,14 +73,13 @@ _VERSUS_COLUMNS = ["model_id"] + [f"{label}_{part}" for label in ("claimed", "av
 def plot_lengths(cap: pd.DataFrame):
     """Longest clip per model over time, linear and log side by side; marker = availability,
     a vertical bar where the length is a range (Kling's beta 5-10 s)."""
-    plots.use_style()
     fig, axes = plots.plt.subplots(1, 2, figsize=(11, 4.6))
     for ax, log in zip(axes, (False, True)):
         for row in cap.itertuples():
             color = plots.org_color(row.org_id)
             ax.plot(row.as_of, row.max_clip_s_high, marker=plots.AVAILABILITY_MARKERS[row.availability],
                     color=color, ms=9, ls="none",
-                    markerfacecolor=color if row.availability in AVAILABLE else "white", mew=1.8)
+                    markerfacecolor=color if row.availability in USABLE_CLASSES else "white", mew=1.8)
             if row.max_clip_s_low != row.max_clip_s_high:
                 ax.vlines(row.as_of, row.max_clip_s_low, row.max_clip_s_high, color=color, lw=2)
         for i, (model_id, group) in enumerate(cap.groupby("model_id")):
@@ -93,7 +92,7 @@ def plot_lengths(cap: pd.DataFrame):
         ax.set_xlabel("as of")
         plots.month_axis(ax)
     handles = [plots.plt.Line2D([], [], marker=m, color="#555", ls="none",
-                                markerfacecolor="#555" if k in AVAILABLE else "white", label=k)
+                                markerfacecolor="#555" if k in USABLE_CLASSES else "white", label=k)
                for k, m in plots.AVAILABILITY_MARKERS.items()]
     fig.legend(handles=handles, loc="lower center", ncol=4, title="availability (hollow: not usable)")
     fig.suptitle("Longest clip per model: claimed or shown vs available", fontweight="bold")
@@ -111,7 +110,7 @@ def plot_pixels(cap: pd.DataFrame):
               f"({as_text(r.as_of, r.as_of_precision)})" for r in shown.itertuples()]
     ax.barh(range(len(shown)), shown.pixels_high.astype(float),
             color=[plots.org_color(o) for o in shown.org_id],
-            hatch=["" if a in AVAILABLE else "//" for a in shown.availability], edgecolor="#333")
+            hatch=["" if a in USABLE_CLASSES else "//" for a in shown.availability], edgecolor="#333")
     ranged = [(i, r.pixels_low) for i, r in enumerate(shown.itertuples()) if r.pixels_low != r.pixels_high]
     for i, low in ranged:
         ax.plot([low, low], [i - 0.4, i + 0.4], color="#111", lw=2)

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from videorace import config
+from videorace.pipeline import config
 
 #: Notebook-level and cell-level metadata that changes on every run (papermill timings,
 #: execution timestamps) and so must never be committed: nbval's baseline is the outputs alone.
@@ -15,9 +15,9 @@ VOLATILE_CELL_KEYS = ("papermill", "execution", "collapsed", "scrolled")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def notebook_names() -> list[str]:
-    """Names (without .ipynb) of the committed notebooks, in order."""
-    return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+def notebook_names(directory: Path = config.NOTEBOOKS_DIR) -> list[str]:
+    """Names (without .ipynb) of the notebooks in ``directory``, in order."""
+    return sorted(p.stem for p in directory.glob("[0-9][0-9]_*.ipynb"))
 
 
 def defaults(name: str) -> dict:
@@ -63,23 +63,28 @@ def execute(source: Path, output: Path, parameters: dict | None = None,
             env: dict[str, str] | None = None):
     """Run ``source`` with papermill on the project's kernel, in ``notebooks/``, writing ``output``.
 
-    ``env`` entries are set for the kernel (for example the data directory). Raises papermill's
-    ``PapermillExecutionError`` when a cell fails; the failing notebook is still written.
+    ``env`` entries are added to the kernel's environment only (for example the data directory);
+    this process's own environment is left alone. Raises papermill's ``PapermillExecutionError``
+    when a cell fails; the failing notebook is still written.
     """
     import papermill
 
-    saved = {k: os.environ.get(k) for k in (env or {})}
-    os.environ.update(env or {})
-    try:
-        return papermill.execute_notebook(
-            str(source), str(output), parameters=parameters or {}, kernel_name=config.KERNEL_NAME,
-            cwd=str(config.NOTEBOOKS_DIR), progress_bar=False, log_output=False)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    return papermill.execute_notebook(
+        str(source), str(output), parameters=parameters or {}, kernel_name=config.KERNEL_NAME,
+        cwd=str(source.parent), progress_bar=False, log_output=False,
+        kernel_manager_class=kernel_manager_with(env or {}))
+
+
+def kernel_manager_with(env: dict[str, str]):
+    """A kernel manager class whose kernels start with ``env`` added to their environment."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManagerWithEnv(AsyncKernelManager):
+        async def _async_pre_start_kernel(self, **kw):
+            kw["env"] = {**(kw.get("env") or os.environ), **env}
+            return await super()._async_pre_start_kernel(**kw)
+
+    return KernelManagerWithEnv
 
 
 def to_html(nb, header: dict) -> str:

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from videorace import config
+from videorace.pipeline import config
 
 
 def cmd_validate(args) -> int:
-    from videorace.validate import display_dir, validate
+    from videorace.data.validate import display_dir, validate
 
     directory = Path(args.data_dir) if args.data_dir else config.data_dir()
     if not directory.is_dir():
@@ -27,13 +27,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_codebook(args) -> int:
-    from videorace.codebook import render
+    from videorace.data.codebook import render
 
     target = config.DATA_DIR / "README.md"
     text = render()
     if args.check:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(f"{target}: out of date with videorace/schema.py; run python -m videorace codebook",
+            print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace codebook",
                   file=sys.stderr)
             return 1
         print(f"{target}: up to date")
@@ -44,13 +44,13 @@ def cmd_codebook(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from videorace.build import main as build_main
+    from videorace.pipeline.build import main as build_main
 
     return build_main(args)
 
 
 def cmd_refresh(args) -> int:
-    from videorace.notebooks import refresh
+    from videorace.pipeline.notebooks import refresh
 
     return refresh(args.names)
 
@@ -76,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
     p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
     p.add_argument("--manifest", metavar="TOML", help="report list to use (default: reports.toml)")
+    p.add_argument("--notebooks", metavar="DIR",
+                   help="where the notebooks are (default: the project's notebooks/)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("refresh", help="re-execute notebooks in place at their defaults "

@@ -1,0 +1,65 @@
+"""The token-cost notebook's charts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from videorace.analysis import plots
+
+
+
+
+def plot_clip_costs(costs: pd.DataFrame, value: str, label: str):
+    """Grouped bars per article clip and geometry, log scale so 16 s and 180 s both read.
+
+    Each bar is ``value``; where ``costs`` carries a range (``value``_high above ``value``, as for
+    CITIC's 7.5-10 fps), a vertical line runs from the bar's top up to the high end.
+    """
+
+    fig, ax = plots.figure(f"{label} per kept clip, by geometry",
+                           "clip (length claimed or demonstrated)", f"{label} (log scale)")
+    clips, names = list(dict.fromkeys(costs.label)), list(dict.fromkeys(costs.geometry))
+    width = 0.75 / len(names)
+    for j, name in enumerate(names):
+        rows = costs[costs.geometry == name].set_index("label").reindex(clips)
+        x = np.arange(len(clips)) + (j - (len(names) - 1) / 2) * width
+        high = rows.get(f"{value}_high", rows[value])
+        ranged = high > rows[value]
+        rates = f": bar at {rows.fps.min():g} fps, line to {rows.fps_high.max():g} fps" if (
+            ranged.any() and "fps" in rows and "fps_high" in rows) else ""
+        ax.bar(x, rows[value], width, label=f"{name}{rates}")
+        for xi, lo, hi in zip(x[ranged.to_numpy()], rows[value][ranged], high[ranged]):
+            ax.plot([xi, xi], [lo, hi], color="#222222", linewidth=1.5, marker="_", markersize=8)
+    ax.set_xticks(range(len(clips)))
+    ax.set_xticklabels(clips)
+    ax.set_yscale("log")
+    ax.legend(title="geometry")
+    plots.finish(fig, "Sources: capabilities.csv (clip lengths), architectures.csv (geometry)")
+    return fig
+
+
+
+def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
+    """Tornado chart: each assumption's low-to-high cost range around the base case."""
+    fig, ax = plots.figure(f"What moves the cost of one kept clip ({clip_label})",
+                           "US dollars per kept clip (log scale)", "",
+                           size=(9, 0.5 * len(table) + 1.8))
+    def shown(v):
+        return f"{v / 1e9:g} B" if v >= 1e6 else f"{v:g}"
+
+    for i, row in enumerate(table.itertuples()):
+        lo, hi = sorted((row.usd_at_low, row.usd_at_high))
+        ax.barh(i, hi - lo, left=lo, color="#4c72b0", alpha=0.8)
+        ax.text(hi, i, f"  {shown(row.low)} to {shown(row.high)}  (x{row.swing:.1f})", va="center",
+                fontsize=8)
+    ax.axvline(base_usd, color="#333", linestyle="--", linewidth=1)
+    ax.set_xscale("log")
+    ax.set_xlim(min(table.usd_at_low.min(), table.usd_at_high.min()) / 1.3,
+                max(table.usd_at_low.max(), table.usd_at_high.max()) * 4)
+    ax.set_yticks(range(len(table)))
+    ax.set_yticklabels(table.assumption)
+    ax.invert_yaxis()
+    plots.finish(fig,
+                 "Dashed line: the notebook's parameters. Bars: one assumption moved at a time.")
+    return fig

@@ -1,0 +1,168 @@
+"""FLOPs of a denoising transformer, GPU time and money, and which assumption moves the cost.
+
+Sources: 2*N FLOPs per token, Kaplan et al. 2020 Table 1; the attention term 4*L*d*S^2 per
+pass, PaLM (Chowdhery et al. 2022) appendix B. Only the denoiser is costed: the text encoder and the
+VAE decoder are left out, so every cost is a lower bound."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from videorace.analysis.tokens.geometry import Geometry, token_passes, tokens_per_clip
+
+
+
+
+@dataclass(frozen=True)
+class Transformer:
+    """What the FLOPs need: parameters N, layers L, width d. The width may be fractional when it
+    was scaled with N (see ``with_params``); it then stands for an effective width."""
+
+    params: float
+    layers: int
+    width: float
+
+
+
+def attention_flops(sequence: float, model: Transformer) -> float:
+    """Forward FLOPs of attention's quadratic term in one pass: 4*L*d*S^2 (PaLM, appendix B)."""
+    return 4 * model.layers * model.width * sequence ** 2
+
+
+
+def flops_per_pass(sequence: float, model: Transformer) -> float:
+    """Forward FLOPs of one denoiser pass over ``sequence`` tokens: 2*N*S (Kaplan et al., Table 1)
+    + 4*L*d*S^2 (PaLM, appendix B). The denoiser only: no text encoder, no VAE decoder."""
+    return 2 * model.params * sequence + attention_flops(sequence, model)
+
+
+
+def attention_share(sequence: float, model: Transformer) -> float:
+    """Fraction of a pass's FLOPs spent in attention's quadratic term."""
+    return attention_flops(sequence, model) / flops_per_pass(sequence, model)
+
+
+
+def clip_flops(sequence: float, model: Transformer, steps: int, passes_per_step: int = 1,
+               attempts: float = 1) -> float:
+    """Denoiser FLOPs to generate one kept clip whose sequence is ``sequence`` tokens. The text
+    encoder and the VAE decoder, run once per clip rather than per step, are not counted."""
+    return flops_per_pass(sequence, model) * steps * passes_per_step * attempts
+
+
+
+def chunked_flops(sequence: float, chunks: int, model: Transformer, steps: int,
+                  passes_per_step: int = 1, overlap: float = 0.0) -> float:
+    """Denoiser FLOPs when the clip is made in ``chunks`` equal pieces, each re-attending
+    ``overlap`` (a fraction of a chunk) of context from the previous piece: the attention term
+    falls ~1/chunks. Text encoder and VAE decoder not counted."""
+    if chunks < 1:
+        raise ValueError(f"chunks must be >= 1, got {chunks}")
+    piece = sequence / chunks * (1 + (overlap if chunks > 1 else 0))
+    return chunks * clip_flops(piece, model, steps, passes_per_step)
+
+
+
+def gpu_seconds(flops: float, tflops: float, utilisation: float) -> float:
+    """Seconds on one GPU of peak ``tflops`` (10^12 FLOP/s) running at ``utilisation`` of peak."""
+    if not 0 < utilisation <= 1:
+        raise ValueError(f"utilisation must be in (0, 1], got {utilisation}")
+    return flops / (tflops * 1e12 * utilisation)
+
+
+
+def dollars(seconds: float, usd_per_gpu_hour: float) -> float:
+    """US dollars for ``seconds`` of one GPU at ``usd_per_gpu_hour``."""
+    return seconds / 3600 * usd_per_gpu_hour
+
+
+
+def implied_utilisation(flops: float, seconds: float, tflops: float) -> float:
+    """Fraction of one GPU's peak a published generation time implies. Above 1 is impossible on
+    one such GPU."""
+    return flops / (seconds * tflops * 1e12)
+
+
+
+def with_params(model: Transformer, params: float) -> Transformer:
+    """``model`` resized to ``params`` parameters, its architecture moving with it.
+
+    For these transformers N ~ 12*L*d^2, so at a fixed depth L the width scales with the square
+    root of N: d' = d * sqrt(N'/N). The layers are kept. Attention's 4*L*d*S^2 then moves by
+    sqrt(N'/N) while the 2*N*S term moves by N'/N."""
+    if params <= 0:
+        raise ValueError(f"params must be > 0, got {params}")
+    return Transformer(params, model.layers, model.width * math.sqrt(params / model.params))
+
+
+
+def transformer(row, params_b: float | None = None) -> Transformer:
+    """N, L and d of one ``architectures.csv`` row. ``params_b`` (billions) resizes the model with
+    ``with_params``: the width scales with sqrt(N), the layers are kept."""
+    model = Transformer(float(row.params_b) * 1e9, int(row.layers), int(row.hidden_width))
+    return with_params(model, params_b * 1e9) if params_b else model
+
+
+
+@dataclass(frozen=True)
+class CostAssumptions:
+    """Everything a clip's cost depends on beyond its geometry; the notebook's parameters."""
+
+    steps: int
+    passes_per_step: int
+    attempts: float
+    tflops: float
+    utilisation: float
+    usd_per_gpu_hour: float
+
+
+
+def clip_cost(g: Geometry, model: Transformer, a: CostAssumptions) -> dict:
+    """Tokens, token passes, FLOPs, GPU-seconds and dollars for one kept clip. The denoiser only:
+    the text encoder and the VAE decoder are left out, so these are lower bounds."""
+    tokens = tokens_per_clip(g)
+    sequence = tokens + g.text_tokens
+    flops = clip_flops(sequence, model, a.steps, a.passes_per_step, a.attempts)
+    seconds = gpu_seconds(flops, a.tflops, a.utilisation)
+    return {"tokens": tokens, "token_passes": token_passes(tokens, a.steps, a.passes_per_step,
+                                                          a.attempts),
+            "attention_share": attention_share(sequence, model), "flops": flops,
+            "gpu_seconds": seconds, "usd": dollars(seconds, a.usd_per_gpu_hour)}
+
+
+
+def _moved(g: Geometry, model: Transformer, a: CostAssumptions, name: str, value):
+    """(geometry, model, assumptions) with one assumption set to ``value``."""
+    if name == "params":
+        return g, with_params(model, value), a
+    if name == "height_px":
+        width_px = round(g.width_px * value / g.height_px)
+        return g.at(height_px=int(value), width_px=width_px), model, a
+    if name == "frames":
+        return g.at(frames=int(value)), model, a
+    return g, model, replace(a, **{name: value})
+
+
+
+def sensitivity(g: Geometry, model: Transformer, a: CostAssumptions, ranges: dict) -> pd.DataFrame:
+    """Cost of a clip with one assumption at a time moved to its low and high value.
+
+    ``ranges`` maps a name to (low, high); names are CostAssumptions fields, ``params`` (N, with
+    the width scaled by sqrt(N) and the layers kept, see ``with_params``), ``height_px``
+    (resolution at the same aspect ratio) and ``frames``. Returns one row per assumption with the
+    cost at low and high and the swing (high/low cost), largest first. Resolution is skipped for
+    CITIC's geometry, which counts patches per frame at no stated size.
+    """
+    base = clip_cost(g, model, a)["usd"]
+    rows = []
+    for name, (low, high) in ranges.items():
+        if name == "height_px" and g.patches_per_frame is not None:
+            continue
+        costs = [clip_cost(*_moved(g, model, a, name, value))["usd"] for value in (low, high)]
+        rows.append({"assumption": name, "low": low, "high": high, "usd_at_low": costs[0],
+                     "usd_at_high": costs[1], "base_usd": base,
+                     "swing": max(costs) / min(costs)})
+    return pd.DataFrame(rows).sort_values("swing", ascending=False).reset_index(drop=True)

@@ -1,0 +1,293 @@
+"""The tables and sentences notebooks/04_token_cost shows, and its parameter checks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from videorace.analysis.tokens.compute import (CostAssumptions, Transformer, chunked_flops,
+                                               clip_cost, clip_flops, flops_per_pass,
+                                               implied_utilisation, transformer)
+from videorace.analysis.tokens.geometry import (CITIC_FLOPS_REFERENCE, CITIC_FRAMES, CITIC_LABEL,
+                                                CITIC_STEPS, Geometry, citic_geometry,
+                                                frame_rates, geometry, sized, token_passes,
+                                                tokens_per_clip)
+
+
+
+#: The clips the articles set against each other: (model, availability) rows of capabilities.csv.
+ARTICLE_CLIP_MODELS = ("vidu", "sora", "kling")
+
+
+
+def article_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
+    """The longest claimed or demonstrated clip per model and length (Vidu 16 s, Sora 60 s,
+    Kling 120 s and 180 s), with the source of each."""
+    shown = capabilities[capabilities.model_id.isin(ARTICLE_CLIP_MODELS)
+                         & capabilities.availability.isin(["claimed", "demo"])]
+    clips = (shown.sort_values(["model_id", "max_clip_s_high", "as_of"])
+             .drop_duplicates(["model_id", "max_clip_s_high"]))
+    clips = clips.assign(label=[f"{m.title()} {s:g} s" for m, s in
+                               zip(clips.model_id, clips.max_clip_s_high)])
+    return clips[["label", "model_id", "max_clip_s_high", "availability", "source_id"]].rename(
+        columns={"max_clip_s_high": "seconds"}).sort_values("seconds").reset_index(drop=True)
+
+
+
+def clip_geometries(setup: "Setup") -> dict[str, Geometry]:
+    """The geometries the notebook costs the article clips in, each once: CITIC's, and the open
+    model's (in the ``citic`` report that is CITIC's FLOPs reference, Wan2.1-T2V-14B)."""
+    return {CITIC_LABEL: citic_geometry(), setup.open_model: setup.open_geometry}
+
+
+
+def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Transformer,
+               a: CostAssumptions, fps: float, height_px: int) -> pd.DataFrame:
+    """Cost of each article clip in each named geometry, at ``height_px`` (16:9).
+
+    Frames are counted at ``fps``, except in CITIC's geometry, which is counted over CITIC's
+    implied 7.5 to 10 fps: the plain columns at the low rate, the ``*_high`` columns at the high
+    one. For the other geometries the ``*_high`` columns equal the plain ones. The denoiser only:
+    the text encoder and the VAE decoder are not counted.
+    """
+    rows = []
+    for clip in clips.itertuples():
+        for label, g in geometries.items():
+            low, high = (sized(g, clip.seconds, fps, height_px, end) for end in ("low", "high"))
+            rates = frame_rates(g, fps)
+            rows.append({"label": clip.label, "seconds": clip.seconds, "geometry": label,
+                         "fps": rates[0], "frames": low.frames, **clip_cost(low, model, a),
+                         "fps_high": rates[1], "frames_high": high.frames,
+                         **{f"{k}_high": v for k, v in clip_cost(high, model, a).items()}})
+    return pd.DataFrame(rows)
+
+
+
+def ranged_table(frame: pd.DataFrame, formats: dict | None = None) -> pd.DataFrame:
+    """A display copy of a table with ``X`` / ``X_high`` column pairs (``clip_costs``): each pair
+    becomes one text column, "low to high" where the formatted values differ and one value where
+    they agree. ``formats`` maps a column to a function of one value; other columns pass through."""
+    formats = formats or {}
+    out = {}
+    for col in frame.columns:
+        if col.endswith("_high") and col[: -len("_high")] in frame.columns:
+            continue
+        fmt = formats.get(col, str)
+        if f"{col}_high" in frame.columns:
+            pairs = [(fmt(lo), fmt(hi)) for lo, hi in zip(frame[col], frame[f"{col}_high"])]
+            out[col] = [lo if lo == hi else f"{lo} to {hi}" for lo, hi in pairs]
+        else:
+            out[col] = [fmt(v) for v in frame[col]] if col in formats else frame[col]
+    return pd.DataFrame(out, index=frame.index)
+
+
+
+def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.DataFrame:
+    """What CITIC's 1.2 million leaves out, one factor at a time, at CITIC's 60 frames.
+
+    Starts from CITIC's own count, 60,000 patches x 20 steps = 1.2 million token passes, costed at
+    2*N FLOPs each (what counting tokens implies), then multiplies in: the model's own tokens for 60
+    frames (VAE temporal compression and patches), text tokens in the sequence, attention's
+    quadratic term, the step count (CITIC's 20 to ``a.steps``), guidance passes, and attempts.
+    ``key`` names the rows: citic, geometry, text, attention, steps, guidance, attempts. Denoiser
+    FLOPs only: the text encoder and the VAE decoder are left out.
+    """
+    two_n = 2 * model.params
+    citic = token_passes(tokens_per_clip(citic_geometry()), CITIC_STEPS)  # 1.2 million
+    own = g.at(frames=CITIC_FRAMES)
+    own_tokens = tokens_per_clip(own)
+    seq = own_tokens + own.text_tokens
+    per_pass = flops_per_pass(seq, model)
+    patches = tokens_per_clip(citic_geometry())
+    # labels stay under 50 characters, the width pandas shows of a table cell
+    rows = [("citic", f"CITIC: {patches:,} patches x {CITIC_STEPS} steps, 2N FLOPs each",
+             two_n * citic),
+            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames",
+             two_n * own_tokens * CITIC_STEPS),
+            ("text", f"text tokens in the sequence (+{own.text_tokens:,})",
+             two_n * seq * CITIC_STEPS),
+            ("attention", "attention's quadratic term", per_pass * CITIC_STEPS),
+            ("steps", f"denoising steps: {CITIC_STEPS} -> {a.steps}", per_pass * a.steps),
+            ("guidance", f"guidance: {a.passes_per_step} pass(es) per step",
+             per_pass * a.steps * a.passes_per_step),
+            ("attempts", f"attempts per kept clip: {a.attempts:g}",
+             clip_flops(seq, model, a.steps, a.passes_per_step, a.attempts))]
+    table = pd.DataFrame(rows, columns=["key", "adds", "flops"])
+    table["factor"] = table.flops / table.flops.shift(1).fillna(table.flops.iloc[0])
+    table["vs_citic"] = table.flops / table.flops.iloc[0]
+    return table
+
+
+
+def chunking(seconds: float, chunk_s: float, g: Geometry, model: Transformer, a: CostAssumptions,
+             fps: float, height_px: int) -> pd.DataFrame:
+    """FLOPs of one clip made as one sequence vs in chunks of 1..n x ``chunk_s`` seconds. The clip
+    is sized with ``sized`` (CITIC's geometry at its 10 fps upper end). One row only when
+    ``chunk_s`` is at least the clip's length. Denoiser only (no text encoder, no VAE decoder)."""
+    seq = tokens_per_clip(sized(g, seconds, fps, height_px)) + g.text_tokens
+    most = max(1, math.ceil(seconds / chunk_s))
+    counts = sorted({1, 2, 4, 8, most} | {c for c in (16, 32, 64) if c < most})
+    rows = [{"chunks": c, "seconds_per_chunk": seconds / c, "tokens_per_chunk": seq / c,
+             "flops": chunked_flops(seq, c, model, a.steps, a.passes_per_step) * a.attempts}
+            for c in counts if c <= most]
+    out = pd.DataFrame(rows)
+    out["vs_one_sequence"] = out.flops / out.flops.iloc[0]
+    return out
+
+
+
+def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
+    """The sentence after ``chunking``'s table for the clip ``label`` sized ``where`` (e.g. "in
+    `wan21_14b` geometry at 24 fps"), including the case of a chunk no shorter than the clip."""
+    first, last = chunks.iloc[0], chunks.iloc[-1]
+    if len(chunks) == 1:
+        return (f"Made {where}, {label} is no longer than one chunk (`chunk_s`), so it is made "
+                f"as one {first.seconds_per_chunk:g} s sequence and chunking saves nothing.")
+    return (f"Made {where}, {label} as {last.chunks:.0f} chunks of {last.seconds_per_chunk:.1f} s "
+            f"needs {last.vs_one_sequence:.1%} of the FLOPs of one {first.seconds_per_chunk:g} s "
+            "sequence: attention's cost grows with the square of the sequence, so splitting it "
+            "cuts that term by the number of chunks, while the linear term stays the same.")
+
+
+
+def utilisation_reading(utilisation: float, gpu: str, stated: bool) -> str:
+    """How to read one implied utilisation, short enough for a table cell: possible, or impossible
+    and why. Above 100% of one GPU's peak cannot happen, so either the GPU was not stated and the
+    one assumed is wrong (too slow), or the published time was on several GPUs or a faster one."""
+    name = gpu.upper()
+    if utilisation <= 1:
+        return (f"possible on one {name}" if stated
+                else f"possible if made on one {name} (not stated)")
+    if stated:
+        return f"impossible on one {name}: several or faster GPUs"
+    return f"impossible: not stated, {name} too slow (wrong GPU)"
+
+
+
+UTILISATION_COLUMNS = ["name", "tokens", "steps", "passes_per_step", "flops", "published_s", "gpu",
+                       "gpu_stated", "implied_utilisation", "plausible", "reading", "source_id"]
+
+
+
+def utilisation_table(arch: pd.DataFrame, gpus: pd.DataFrame, fallback_gpu: str) -> pd.DataFrame:
+    """Utilisation implied by each published generation time, at the architecture's own steps and
+    guidance, on one GPU; where the GPU is not stated, ``fallback_gpu`` is assumed. ``plausible``
+    is False where that exceeds 100% of peak, and ``reading`` then says why it is impossible
+    (``utilisation_reading``, at most 50 characters so a table cell shows it whole). Rows without
+    a generation time are left out; the table may be empty. The FLOPs are the denoiser's only (no
+    text encoder, no VAE decoder), while the published time includes them, so the real utilisation
+    is somewhat higher."""
+    peak = gpus.set_index("gpu_id").bf16_dense_tflops
+    rows = []
+    for row in arch[arch.gen_seconds.notna()].itertuples():
+        g = geometry(row)
+        stated = isinstance(row.gen_gpu_id, str)
+        gpu = row.gen_gpu_id if stated else fallback_gpu
+        flops = clip_flops(tokens_per_clip(g) + g.text_tokens, transformer(row), int(row.steps),
+                           int(row.passes_per_step))
+        used = implied_utilisation(flops, row.gen_seconds, peak[gpu])
+        rows.append({"name": row.name, "tokens": tokens_per_clip(g), "steps": int(row.steps),
+                     "passes_per_step": int(row.passes_per_step), "flops": flops,
+                     "published_s": row.gen_seconds, "gpu": gpu, "gpu_stated": stated,
+                     "implied_utilisation": used, "plausible": bool(used <= 1),
+                     "reading": utilisation_reading(used, gpu, stated),
+                     "source_id": row.source_id})
+    return pd.DataFrame(rows, columns=UTILISATION_COLUMNS)
+
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+
+def _span(values: pd.Series) -> str:
+    low, high = f"{values.min():.0%}", f"{values.max():.0%}"
+    return low if low == high else f"{low} to {high}"
+
+
+
+def _group(rows: pd.DataFrame, who: str, why: str) -> str:
+    """One clause on ``rows``: the range over the possible ones, the count of impossible ones and
+    ``why`` they are impossible."""
+    ok, bad = rows[rows.plausible], rows[~rows.plausible]
+    if not len(bad):
+        return (f"{who}, the published times imply {_span(ok.implied_utilisation)} of peak "
+                f"({_rows(len(ok))})")
+    if not len(ok):
+        which = "the one published time" if len(bad) == 1 else f"all {len(bad)} published times"
+        return f"{who}, {which} would need more than 100% of peak, which is impossible: {why}"
+    return (f"{who}, the possible rows imply {_span(ok.implied_utilisation)} of peak "
+            f"({_rows(len(ok))}); {_rows(len(bad))} more would need over 100% and "
+            f"{'is' if len(bad) == 1 else 'are'} impossible: {why}")
+
+
+
+def describe_utilisation(util: pd.DataFrame, assumed: float, gpu: str) -> str:
+    """The sentence after ``utilisation_table``: the range over possible rows only, a count of the
+    impossible ones, separately for rows that state their GPU and rows that assume ``gpu``."""
+    if util.empty:
+        return (f"No architecture publishes a generation time, so none can be set beside the "
+                f"assumed {assumed:.0%} of peak.")
+    stated, unstated = util[util.gpu_stated], util[~util.gpu_stated]
+    parts = [_group(stated, "Where the GPU is stated",
+                    "the published time must be for several GPUs or a faster one") if len(stated)
+             else "No published time states its GPU"]
+    if len(unstated):
+        parts.append(_group(unstated, f"Where it is not stated and one {gpu.upper()} is assumed",
+                            f"the {gpu.upper()} is too slow for the published time, so the "
+                            "wrong GPU is assumed"))
+    return ". ".join(parts) + f". The notebook assumes {assumed:.0%}."
+
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The token-cost notebook's validated parameters, resolved against the data.
+
+    ``geometry`` is the chosen architecture's (CITIC's for ``citic``); ``open_model`` and
+    ``open_geometry`` are the open model set beside CITIC: the chosen architecture, or for
+    ``citic`` the model whose transformer CITIC's FLOPs use (``CITIC_FLOPS_REFERENCE``)."""
+
+    architecture: str
+    geometry: Geometry
+    model: Transformer
+    assumptions: CostAssumptions
+    fps: float
+    height_px: int
+    chunk_s: float
+    gpu: str
+    open_model: str
+    open_geometry: Geometry
+
+
+
+def check_parameters(ds, *, architecture, fps, height_px, steps, guidance_passes,
+                     attempts_per_kept_clip, params_b, gpu, utilisation, usd_per_gpu_hour,
+                     chunk_s) -> Setup:
+    """Validate every parameter of notebooks/04_token_cost (a ParameterError names the first bad
+    one) and resolve the architecture and GPU from the data. ``params_b`` other than 0 resizes the
+    transformer with ``with_params`` (width scaled by sqrt(N), layers kept)."""
+    from videorace.analysis import params
+
+    arch = ds.architectures.set_index("arch_id", drop=False)
+    architecture = params.choice("architecture", architecture, ["citic", *arch.index])
+    gpus = ds.gpus.set_index("gpu_id")
+    gpu = params.choice("gpu", gpu, list(gpus.index))
+    open_model = CITIC_FLOPS_REFERENCE if architecture == "citic" else architecture
+    row = arch.loc[open_model]
+    size = params.number("params_b", params_b, 0, 2000)
+    a = CostAssumptions(
+        steps=params.number("steps", steps, 1, 1000, integer=True),
+        passes_per_step=params.number("guidance_passes", guidance_passes, 1, 4, integer=True),
+        attempts=params.number("attempts_per_kept_clip", attempts_per_kept_clip, 1, 100),
+        tflops=float(gpus.loc[gpu, "bf16_dense_tflops"]),
+        utilisation=params.number("utilisation", utilisation, 0.01, 1),
+        usd_per_gpu_hour=params.number("usd_per_gpu_hour", usd_per_gpu_hour, 0.01, 1000))
+    g = citic_geometry() if architecture == "citic" else geometry(row)
+    return Setup(architecture, g, transformer(row, size or None), a,
+                 params.number("fps", fps, 1, 240), params.number("height_px", height_px, 64, 4320,
+                                                                  integer=True),
+                 params.number("chunk_s", chunk_s, 1, 600), gpu, open_model, geometry(row))

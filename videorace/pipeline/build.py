@@ -1,0 +1,221 @@
+"""``python -m videorace build``: execute the notebooks into HTML reports, in parallel, rebuilding
+only what changed, and never replacing a good report with a broken one.
+
+- Reports come from ``reports.toml`` (notebook, parameter set, title, parameters); a notebook with
+  no entry gets one report at its defaults. The default set is ``<notebook>.html``; any other set
+  is ``<notebook>__<set>.html``.
+- A report is rebuilt when its fingerprint changes: the notebook, its parameters, the data files it
+  reads (``reads`` in the manifest; all of them when undeclared), the package source, the
+  requirements. ``--force`` rebuilds all.
+- The data is validated before any notebook runs. A failing notebook leaves the published report
+  and the index as they were; its executed copy goes to ``<out>/_failed/``.
+- Every file is written to a temporary name and renamed into place; a lock file keeps two builds
+  from interleaving (the second waits).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
+from pathlib import Path
+
+from videorace.pipeline import config
+from videorace.pipeline.index import render_index
+from videorace.pipeline.manifest import BuildError, Report, load_manifest
+from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
+                                      environment_digest, fingerprint, now, read_state)
+from videorace.pipeline.worker import display_path, run_report
+
+
+class Progress:
+    """A tqdm bar on a terminal; plain one-line messages otherwise (cron logs)."""
+
+    def __init__(self, total: int):
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        if self.tty and total:
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
+
+    def log(self, message: str) -> None:
+        if self.bar:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def current(self, names: list[str]) -> None:
+        if self.bar:
+            self.bar.set_postfix_str(", ".join(names)[:60])
+
+    def step(self) -> None:
+        if self.bar:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.close()
+
+
+def data_is_valid(data_dir: Path) -> bool:
+    """Validate the data before any notebook runs; print every problem when it is not valid."""
+    from videorace.data.validate import validate
+
+    problems = validate(data_dir)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"build: {len(problems)} problem(s) in the data; no notebook was run and no report "
+              "changed", file=sys.stderr)
+    return not problems
+
+
+def select(reports: list[Report], only: list[str] | None) -> list[Report]:
+    """The reports ``--only`` names (a notebook or a report key); all of them without it."""
+    if not only:
+        return reports
+    names = {r.key for r in reports} | {r.notebook for r in reports}
+    unknown = [o for o in only if o not in names]
+    if unknown:
+        raise BuildError(f"--only {unknown[0]}: expected a notebook or report, one of "
+                         + ", ".join(sorted(names)))
+    return [r for r in reports if r.key in only or r.notebook in only]
+
+
+def stale(reports: list[Report], state: dict, out: Path, data_dir: Path, notebooks: Path,
+          force: bool) -> list[tuple[Report, str]]:
+    """(report, fingerprint) of each report whose inputs changed since its last good build."""
+    env_digest = environment_digest()
+    todo = []
+    for r in reports:
+        fp = fingerprint(r, data_dir, env_digest, notebooks)
+        prev = state.get(r.key, {})
+        fresh = (prev.get("fingerprint") == fp and prev.get("status") == "ok"
+                 and (out / r.html_name).is_file())
+        if force or not fresh:
+            todo.append((r, fp))
+    return todo
+
+
+def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: str,
+           progress: Progress) -> bool:
+    """Publish a good report (rename its temporary HTML into place) or log the failure; update
+    the state entry either way. True when the report was built."""
+    entry = dict(state.get(r.key, {}))
+    entry.update({"title": r.title, "notebook": r.notebook, "set": r.set,
+                  "parameters": r.parameters, "html": r.html_name,
+                  "seconds": round(result["seconds"], 2)})
+    ok = result["status"] == "ok"
+    if ok:
+        os.replace(result["tmp"], out / r.html_name)
+        for old in (out / FAILED_DIR).glob(f"{r.key}.*"):
+            old.unlink()  # an earlier failure of this report, now fixed
+        entry.update({"status": "ok", "fingerprint": fp, "data_hash": data_hash,
+                      "built_at": now(), "key_figures": result["key_figures"], "message": ""})
+        progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
+    else:
+        entry.update({"status": "failed", "message": result["message"], "failed_at": now()})
+        copy = result.get("failed_copy")
+        progress.log(f"FAILED {r.key}: {result['message']}"
+                     + (f" (executed copy: {display_path(Path(copy))})" if copy else ""))
+    state[r.key] = entry
+    atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
+    return ok
+
+
+def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_dir: Path,
+                notebooks: Path, state: dict, progress: Progress) -> int:
+    """Run the stale reports in a pool of ``workers`` processes; returns how many failed."""
+    from videorace.data.validate import content_hash
+
+    data_hash, failures = content_hash(data_dir), 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash, str(notebooks)):
+                   (r, fp) for r, fp in todo}
+        pending = [r.key for r, _ in todo]  # the pool takes them in this order
+        progress.current(pending[:workers])
+        for done in as_completed(futures):
+            r, fp = futures[done]
+            try:
+                result = done.result()
+            except Exception as err:  # the worker itself died
+                result = {"status": "failed", "seconds": 0.0,
+                          "message": f"{type(err).__name__}: {err}", "failed_copy": ""}
+            failures += not record(state, r, fp, result, out, data_hash, progress)
+            progress.step()
+            pending.remove(r.key)
+            progress.current(pending[:workers])  # the reports running now
+    return failures
+
+
+def write_index(out: Path, state: dict, keys: set[str]) -> None:
+    """Rewrite index.html from the state of the manifest's reports, only if it changed."""
+    page = render_index({k: v for k, v in state.items() if k in keys})
+    index_path = out / "index.html"
+    if not index_path.is_file() or index_path.read_text(encoding="utf-8") != page:
+        atomic_write(index_path, page)
+
+
+def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
+          jobs: int | None = None, manifest: Path = config.MANIFEST,
+          notebooks: Path = config.NOTEBOOKS_DIR) -> int:
+    """Build the stale reports of ``manifest`` from ``notebooks`` and ``data_dir`` into ``out``.
+    Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook."""
+    from videorace.pipeline.notebooks import notebook_names
+
+    if not data_is_valid(data_dir):
+        return 1
+    listed = load_manifest(manifest, notebook_names(notebooks))
+    reports = select(listed, only)
+    out.mkdir(parents=True, exist_ok=True)
+    with BuildLock(out, Progress(0).log):
+        for leftover in out.glob(f"{TMP_PREFIX}*"):  # left by a build that was killed
+            leftover.unlink(missing_ok=True)
+        state = read_state(out)
+        todo = stale(reports, state, out, data_dir, notebooks, force)
+        progress = Progress(len(todo))
+        skipped = len(reports) - len(todo)
+        if skipped:
+            progress.log(f"build: {skipped} report(s) up to date, {len(todo)} to build")
+        started = time.perf_counter()
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
+        progress.close()
+        if not failures:
+            write_index(out, state, {r.key for r in listed})
+        print(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
+              f"{time.perf_counter() - started:.1f} s with {workers} worker(s)", file=sys.stderr)
+        if failures:
+            print(f"build: index left as it was; reports of failed notebooks unchanged "
+                  f"({out / 'index.html'})", file=sys.stderr)
+            return 1
+        print(f"Reports: {out / 'index.html'}")
+        return 0
+
+
+def main(args) -> int:
+    out = Path(args.out) if args.out else config.REPORTS_DIR
+    data_dir = Path(args.data).resolve() if args.data else config.data_dir().resolve()
+    if not data_dir.is_dir():
+        print(f"build: --data {args.data}: expected a data directory, found none", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print(f"build: -j {args.jobs}: expected a number of workers >= 1", file=sys.stderr)
+        return 2
+    manifest = Path(args.manifest) if args.manifest else config.MANIFEST
+    if args.manifest and not manifest.is_file():
+        print(f"build: --manifest {args.manifest}: expected a TOML file, found none", file=sys.stderr)
+        return 2
+    notebooks = Path(args.notebooks).resolve() if args.notebooks else config.NOTEBOOKS_DIR
+    if not notebooks.is_dir():
+        print(f"build: --notebooks {args.notebooks}: expected a directory of notebooks, found none",
+              file=sys.stderr)
+        return 2
+    try:
+        return build(out, data_dir, only=args.only, force=args.force, jobs=args.jobs,
+                     manifest=manifest, notebooks=notebooks)
+    except BuildError as err:
+        print(f"build: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,48 @@
+"""``reports/index.html``: every report with its parameters, status and key figures."""
+
+from __future__ import annotations
+
+from videorace import __version__
+from videorace.analysis.report import esc
+
+
+def render_index(state: dict) -> str:
+    rows = []
+    for key in sorted(state):
+        e = state[key]
+        params = ", ".join(f"{esc(k)} = {esc(v)}" for k, v in e.get("parameters", {}).items()) \
+            or "defaults"
+        figures = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in e.get("key_figures", []))
+        status = esc(e.get("status", "?"))
+        if e.get("status") == "failed":
+            status += f"<br><small>{esc(e.get('message', ''))}</small>"
+        rows.append(
+            f"<tr><td><a href=\"{esc(e['html'])}\">{esc(e['title'])}</a><br>"
+            f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
+            f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
+            f"<td>{esc(e.get('built_at', ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
+            f"<td><ul>{figures}</ul></td></tr>")
+    return INDEX_TEMPLATE.format(version=esc(__version__), rows="\n".join(rows))
+
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>videorace reports</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: 6px 10px; text-align: left; vertical-align: top; }}
+td.ok {{ color: #1a7f37; }} td.failed {{ color: #b42318; }}
+ul {{ margin: 0; padding-left: 1.1em; }} small {{ color: #555; }}
+</style></head>
+<body>
+<h1>videorace reports</h1>
+<p>China's 2024 text-to-video race against Sora, from sourced data. Each report states its
+parameters and the data it was built from. videorace {version}.</p>
+<table>
+<tr><th>Report</th><th>Parameters</th><th>Status</th><th>Built</th><th>Key figures</th></tr>
+{rows}
+</table>
+</body></html>
+"""

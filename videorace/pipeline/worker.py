@@ -1,0 +1,83 @@
+"""One report, executed in a worker process: papermill into a temporary notebook, nbconvert into a
+temporary HTML file the parent publishes. A failure leaves the executed copy and the kernel's log
+in ``_failed/`` and is returned as one line."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from videorace import __version__
+from videorace.pipeline import config
+from videorace.pipeline.manifest import Report
+from videorace.pipeline.state import FAILED_DIR, TMP_PREFIX, atomic_write
+
+
+def run_report(report: Report, out: str, data_dir: str, data_hash: str,
+               notebooks_dir: str = str(config.NOTEBOOKS_DIR)) -> dict:
+    """Execute one report and write its HTML to a temporary file in ``out``; the parent publishes.
+
+    Returns a dict: status ('ok' or 'failed'), seconds, the temp HTML path or the failure message,
+    and the key figures the notebook displayed.
+    """
+    import nbformat
+    from papermill.exceptions import PapermillExecutionError
+
+    from videorace.pipeline import notebooks
+    from videorace.analysis.report import KEY_FIGURES_KEY
+
+    started = time.perf_counter()
+    out_dir = Path(out)
+    kernel_log = capture_stderr(out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.log")
+    executed = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.ipynb"
+    env = {config.DATA_DIR_ENV: str(data_dir), config.READS_ENV: ",".join(report.reads)}
+    source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
+    try:
+        nb = notebooks.execute(source, executed, report.parameters, env=env)
+    except PapermillExecutionError as err:
+        failed = out_dir / FAILED_DIR
+        failed.mkdir(exist_ok=True)
+        os.replace(executed, failed / f"{report.key}.ipynb")
+        os.replace(kernel_log, failed / f"{report.key}.log")
+        message = f"{err.ename}: {err.evalue}".strip()
+        return {"status": "failed", "seconds": time.perf_counter() - started,
+                "message": f"cell {err.exec_count}: {message}",
+                "failed_copy": str(failed / f"{report.key}.ipynb")}
+    except Exception as err:  # kernel died, notebook unreadable: still one line, still safe
+        executed.unlink(missing_ok=True)
+        (out_dir / FAILED_DIR).mkdir(exist_ok=True)
+        os.replace(kernel_log, out_dir / FAILED_DIR / f"{report.key}.log")
+        return {"status": "failed", "seconds": time.perf_counter() - started,
+                "message": f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
+    executed.unlink(missing_ok=True)
+    kernel_log.unlink(missing_ok=True)
+    nb = nbformat.from_dict(nb)
+    figures = []  # ordered [name, value] pairs: the state file is written with sorted keys
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            figures += [[k, v] for k, v in output.get("metadata", {}).get(KEY_FIGURES_KEY, {}).items()]
+    header = {"title": report.title, "notebook": report.notebook, "set": report.set,
+              "parameters": report.parameters, "data_hash": data_hash,
+              "data_dir": display_path(Path(data_dir)), "version": __version__}
+    html = notebooks.to_html(nb, header)
+    tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
+    atomic_write(tmp_html, html)
+    return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
+            "key_figures": figures}
+
+
+def capture_stderr(path: Path) -> Path:
+    """Point this worker's stderr (inherited by the kernels it starts) at ``path``: kernel chatter
+    stays out of the build log and is kept beside the failed notebook when a report fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+    return path
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(config.PROJECT_DIR))
+    except ValueError:
+        return str(path)
