@@ -34,8 +34,9 @@ lab: setup ## Open JupyterLab over the project, on the project's own kernel
 validate: setup ## Check every table in data/ and print each problem with file:line: column
 	$(BIN)/python -m videorace validate
 
-codebook: setup ## Regenerate data/README.md from videorace/data/schema.py
+codebook: setup ## Regenerate data/README.md and data/datapackage.json from videorace/data/schema.py
 	$(BIN)/python -m videorace codebook
+	$(BIN)/python -m videorace datapackage
 
 refresh: setup ## Re-execute the notebooks in place at their defaults (updates nbval's baselines)
 	$(BIN)/python -m videorace refresh

@@ -106,3 +106,45 @@ def test_disputed_and_unverified_figures_are_marked(ds):
 def test_every_seed_article_is_a_source(ds):
     assert {"a0_caixin_roundup", "a1_scmp_aisphere", "a2_bbd_chinese_sora", "a3_xinhua_video_ai",
             "a4_chinadaily_aigc"} <= set(ds.sources.source_id)
+
+
+# --- the whole 2024 race (issue 13): openness, countries, benchmark scores ------------------------
+
+VIDEO_KINDS = ("text_to_video", "image_to_video")
+
+
+def test_load_types_of_the_new_columns(ds):
+    assert pd.api.types.is_float_dtype(ds.benchmarks.value)
+    assert pd.api.types.is_datetime64_any_dtype(ds.benchmarks.published_on)
+    kling = ds.models.set_index("model_id").loc["kling_1_6"]
+    assert (kling.openness, kling.parent_model_id) == ("closed_app;api", "kling_1_5")
+    assert ds.models.set_index("model_id").loc["kling", "parent_model_id"] is None
+
+
+def test_every_video_model_has_an_openness_and_a_maker_country(ds):
+    video = ds.models[ds.models.kind.isin(VIDEO_KINDS)].merge(
+        ds.organizations[["org_id", "country"]], on="org_id")
+    assert video.openness.notna().all() and video.country.notna().all()
+    assert {"CN", "US"} <= set(video.country)
+    assert len(video) >= 25
+    assert ds.model_events.model_id.isin(video.model_id).sum() >= 60
+    licensed = ds.models[ds.models.licence.str.len() > 0]
+    assert licensed.openness.str.contains("open_weights").all()
+
+
+def test_open_weights_are_dated_events(ds):
+    ev = ds.model_events.set_index("event_id")
+    assert ev.loc["ev_hunyuanvideo_weights_readme", "happened_on"] == pd.Timestamp("2024-12-03")
+    assert set(ds.model_events.event) >= {"open_weights", "api"}
+
+
+def test_benchmark_scores_say_who_measured_them_and_when(ds):
+    b = ds.benchmarks
+    assert b.model_id.nunique() >= 6
+    assert b.source_id.notna().all() and b.published_on.notna().all()
+    assert (b.evaluator.str.len() > 0).all()
+    disputed = b[b.verification == "disputed"]
+    assert len(disputed) and (disputed.note.str.len() > 0).all()
+    # disagreements are kept as separate rows, one per source
+    total = b[(b.model_id == "opensora_12") & (b.benchmark_metric == "total")]
+    assert {79.23, 79.76, 80.0} <= set(total.value) and total.source_id.nunique() == len(total)

@@ -19,6 +19,8 @@ A relative date ("on Tuesday") is kept in `date_as_written` and checked against 
 
 To add a source: add a row to `sources.csv`, then rows citing its `source_id`; run
 `python -m videorace validate`, then `make refresh` to update the notebooks' baselines.
+`data/datapackage.json` describes the same tables as a Frictionless Data Package (types, units,
+allowed values, keys); `python -m videorace datapackage` writes it from the same schema.
 """
 
 
@@ -30,8 +32,9 @@ def render() -> str:
         parts.append("| column | type | unit | required | description | allowed values |")
         parts.append("| --- | --- | --- | --- | --- | --- |")
         for f in table.fields:
-            allowed = ", ".join(f.allowed) if f.kind == "enum" else (
-                f"ids in `{f.ref}.csv`" if f.ref else "")
+            allowed = ", ".join(f.allowed) if f.kind in ("enum", "enums") else (
+                f"ids in `{f.ref}.csv`" if f.ref else
+                "ISO 3166-1 alpha-2 codes" if f.kind == "country" else "")
             parts.append(f"| `{f.name}` | {f.kind} | {f.unit} | {'yes' if f.required else 'no'} | "
                          f"{f.description} | {allowed} |")
     return "\n".join(parts) + "\n"

@@ -59,7 +59,7 @@ def _typed(column: pd.Series, kind: str) -> pd.Series:
         return pd.to_numeric(column.replace("", None)).astype("float64")
     if kind == "bool":
         return column.map({"true": True, "false": False}).astype("boolean")
-    if kind in ("ref", "refs", "id", "enum", "url"):
+    if kind in ("ref", "refs", "id", "enum", "enums", "country", "url"):
         return column.replace("", None).astype("object")
     return column.astype("object")
 

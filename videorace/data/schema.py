@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-PRECISIONS = ("day", "month", "quarter", "year")
-SOURCE_KINDS = ("news", "paper", "repository", "official", "dataset", "research_note")
-ORG_KINDS = ("startup", "big_tech", "company", "ai_lab", "university", "research_institute", "investor",
-             "broker", "agency", "association", "consultancy", "media")
-MODEL_KINDS = ("text_to_video", "video_platform", "multimodal", "llm", "assistant")
+from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
+    BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
+    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS)
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,7 @@ class Field:
     """One column. ``kind`` decides how a cell is parsed and checked."""
 
     name: str
-    kind: str  # id | ref | refs | text | enum | date | int | float | bool | url
+    kind: str  # id | ref | refs | text | enum | enums | country | date | int | float | bool | url
     description: str
     unit: str = ""
     allowed: tuple[str, ...] = ()
@@ -38,6 +36,8 @@ class Field:
             "refs": f"ids listed in {self.ref}.csv, separated by ';'",
             "text": "one line of plain text",
             "enum": "one of " + ", ".join(self.allowed),
+            "enums": "one or more of " + ", ".join(self.allowed) + ", separated by ';'",
+            "country": "an ISO 3166-1 alpha-2 country code (two capital letters: CN, US, GB)",
             "date": "a date as YYYY-MM-DD",
             "int": "a whole number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
             "float": "a number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
@@ -50,7 +50,6 @@ def _f(name, kind, description, **kw) -> Field:
     return Field(name, kind, description, **kw)
 
 
-_COUNT = {"minimum": 0}
 _OPT = {"required": False}
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
@@ -85,6 +84,15 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("hq", "text", "City (and country) of the headquarters.", **_OPT),
     _f("founded_on", "date", "When the organisation was founded.", **_OPT),
     _f("founded_precision", "enum", "How precisely founded_on is known.", allowed=PRECISIONS, **_OPT),
+    _f("country", "country", "Where the organisation is based (ISO 3166-1 alpha-2); required for the "
+       "maker of a video model.", allowed=ISO_3166_ALPHA2, **_OPT),
+    # --- models ---------------------------------------------------------------------------------
+    _f("openness", "enums", "How outsiders could use the model: its maker's app or site, an API, "
+       "downloadable weights, or not at all (research only); required for a video model.",
+       allowed=OPENNESS, **_OPT),
+    _f("licence", "text", "Licence of the downloadable weights as the source names it; only with "
+       "open_weights.", **_OPT),
+    _f("parent_model_id", "ref", "The earlier version this model updates.", ref="models", **_OPT),
     # --- funding --------------------------------------------------------------------------------
     _f("announced_on", "date", "When the round was announced."),
     _f("announced_precision", "enum", "How precisely announced_on is known.", allowed=PRECISIONS),
@@ -106,7 +114,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "resolved against the source's publication date by videorace.data.dates and checked.", **_OPT),
     # --- events ---------------------------------------------------------------------------------
     _f("event", "enum", "What happened to the model.",
-       allowed=("announced", "unveiled", "beta", "launched", "global_access", "update")),
+       allowed=("announced", "unveiled", "beta", "launched", "global_access", "update", "api",
+                "open_weights")),
     _f("happened_on", "date", "When it happened (first day of the period if coarser)."),
     _f("precision", "enum", "How precisely happened_on is known.", allowed=PRECISIONS),
     _f("confidence", "enum", "How well the date is supported by the sources.",
@@ -134,6 +143,16 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("unit", "text", "Unit of value_low and value_high."),
     _f("verification", "enum", "How the figure stands against other sources.",
        allowed=("as_reported", "corroborated", "disputed", "unverified")),
+    # --- benchmarks -----------------------------------------------------------------------------
+    _f("benchmark", "enum", "The published benchmark the score is on.", allowed=tuple(BENCHMARK_METRICS)),
+    _f("benchmark_version", "text", "The benchmark's variant as the source names it (prompt set, "
+       "long-video track)."),
+    _f("benchmark_metric", "enum", "Which of the benchmark's scores: total, quality, semantic "
+       "(VBench), elo (an arena).", allowed=tuple(m for ms in BENCHMARK_METRICS.values() for m in ms)),
+    _f("value", "float", "The score as published; never recomputed here.",
+       unit="points (VBench: percent; arena: Elo)", minimum=0),
+    _f("evaluator", "text", "Who ran the evaluation, as the source says ('not stated' when it does "
+       "not)."),
     # --- claims ---------------------------------------------------------------------------------
     _f("claimant", "text", "Who made the prediction (person or organisation)."),
     _f("stated_on", "date", "When the prediction was made."),
@@ -211,7 +230,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "note"), ("source_id",), dates=(("published_on", "published_precision"),),
           kinds=SOURCE_KINDS),
     Table("organizations", "Companies, universities, investors, brokers and agencies named.",
-          ("org_id", "name", "name_zh", "kind", "hq", "founded_on", "founded_precision",
+          ("org_id", "name", "name_zh", "kind", "hq", "country", "founded_on", "founded_precision",
            "source_id", "note"), ("org_id",), dates=(("founded_on", "founded_precision"),),
           kinds=ORG_KINDS),
     Table("funding_rounds", "Funding rounds, amounts as the ranges the wording allows.",
@@ -224,7 +243,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("round_investors", "Who invested in which round, and who led.",
           ("round_id", "investor_id", "role"), ("round_id", "investor_id")),
     Table("models", "Models and products named, video and otherwise.",
-          ("model_id", "name", "org_id", "kind", "note"), ("model_id",), kinds=MODEL_KINDS),
+          ("model_id", "name", "org_id", "kind", "openness", "licence", "parent_model_id", "note"),
+          ("model_id",), kinds=MODEL_KINDS),
     Table("model_events", "Dated announcements, unveilings, betas and launches, one row per source.",
           ("event_id", "model_id", "event", "happened_on", "precision", "date_as_written",
            "source_id", "confidence", "note"), ("event_id",),
@@ -255,13 +275,13 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "height_px", "frames", "fps", "steps", "passes_per_step", "text_tokens",
            "tokens_published", "layers", "hidden_width", "layers_verified", "attention",
            "gen_seconds", "gen_gpu_id", "source_id", "source_file", "note"), ("arch_id",)),
+    Table("benchmarks", "Published quality scores of video models, each with who measured it.",
+          ("model_id", "benchmark", "benchmark_version", "benchmark_metric", "value", "published_on",
+           "published_precision", "evaluator", "source_id", "verification", "note"),
+          ("model_id", "benchmark", "benchmark_version", "benchmark_metric", "source_id"),
+          dates=(("published_on", "published_precision"),)),
 ]}
 
 #: Tables in the order they must be read: a table's references point only to earlier ones,
 #: except models <-> organizations which are loaded together before any check of references.
 TABLE_ORDER = tuple(TABLES)
-
-#: Which measured_by dimensions a claim may name.
-CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
-                    "release_by_deadline")
-INPUT_KINDS = ("text", "image", "video")

@@ -11,9 +11,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from videorace.data import dates
+from videorace.data import dates, rules
 from videorace.data.sheets import Problem, Sheet, read_sheet, shown  # noqa: F401 (re-exported)
-from videorace.data.schema import CLAIM_DIMENSIONS, INPUT_KINDS, PRECISIONS, TABLES, Field
+from videorace.data.schema import PRECISIONS, TABLES, TEXT_LISTS, Field
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -32,7 +32,8 @@ def check_cell(f: Field, value: str) -> str | None:
         return f"{f.expected} without control characters"
     if value != value.strip():
         return f"{f.expected} without leading or trailing spaces"
-    if f.kind in ("text", "id", "ref", "refs", "enum", "url") and value.startswith(FORMULA_START):
+    if f.kind in ("text", "id", "ref", "refs", "enum", "enums", "url") and \
+            value.startswith(FORMULA_START):
         return f"{f.expected}, not a spreadsheet formula (no leading =, +, - or @)"
     if MARKUP_RE.search(value):
         return f"{f.expected} without HTML markup or entities"
@@ -42,8 +43,12 @@ def check_cell(f: Field, value: str) -> str | None:
             f"{f.expected} (lower-case letters, digits and underscores)"
     if kind == "refs":
         return None if all(ID_RE.fullmatch(v) for v in value.split(";")) else f.expected
-    if kind == "enum":
+    if kind in ("enum", "country"):
         return None if value in f.allowed else f.expected
+    if kind == "enums":
+        parts = value.split(";")
+        ok = all(v in f.allowed for v in parts) and len(set(parts)) == len(parts)
+        return None if ok else f"{f.expected}, each once"
     if kind == "url":
         return None if re.fullmatch(r"https?://\S+", value) else f.expected
     if kind == "bool":
@@ -114,7 +119,7 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
                         sheet.display, line, day_col,
                         f"the first day of the {precision} for {precision} precision "
                         f"({dates.period_start(d, precision).isoformat()})", shown(value)))
-        for list_col, allowed in (("inputs", INPUT_KINDS), ("measured_by", CLAIM_DIMENSIONS)):
+        for list_col, allowed in TEXT_LISTS.items():
             if list_col in fields and list_col not in bad and row[list_col]:
                 wrong = [v for v in row[list_col].split(";") if v not in allowed]
                 if wrong:
@@ -148,6 +153,7 @@ def check_references(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
                         problems.append(Problem(sheet.display, line, f.name, f.expected,
                                                 shown(value)))
     check_relative_dates(sheets, problems)
+    rules.check(sheets, problems)
 
 
 def check_relative_dates(sheets: dict[str, Sheet], problems: list[Problem]) -> None:

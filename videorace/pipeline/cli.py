@@ -43,6 +43,23 @@ def cmd_codebook(args) -> int:
     return 0
 
 
+def cmd_datapackage(args) -> int:
+    from videorace.data.datapackage import render
+
+    target = config.DATA_DIR / "datapackage.json"
+    text = render()
+    if args.check:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace "
+                  "datapackage", file=sys.stderr)
+            return 1
+        print(f"{target}: up to date")
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
 def cmd_build(args) -> int:
     from videorace.pipeline.build import main as build_main
 
@@ -66,6 +83,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("codebook", help="write data/README.md from the schema")
     p.add_argument("--check", action="store_true", help="only check that it is up to date")
     p.set_defaults(func=cmd_codebook)
+
+    p = sub.add_parser("datapackage", help="write data/datapackage.json (Frictionless) from the schema")
+    p.add_argument("--check", action="store_true", help="only check that it is up to date")
+    p.set_defaults(func=cmd_datapackage)
 
     p = sub.add_parser("build", help="execute the notebooks into HTML reports")
     p.add_argument("--force", action="store_true", help="rebuild every report, changed or not")

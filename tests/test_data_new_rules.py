@@ -1,0 +1,121 @@
+"""Bad input for the rules issue 13 added (country, openness, licence, parent model, benchmarks,
+the new event kinds): each case plants one defect in a copy of the data, runs
+``python -m videorace validate`` as a user would, and checks the message names file, line and
+column, the exit is non-zero and there is no traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def _write(path: Path, rows) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def set_cell(file, key, column, value, where=0):
+    """Set ``column`` of the row whose column ``where`` (default: the first) is ``key``."""
+    def plant(d: Path):
+        rows = _rows(d / file)
+        col = rows[0].index(column)
+        for line, row in enumerate(rows[1:], start=2):
+            if row[where] == key:
+                row[col] = value
+                _write(d / file, rows)
+                return file, line, column
+        raise AssertionError(f"no row {key} in {file}")
+    return plant
+
+
+def benchmark_cell(column, value):
+    """Set ``column`` of the first benchmarks row (line 2)."""
+    def plant(d: Path):
+        rows = _rows(d / "benchmarks.csv")
+        rows[1][rows[0].index(column)] = value
+        _write(d / "benchmarks.csv", rows)
+        return "benchmarks.csv", 2, column
+    return plant
+
+
+def duplicate_first_row(file):
+    def plant(d: Path):
+        rows = _rows(d / file)
+        rows.append(list(rows[1]))
+        _write(d / file, rows)
+        return file, len(rows), None
+    return plant
+
+
+def remove_file(file):
+    def plant(d: Path):
+        (d / file).unlink()
+        return file, None, "file"
+    return plant
+
+
+CASES = {
+    "country not an ISO code": (set_cell("organizations.csv", "kuaishou", "country", "XX"),
+                                "an ISO 3166-1 alpha-2 country code"),
+    "country in lower case": (set_cell("organizations.csv", "kuaishou", "country", "cn"),
+                              "an ISO 3166-1 alpha-2 country code"),
+    "video maker without a country": (set_cell("organizations.csv", "kuaishou", "country", ""),
+                                      "a country code for the maker of the video model kling"),
+    "openness outside the list": (set_cell("models.csv", "kling_1_6", "openness",
+                                           "closed_app;free"),
+                                  "one or more of closed_app, api, open_weights, research_only"),
+    "openness value twice": (set_cell("models.csv", "kling_1_6", "openness", "api;api"), "each once"),
+    "openness with an empty part": (set_cell("models.csv", "kling_1_6", "openness", "api;"),
+                                    "one or more of closed_app"),
+    "video model without openness": (set_cell("models.csv", "kling", "openness", ""),
+                                     "a value for a text_to_video model"),
+    "licence without open weights": (set_cell("models.csv", "kling", "licence", "MIT"),
+                                     "empty unless openness includes open_weights"),
+    "unknown parent model": (set_cell("models.csv", "kling_1_6", "parent_model_id", "kling_9"),
+                             "an id listed in models.csv"),
+    "model its own parent": (set_cell("models.csv", "kling_1_5", "parent_model_id", "kling_1_5"),
+                             "not the model itself or one of its successors"),
+    "parents in a cycle": (set_cell("models.csv", "kling", "parent_model_id", "kling_1_6"),
+                           "not the model itself or one of its successors"),
+    "event kind outside the list": (set_cell("model_events.csv", "ev_mochi_1_weights_repo", "event",
+                                             "leaked"), "one of announced, unveiled"),
+    "benchmark outside the list": (benchmark_cell("benchmark", "mmlu"), "one of vbench, video_arena"),
+    "metric the benchmark does not publish": (benchmark_cell("benchmark_metric", "elo"),
+                                              "one of total, quality, semantic for benchmark vbench"),
+    "benchmark of an unknown model": (benchmark_cell("model_id", "no_such_model"),
+                                      "an id listed in models.csv"),
+    "benchmark without a source": (benchmark_cell("source_id", ""), "a value"),
+    "negative score": (benchmark_cell("value", "-1"), "a number >= 0"),
+    "score as text": (benchmark_cell("value", "86%"), "a number"),
+    "benchmark date off its month": (set_cell("benchmarks.csv", "arxiv_flashvideo", "published_on",
+                                              "2025-02-07", where=8), "first day of the month"),
+    "benchmark without a date": (benchmark_cell("published_on", ""), "a value"),
+    "benchmark twice": (duplicate_first_row("benchmarks.csv"), "a unique key (already on line 2)"),
+    "missing benchmarks file": (remove_file("benchmarks.csv"), "no such file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_new_rules(case, data_copy):
+    plant, expected = CASES[case]
+    file, line, column = plant(data_copy)
+
+    result = run_cli("validate", data_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    located = [ln for ln in result.stdout.splitlines() if f"{file}:" in ln and expected in ln]
+    assert located, f"no message with {expected!r} for {file}:\n{output}"
+    where = f"{file}:{line}" if line else file
+    want = f"{where}: {column}:" if column else f"{where}:"
+    assert any(want in ln for ln in located), f"expected {want!r} in:\n" + "\n".join(located)

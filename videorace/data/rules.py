@@ -1,0 +1,75 @@
+"""Rules that span rows or tables, beyond what one cell can show: a video model's maker has a
+country and the model an openness, a licence only for open weights, a parent that is an earlier
+model (no model its own ancestor), and a benchmark metric the benchmark publishes.
+
+Each problem is located like the cell checks: ``data/<file>.csv:<line>: <column>: <expected>,
+found <value>``. Cells that already failed their own check are not judged again.
+"""
+
+from __future__ import annotations
+
+from videorace.data.schema import BENCHMARK_METRICS, VIDEO_KINDS
+from videorace.data.sheets import Problem, Sheet, shown
+
+
+def _rows(sheet: Sheet, *columns: str):
+    """(line, row) of a readable sheet whose ``columns`` all passed their cell checks."""
+    if not sheet.readable:
+        return
+    for line, row in sheet.records:
+        if not sheet.bad.get(line, set()) & set(columns):
+            yield line, row
+
+
+def check(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
+    models = sheets["models"]
+    check_video_models(models, sheets["organizations"], problems)
+    check_parents(models, problems)
+    check_benchmarks(sheets["benchmarks"], problems)
+
+
+def check_video_models(models: Sheet, orgs: Sheet, problems: list[Problem]) -> None:
+    """Openness for every video model, a licence only with open weights, a country for its maker."""
+    makers: dict[str, str] = {}
+    for line, row in _rows(models, "kind", "openness", "licence", "org_id"):
+        video = row["kind"] in VIDEO_KINDS
+        if video:
+            makers.setdefault(row["org_id"], row["model_id"])
+        if video and not row["openness"]:
+            problems.append(Problem(models.display, line, "openness",
+                                    f"a value for a {row['kind']} model", shown("")))
+        if row["licence"] and "open_weights" not in row["openness"].split(";"):
+            problems.append(Problem(models.display, line, "licence",
+                                    "empty unless openness includes open_weights",
+                                    shown(row["licence"])))
+    for line, row in _rows(orgs, "org_id", "country"):
+        if row["org_id"] in makers and not row["country"]:
+            problems.append(Problem(
+                orgs.display, line, "country",
+                f"a country code for the maker of the video model {makers[row['org_id']]}",
+                shown("")))
+
+
+def check_parents(models: Sheet, problems: list[Problem]) -> None:
+    """A parent is another model, and following parents never comes back to the model."""
+    parent = {row["model_id"]: row["parent_model_id"] for _, row in
+              _rows(models, "model_id", "parent_model_id") if row["parent_model_id"]}
+    for line, row in _rows(models, "model_id", "parent_model_id"):
+        start, seen, step = row["model_id"], set(), row["parent_model_id"]
+        while step and step not in seen and step != start:
+            seen.add(step)
+            step = parent.get(step, "")
+        if step and step == start:
+            problems.append(Problem(models.display, line, "parent_model_id",
+                                    "an earlier model, not the model itself or one of its "
+                                    "successors", shown(row["parent_model_id"])))
+
+
+def check_benchmarks(benchmarks: Sheet, problems: list[Problem]) -> None:
+    """The metric is one the benchmark publishes (an Elo from an arena, not from VBench)."""
+    for line, row in _rows(benchmarks, "benchmark", "benchmark_metric"):
+        allowed = BENCHMARK_METRICS.get(row["benchmark"], ())
+        if allowed and row["benchmark_metric"] not in allowed:
+            problems.append(Problem(benchmarks.display, line, "benchmark_metric",
+                                    f"one of {', '.join(allowed)} for benchmark {row['benchmark']}",
+                                    shown(row["benchmark_metric"])))
