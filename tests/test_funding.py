@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from tests.notebook_run import assert_clean, run  # noqa: E402
+from tests.notebook_run import assert_clean, edge_references, run  # noqa: E402
 from videorace import data  # noqa: E402
 from videorace.analysis import funding, timeline  # noqa: E402
 
@@ -165,7 +165,8 @@ def invest_ds(rounds, links, events):
     return SimpleNamespace(
         organizations=pd.DataFrame(
             [("shengshu", "Shengshu"), ("zhipu", "Zhipu AI"), ("qiming", "Qiming"),
-             ("kuaishou", "Kuaishou"), ("minimax", "MiniMax")], columns=["org_id", "name"]),
+             ("kuaishou", "Kuaishou"), ("minimax", "MiniMax")],
+            columns=["org_id", "name"]).assign(country="CN"),
         models=pd.DataFrame([("ying", "Ying", "zhipu", "text_to_video"),
                              ("glm", "GLM", "zhipu", "llm"),
                              ("kling", "Kling", "kuaishou", "text_to_video")],
@@ -236,14 +237,16 @@ def test_investors_text_with_one_rival_and_one_later():
     assert "1 of 1 round names a lead (Fund0 for Co)." in text
     assert ("1 of the 3 investments comes from an organisation that had shown or launched a "
             "text-to-video model by the round (Rival0 in Co).") in text
-    assert text.endswith("Later0 (in Co) became a rival later: M0 launched 2024-07-26.")
+    assert text.endswith("Later0 (in Co; first video model: M0 launched 2024-07-26) became a "
+                         "rival only later.")
 
 
 def test_investors_text_with_many_rivals_and_no_lead():
     text = funding.investors_text(_who(2, 2, 0))
     assert text.startswith("0 of 1 round name a lead. 2 of the 4 investments come from")
     assert "(Rival0 in Co; Rival1 in Co)." in text
-    assert "Later0 (in Co); Later1 (in Co) became rivals later" in text
+    assert ("Later0 (in Co; first video model: M0 launched 2024-07-26) and Later1 (in Co; first "
+            "video model: M1 launched 2024-07-26) became rivals only later.") in text
     assert funding.investors_text(_who(0, 0, 0)) == "No round in the data names an investor."
 
 
@@ -337,8 +340,12 @@ def test_notebook_states_the_implied_rate_as_a_range(monkeypatch):
 def test_notebook_does_not_call_zhipu_a_rival_before_its_first_video_model(monkeypatch):
     r = run("01_funding", monkeypatch)
     assert "None of the 7 investments comes from an organisation that had shown or launched" in r.text
-    assert "Zhipu AI (in Shengshu Technology) became a rival later: Ying (Qingying) launched " \
-           "2024-07-26." in r.text
+    # Zhipu's Ying opened (its launch and its API) on 2024-07-26, after the March round; Alibaba's
+    # first video model (EasyAnimate v1, weights released 2024-04-12) came after its Q1 rounds
+    assert ("Zhipu AI (in Shengshu Technology; first video model: Ying (Qingying) API opened "
+            "2024-07-26)") in r.text
+    assert ("Alibaba Group (in MiniMax, Moonshot AI; first video model: EasyAnimate v1 weights "
+            "released 2024-04-12) became rivals only later.") in r.text
 
 
 def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
@@ -356,7 +363,7 @@ def test_notebook_from_a_reference_after_every_round_says_before(monkeypatch):
     assert_clean(r)
 
 
-@pytest.mark.parametrize("reference", timeline.reference_choices(REAL))
+@pytest.mark.parametrize("reference", edge_references(REAL))
 def test_notebook_runs_from_every_reference_event(monkeypatch, reference):
     r = run("01_funding", monkeypatch, reference_event=reference)
     assert_clean(r)

@@ -22,8 +22,8 @@ def dataset(events, capabilities=(), claims=()):
                            ("beta", "Beta", "rival2", "text_to_video"),
                            ("chat", "Chat", "rival", "llm")],
                           columns=["model_id", "name", "org_id", "kind"])
-    orgs = pd.DataFrame([("openai", "OpenAI"), ("rival", "Rival"), ("rival2", "Rival Two")],
-                        columns=["org_id", "name"])
+    orgs = pd.DataFrame([("openai", "OpenAI", "US"), ("rival", "Rival", "CN"),
+                         ("rival2", "Rival Two", "CN")], columns=["org_id", "name", "country"])
     ev = pd.DataFrame([(f"e{i}", m, e, T(d), prec, "s", "high")
                        for i, (m, e, d, prec) in enumerate(events)],
                       columns=["event_id", "model_id", "event", "happened_on", "precision",

@@ -139,7 +139,8 @@ def video_debuts(ds) -> pd.DataFrame:
         first = timeline.first_event(group, timeline.STAGES["shown"])
         if first is not None:
             rows.append({"org_id": first.org_id, "since": first.start, "debut": (
-                f"{first['name']} {first.event} {as_text(first.start, first.precision)}")})
+                f"{first['name']} {timeline.EVENT_WORDS.get(first.event, first.event)} "
+                f"{as_text(first.start, first.precision)}")})
     table = pd.DataFrame(rows, columns=["org_id", "since", "debut"])
     table["since"] = pd.to_datetime(table.since)
     return table.sort_values(["since", "debut"]).drop_duplicates("org_id").set_index("org_id")
@@ -182,9 +183,11 @@ def investors_text(who: pd.DataFrame) -> str:
     text += " from an organisation that had shown or launched a text-to-video model by the round"
     text += f" ({'; '.join(rivals.investor + ' in ' + rivals.company)})." if len(rivals) else "."
     if len(later):
-        text += (" " + "; ".join(later.investor + " (in " + later.company + ")")
-                 + f" became {'a rival' if len(later) == 1 else 'rivals'} later: "
-                 + "; ".join(later.investor_video_debut.unique()) + ".")
+        who_later = [f"{investor} (in {', '.join(group.company)}; first video model: "
+                     f"{group.investor_video_debut.iloc[0]})"
+                     for investor, group in later.groupby("investor", sort=False)]
+        text += (" " + " and ".join(who_later)
+                 + f" became {'a rival' if len(who_later) == 1 else 'rivals'} only later.")
     return text
 
 

@@ -145,23 +145,22 @@ def _reference(ev: pd.DataFrame, model_id: str = "sora", event: str = "announced
 
 
 def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
-    """A rival video model (text-to-video, from any organisation but Sora's: in this dataset all
-    Chinese) was shown, and one was usable, within ``lag_threshold_days`` of Sora's announcement.
+    """A Chinese text-to-video model (its maker's country is CN) was shown, and one was usable,
+    within ``lag_threshold_days`` of Sora's announcement.
     A lag is a range when a date is coarser than a day: (earliest event day - latest reference day)
     to (latest event day - earliest reference day); it counts only when its top is within the
     threshold."""
     ref = _reference(everything.events)
     if ref is None:
         return Finding(None, "Sora's announcement is not in the data", settled=True)
-    sora_org = ref.org_id
-    rivals = ev.events[(ev.events.kind == "text_to_video") & (ev.events.org_id != sora_org)
+    rivals = ev.events[(ev.events.kind == "text_to_video") & (ev.events.country == "CN")
                        & (ev.events.start >= ref.start)]
     limit = ev.lag_threshold_days
     parts, ends, ok = [], [], True
     for label, stages in (("shown", ("shown", "available")), ("usable", ("available",))):
         first = first_event(rivals, stages)
         if first is None:
-            parts.append(f"no rival {label} after it yet")
+            parts.append(f"no Chinese model {label} after it yet")
             ok = False
             continue
         low, high = (first.start - ref.end).days, (first.end - ref.start).days

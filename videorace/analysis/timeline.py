@@ -9,8 +9,12 @@ from videorace.data.dates import as_text, period_end, period_start
 from videorace.analysis.wording import counted
 
 #: Events after which someone outside the company could use the model, vs. only see or hear of it.
-USABLE_EVENTS = ("beta", "launched", "global_access")
+USABLE_EVENTS = ("beta", "launched", "global_access", "api", "open_weights")
 SHOWN_EVENTS = ("announced", "unveiled")
+#: How an event reads in a sentence ("Ying launched 2024-07-26", "Wan 2.1 weights released ...").
+EVENT_WORDS = {"announced": "announced", "unveiled": "unveiled", "beta": "opened a beta",
+               "launched": "launched", "global_access": "opened worldwide", "api": "API opened",
+               "open_weights": "weights released", "update": "updated"}
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 STAGES = {"shown": ("shown", "available"), "available": ("available",)}
@@ -22,8 +26,8 @@ LAG_COLUMNS = ["model_id", "model", "org_id"] + [
 def events(ds) -> pd.DataFrame:
     """Model events with their model, organisation and the interval their precision allows."""
     ev = ds.model_events.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
-    ev = ev.merge(ds.organizations[["org_id", "name"]].rename(columns={"name": "org_name"}),
-                  on="org_id")
+    ev = ev.merge(ds.organizations[["org_id", "name", "country"]].rename(
+        columns={"name": "org_name"}), on="org_id")
     ev["start"] = ev["happened_on"]
     ev["end"] = pd.to_datetime([pd.Timestamp(period_end(d.date(), p))
                                 for d, p in zip(ev.happened_on, ev.precision)])
@@ -44,6 +48,18 @@ def first_event(events_of_one_model: pd.DataFrame, stages) -> pd.Series | None:
     day beats a month-only row whose month contains it. None when there is no such event."""
     hits = events_of_one_model[events_of_one_model.stage.isin(stages)].sort_values(["end", "start"])
     return None if hits.empty else hits.iloc[0]
+
+
+def select_orgs(ev: pd.DataFrame, organizations, countries) -> list[str]:
+    """The org_ids a notebook draws and counts: those named in ``organizations`` (all with events
+    when empty) whose country is in ``countries`` (any when empty). Each parameter is checked by
+    name against the values in the data (``params.ParameterError``)."""
+    from videorace.analysis import params
+
+    orgs = params.choices("organizations", organizations, sorted(ev.org_id.unique()))
+    codes = params.choices("countries", countries, sorted(ev.country.dropna().unique()))
+    country = ev.drop_duplicates("org_id").set_index("org_id").country
+    return [o for o in orgs if country.get(o) in codes]
 
 
 def reference_choices(ds) -> list[str]:
