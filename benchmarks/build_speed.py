@@ -2,14 +2,16 @@
 
     python benchmarks/build_speed.py [--repeat N]      (or: make bench)
 
-Three measurements over the same notebooks, each at its defaults (one report per notebook):
+Three measurements over the same reports (every entry of reports.toml, with its parameters):
 
 1. cold build: ``python -m videorace build --force`` into an empty folder;
 2. no-op rebuild: the same command again without ``--force`` (nothing changed);
-3. plain serial CLIs: for each notebook, ``papermill`` then ``jupyter nbconvert --to html``.
+3. plain serial CLIs, as a user without the build would run the same reports: for each report,
+   ``papermill NB OUT -p NAME VALUE ...`` then ``jupyter nbconvert --to html OUT``.
 
-Prints the wall times (median of N runs) and the ratios, and writes them to
-benchmarks/results/build_speed.json.
+Prints the wall times (median of N runs), the ratios, the number of kernels each side started,
+and the cold build's per-report split (kernel start-up, execution, HTML export) from the build's
+state file; writes them to benchmarks/results/build_speed.json.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
 from videorace.pipeline import config  # noqa: E402
+from videorace.pipeline.manifest import load_manifest  # noqa: E402
 from videorace.pipeline.notebooks import notebook_names  # noqa: E402
+from videorace.pipeline.state import STATE_FILE  # noqa: E402
 
 
 def timed(commands: list[list[str]]) -> float:
@@ -40,44 +44,66 @@ def timed(commands: list[list[str]]) -> float:
     return time.perf_counter() - started
 
 
+def plain_commands(reports, folder: Path) -> list[list[str]]:
+    """papermill with every parameter as ``-p``, then nbconvert, per report, one after another."""
+    commands = []
+    for r in reports:
+        executed = folder / f"{r.key}.ipynb"
+        params = [arg for k, v in r.parameters.items() for arg in ("-p", k, str(v))]
+        commands.append([str(BIN / "papermill"), str(config.NOTEBOOKS_DIR / f"{r.notebook}.ipynb"),
+                         str(executed), "-k", config.KERNEL_NAME, "--cwd",
+                         str(config.NOTEBOOKS_DIR), "--no-progress-bar", *params])
+        commands.append([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)])
+    return commands
+
+
+def measure(reports, repeat: int) -> tuple[dict, dict]:
+    times = {"cold build": [], "no-op rebuild": [], "plain serial CLIs": []}
+    split = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for i in range(repeat):
+            out = tmp / f"ours{i}"
+            build = [sys.executable, "-m", "videorace", "build", "--out", str(out)]
+            plain_dir = tmp / f"plain{i}"
+            plain_dir.mkdir()
+            times["plain serial CLIs"].append(timed(plain_commands(reports, plain_dir)))
+            times["cold build"].append(timed([build + ["--force"]]))
+            times["no-op rebuild"].append(timed([build]))
+            state = json.loads((out / STATE_FILE).read_text())
+            split = {k: v.get("split", {}) for k, v in sorted(state.items())}
+    return times, split
+
+
+def report(times: dict, split: dict, n: int, repeat: int) -> dict:
+    median = {k: statistics.median(v) for k, v in times.items()}
+    plain = median["plain serial CLIs"]
+    ratios = {"cold build / plain CLIs": median["cold build"] / plain,
+              "no-op rebuild / plain CLIs": median["no-op rebuild"] / plain}
+    print(f"{n} reports (reports.toml), {os.cpu_count()} cores, median of {repeat} run(s)")
+    for k, v in median.items():
+        print(f"  {k:<20} {v:7.2f} s")
+    for k, v in ratios.items():
+        print(f"  {k:<28} {v:.3f}")
+    print(f"  kernels started: build {n}, plain CLIs {n} (one per report each; none reused)")
+    print("  cold build, per report (s): kernel start-up | cells | HTML export")
+    for key, s in split.items():
+        print(f"    {key:<36} {s.get('kernel_s', 0):5.2f} | {s.get('execute_s', 0):5.2f} | "
+              f"{s.get('export_s', 0):5.2f}")
+    return {"reports": n, "cores": os.cpu_count(), "runs": times, "median_s": median,
+            "ratios": ratios, "split": split}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement (median)")
     args = parser.parse_args()
-    names = notebook_names()
-    times = {"cold build": [], "no-op rebuild": [], "plain serial CLIs": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        manifest = tmp / "defaults.toml"
-        manifest.write_text("# every notebook once, at its defaults\n")
-        for i in range(args.repeat):
-            out = tmp / f"ours{i}"
-            build = [sys.executable, "-m", "videorace", "build", "--out", str(out),
-                     "--manifest", str(manifest)]
-            plain_dir = tmp / f"plain{i}"
-            plain_dir.mkdir()
-            plain = []
-            for name in names:
-                executed = plain_dir / f"{name}.ipynb"
-                plain.append([str(BIN / "papermill"), str(config.NOTEBOOKS_DIR / f"{name}.ipynb"),
-                              str(executed), "-k", config.KERNEL_NAME, "--cwd",
-                              str(config.NOTEBOOKS_DIR), "--no-progress-bar"])
-                plain.append([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)])
-            times["plain serial CLIs"].append(timed(plain))
-            times["cold build"].append(timed([build + ["--force"]]))
-            times["no-op rebuild"].append(timed([build]))
-    median = {k: statistics.median(v) for k, v in times.items()}
-    print(f"{len(names)} notebooks, {os.cpu_count()} cores, median of {args.repeat} run(s)")
-    for k, v in median.items():
-        print(f"  {k:<18} {v:7.2f} s")
-    cold_ratio = median["cold build"] / median["plain serial CLIs"]
-    print(f"  cold build / plain CLIs   = {cold_ratio:.2f}")
-    print(f"  no-op rebuild / plain CLIs = {median['no-op rebuild'] / median['plain serial CLIs']:.3f}")
+    reports = load_manifest(config.MANIFEST, notebook_names())
+    times, split = measure(reports, args.repeat)
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
-    (results / "build_speed.json").write_text(json.dumps(
-        {"notebooks": len(names), "cores": os.cpu_count(), "runs": times, "median_s": median,
-         "cold_over_plain": cold_ratio}, indent=1))
+    summary = report(times, split, len(reports), args.repeat)
+    (results / "build_speed.json").write_text(json.dumps(summary, indent=1))
     return 0
 
 

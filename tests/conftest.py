@@ -1,11 +1,47 @@
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from videorace.pipeline import config
+
+collect_ignore = ["stubs"]  # the build tests' stub notebooks have no committed outputs
+
+#: Every Jupyter kernel started during the suite (by nbval, the build, JupyterLab) runs the
+#: IPython startup file below, which appends a line to this log; the summary prints the count.
+KERNEL_LOG_ENV = "VIDEORACE_TEST_KERNEL_LOG"
+STARTUP = """import os
+with open(os.environ["{env}"], "a") as log:
+    log.write(f"{{os.getpid()}}\\n")
+"""
+
+
+def pytest_configure(config):
+    """In the controlling process only: a private IPython directory whose startup file logs each
+    kernel (xdist's workers inherit the environment)."""
+    if hasattr(config, "workerinput") or os.environ.get(KERNEL_LOG_ENV):
+        return
+    home = Path(tempfile.mkdtemp(prefix="videorace-ipython-"))
+    (home / "profile_default" / "startup").mkdir(parents=True)
+    (home / "profile_default" / "startup" / "00-count.py").write_text(
+        STARTUP.format(env=KERNEL_LOG_ENV))
+    os.environ["IPYTHONDIR"] = str(home)
+    os.environ[KERNEL_LOG_ENV] = str(home / "kernels.log")
+    config._videorace_ipython = home
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    home = getattr(config, "_videorace_ipython", None)
+    if home is None:
+        return
+    log = home / "kernels.log"
+    launched = len(log.read_text().splitlines()) if log.is_file() else 0
+    terminalreporter.write_line(f"kernel launches in the suite: {launched}")
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def run_cli(*args, cwd=None, env=None):
@@ -24,8 +60,19 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def full_out(tmp_path_factory) -> Path:
-    """Every report in reports.toml, built once for the offline and browser checks."""
-    out = tmp_path_factory.mktemp("full")
-    result = run_cli("build", "--out", out)
-    assert result.returncode == 0, result.stderr
+    """Every report in reports.toml, built once per test run for the build, offline and browser
+    checks: under xdist the first worker to ask builds it into the run's shared temporary folder
+    and the others wait on the lock, then reuse it."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all workers of this run share
+    out, done = shared / "full_build", shared / "full_build.ok"
+    with open(shared / "full_build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = run_cli("build", "--out", out)
+            assert result.returncode == 0, result.stderr
+            done.write_text("built\n")
     return out

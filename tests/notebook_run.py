@@ -16,10 +16,14 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.figure  # noqa: E402
 import nbformat  # noqa: E402
 
 from videorace.pipeline import config  # noqa: E402
+from videorace import data  # noqa: E402
 from videorace.analysis import report  # noqa: E402
+
+REAL_LOAD = data.load
 
 
 @dataclass
@@ -51,6 +55,25 @@ def code_cells(name: str) -> list[str]:
     return [c.source for c in nb.cells if c.cell_type == "code"]
 
 
+_LOADED: dict = {}
+
+
+def cached_load(data_dir=None):
+    """``data.load`` once per data directory and content, then a fresh copy of each table: the
+    validation (a tenth of a run) is tested on its own, and no run can change another's tables."""
+    from videorace.data.paths import data_dir as resolve
+    from videorace.data.validate import content_hash
+
+    directory = resolve(data_dir)
+    key = (str(directory.resolve()), content_hash(directory))
+    if key not in _LOADED:
+        _LOADED[key] = REAL_LOAD(data_dir)
+    original = _LOADED[key]
+    copy = data.Dataset({name: frame.copy() for name, frame in original.items()})
+    copy.hash, copy.directory, copy.allowed = original.hash, original.directory, original.allowed
+    return copy
+
+
 def run(name: str, monkeypatch, **overrides) -> Run:
     """Execute notebook ``name`` with ``overrides`` injected after its parameters cell, as papermill
     does. Raises whatever a cell raises."""
@@ -68,6 +91,10 @@ def run(name: str, monkeypatch, **overrides) -> Run:
 
     monkeypatch.setattr(report, "display", display)
     monkeypatch.setattr(report, "figure", figure)
+    # Laying a figure out measures every text extent (half a run's time) and changes no plotted
+    # number; the kernels of nbval and the build still lay every chart out.
+    monkeypatch.setattr(matplotlib.figure.Figure, "tight_layout", lambda self, **kw: None)
+    monkeypatch.setattr(data, "load", cached_load)
     exec(compile(cells[0], f"{name}:parameters", "exec"), run.namespace)
     unknown = set(overrides) - {n.target.id for n in ast.parse(cells[0]).body
                                 if isinstance(n, ast.AnnAssign)}
@@ -90,3 +117,15 @@ def assert_clean(run: Run) -> None:
     words = re.split(r"[\s(),;:*]+", shown)
     bad = [w for w in words if w in NOT_NUMBERS]
     assert not bad, f"the text shows {bad}"
+
+
+def edge_references(ds) -> list[str]:
+    """The reference events a notebook's edge runs use, from the data: the earliest and the latest
+    event, the first dated to each precision (a month, quarter or year reference gives ranges),
+    and Sora's announcement. Every pair would be ~70 runs; these cover the distinct cases."""
+    from videorace.analysis import timeline
+
+    ev = timeline.best_dates(timeline.events(ds)).sort_values(["start", "end", "model_id"])
+    picked = [ev.iloc[0], ev.iloc[-1]] + [rows.iloc[0] for _, rows in ev.groupby("precision")]
+    refs = {f"{r.model_id}:{r.event}" for r in picked} | {"sora:announced"}
+    return sorted(refs)

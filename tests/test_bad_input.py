@@ -162,11 +162,17 @@ def location(d: Path, file: str, line, column) -> str:
     return f"{where}: {column}:" if column else f"{where}:"
 
 
+STUBS = Path(__file__).parent / "stubs"
+STUB_BUILD = ["--notebooks", str(STUBS / "notebooks"), "--manifest", str(STUBS / "reports.toml")]
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """Reports published once from the good data; every case checks they stay byte-identical."""
+    """Reports published once from the good data (stub notebooks: bad data stops the build before
+    any notebook runs, so which notebooks does not matter); every case checks they stay
+    byte-identical."""
     out = tmp_path_factory.mktemp("reports")
-    assert cli.main(["build", "--out", str(out), "--only", "02_release_timeline", "-j", "1"]) == 0
+    assert cli.main(["build", "--out", str(out), "-j", "1", *STUB_BUILD]) == 0
     return out
 
 
@@ -181,17 +187,18 @@ def test_bad_data(case, data_copy, published, capsys):
     plant, expected = DATA_CASES[case]
     file, line, column = plant(data_copy)
 
-    result = run_cli("validate", data_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
+    code = cli.main(["validate", str(data_copy)])  # in-process: a subprocess per case costs ~1 s
+    result = capsys.readouterr()
+    output = result.out + result.err
+    assert code == 1, output
     assert "Traceback" not in output
-    located = [ln for ln in result.stdout.splitlines() if f"{file}:" in ln and expected in ln]
+    located = [ln for ln in result.out.splitlines() if f"{file}:" in ln and expected in ln]
     assert located, f"no message with {expected!r} for {file}:\n{output}"
     want = location(data_copy, file, line, column)
     assert any(want in ln for ln in located), f"expected {want!r} in:\n" + "\n".join(located)
 
     before = snapshot(published)
-    assert cli.main(["build", "--data", str(data_copy), "--out", str(published)]) == 1
+    assert cli.main(["build", "--data", str(data_copy), "--out", str(published), *STUB_BUILD]) == 1
     err = capsys.readouterr().err
     assert expected in err and "no report changed" in err
     assert snapshot(published) == before
@@ -209,7 +216,8 @@ def test_missing_data_directory_is_one_line():
     assert "expected a data directory" in result.stderr and "Traceback" not in result.stderr
 
 
-# --- bad parameters, through the build as a scheduled run would meet them ---------------------
+# --- bad parameters: each refused by the notebook's own validation cell (in-process), and one
+# through the build as a scheduled run would meet it --------------------------------------------
 
 PARAM_CASES = {
     "unknown architecture": ("04_token_cost", 'architecture = "sora"',
@@ -231,13 +239,31 @@ PARAM_CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(PARAM_CASES))
-def test_bad_parameter(case, published, tmp_path):
+def test_bad_parameter(case, monkeypatch):
+    """The notebook, run in-process with the bad value, stops in its validation cell with the
+    message that names the parameter (and nothing after that cell runs)."""
+    from tests.notebook_run import run
+    from videorace.analysis.params import ParameterError
+
     notebook, assignment, expected = PARAM_CASES[case]
+    values = {}
+    exec(assignment.replace(", ", "\n"), {}, values)
+    with pytest.raises(ParameterError) as err:
+        run(notebook, monkeypatch, **values)
+    assert expected in f"ParameterError: {err.value}"
+    assert err.value._render_traceback_() == [f"ParameterError: {err.value}"]  # one line, no trace
+
+
+def test_bad_parameter_through_the_build(published, tmp_path):
+    """The wiring: the build reports the notebook's one-line message, exits 1, shows no traceback
+    and leaves the published reports as they were."""
+    notebook, assignment, expected = PARAM_CASES["window reversed"]
     manifest = tmp_path / "reports.toml"
     manifest.write_text(f'[[report]]\nnotebook = "{notebook}"\nset = "default"\ntitle = "t"\n'
                         f"parameters = {{ {assignment} }}\n")
     before = snapshot(published)
-    result = run_cli("build", "--manifest", manifest, "--only", notebook, "--out", published)
+    result = run_cli("build", "--manifest", manifest, "--only", notebook, "--out", published,
+                     "-j", "1")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     failed = [ln for ln in result.stderr.splitlines() if ln.startswith("FAILED")]

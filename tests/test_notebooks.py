@@ -73,7 +73,7 @@ def test_a_changed_figure_in_the_data_fails_nbval_naming_notebook_and_cell(data_
     metrics.write_text(metrics.read_text().replace("videos_generated,16000000,",
                                                    "videos_generated,17000000,"))
     env = {**os.environ, config.DATA_DIR_ENV: str(data_copy)}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n0", "-p", "no:randomly",
                              "notebooks/05_market_and_predictions.ipynb"], cwd=config.PROJECT_DIR,
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1

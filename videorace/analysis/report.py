@@ -4,7 +4,6 @@ escaped here, so a note containing markup shows as text in every report."""
 from __future__ import annotations
 
 import base64
-import html
 import io
 
 import pandas as pd
@@ -12,14 +11,7 @@ from IPython.display import Markdown, display
 
 from videorace.analysis.wording import counted, verb  # noqa: F401 (for the notebooks)
 
-KEY_FIGURES_KEY = "videorace_key_figures"
-#: The MIME type under which a chart's plotted numbers travel beside its PNG.
-PLOTTED_MIME = "application/vnd.videorace.plotted+json"
-
-
-def esc(value) -> str:
-    """Data text made safe for Markdown/HTML output."""
-    return html.escape("" if value is None or value is pd.NA else str(value), quote=False)
+from videorace.analysis.markup import KEY_FIGURES_KEY, PLOTTED_MIME, esc  # noqa: F401
 
 
 def say(text: str) -> None:

@@ -113,7 +113,8 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
         for old in (out / FAILED_DIR).glob(f"{r.key}.*"):
             old.unlink()  # an earlier failure of this report, now fixed
         entry.update({"status": "ok", "fingerprint": fp, "data_hash": data_hash,
-                      "built_at": now(), "key_figures": result["key_figures"], "message": ""})
+                      "built_at": now(), "key_figures": result["key_figures"], "message": "",
+                      "split": result.get("split", {})})
         progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
     else:
         entry.update({"status": "failed", "message": result["message"], "failed_at": now()})
@@ -131,7 +132,10 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
     from videorace.data.validate import content_hash
 
     data_hash, failures = content_hash(data_dir), 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    from videorace.pipeline import zygote
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=zygote.start) as pool:
         futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash, str(notebooks)):
                    (r, fp) for r, fp in todo}
         pending = [r.key for r, _ in todo]  # the pool takes them in this order

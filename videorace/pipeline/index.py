@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from videorace import __version__
-from videorace.analysis.report import esc
+from videorace.analysis.markup import esc
 
 
 def render_index(state: dict) -> str:

@@ -60,29 +60,44 @@ def strip_volatile(nb):
 
 
 def execute(source: Path, output: Path, parameters: dict | None = None,
-            env: dict[str, str] | None = None):
+            env: dict[str, str] | None = None, kernel_log: Path | None = None):
     """Run ``source`` with papermill on the project's kernel, in ``notebooks/``, writing ``output``.
 
     ``env`` entries are added to the kernel's environment only (for example the data directory);
-    this process's own environment is left alone. Raises papermill's ``PapermillExecutionError``
-    when a cell fails; the failing notebook is still written.
+    this process's own environment is left alone. In a build worker the kernel is forked from
+    the worker's pre-warmed zygote (``videorace.pipeline.zygote``), writing to ``kernel_log``.
+    Raises papermill's ``PapermillExecutionError`` when a cell fails; the failing notebook is still
+    written.
     """
     import papermill
 
     return papermill.execute_notebook(
         str(source), str(output), parameters=parameters or {}, kernel_name=config.KERNEL_NAME,
         cwd=str(source.parent), progress_bar=False, log_output=False,
-        kernel_manager_class=kernel_manager_with(env or {}))
+        kernel_manager_class=kernel_manager_with(env or {}, kernel_log))
 
 
-def kernel_manager_with(env: dict[str, str]):
-    """A kernel manager class whose kernels start with ``env`` added to their environment."""
+def kernel_manager_with(env: dict[str, str], kernel_log: Path | None = None):
+    """A kernel manager class whose kernels start with ``env`` added to their environment, forked
+    from this process's zygote when it has one."""
     from jupyter_client.manager import AsyncKernelManager
+
+    from videorace.pipeline import zygote
 
     class KernelManagerWithEnv(AsyncKernelManager):
         async def _async_pre_start_kernel(self, **kw):
             kw["env"] = {**(kw.get("env") or os.environ), **env}
             return await super()._async_pre_start_kernel(**kw)
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            warm = zygote.current()
+            if warm is None or kernel_log is None:
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            process = warm.fork(kernel_cmd, kw["env"], kw.get("cwd") or os.getcwd(),
+                                str(kernel_log))
+            self.provisioner.process, self.provisioner.pid = process, process.pid
+            self.provisioner.pgid, self.provisioner.cwd = process.pid, kw.get("cwd")
+            self._reconcile_connection_info(self.provisioner.connection_info)
 
     return KernelManagerWithEnv
 

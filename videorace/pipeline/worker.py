@@ -25,8 +25,6 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     from papermill.exceptions import PapermillExecutionError
 
     from videorace.pipeline import notebooks
-    from videorace.analysis.report import KEY_FIGURES_KEY
-
     started = time.perf_counter()
     out_dir = Path(out)
     kernel_log = capture_stderr(out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.log")
@@ -34,7 +32,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     env = {config.DATA_DIR_ENV: str(data_dir), config.READS_ENV: ",".join(report.reads)}
     source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
     try:
-        nb = notebooks.execute(source, executed, report.parameters, env=env)
+        nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log)
     except PapermillExecutionError as err:
         failed = out_dir / FAILED_DIR
         failed.mkdir(exist_ok=True)
@@ -53,18 +51,43 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
-    figures = []  # ordered [name, value] pairs: the state file is written with sorted keys
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            figures += [[k, v] for k, v in output.get("metadata", {}).get(KEY_FIGURES_KEY, {}).items()]
+    split = time_split(nb, time.perf_counter() - started)
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
               "data_dir": display_path(Path(data_dir)), "version": __version__}
+    exported = time.perf_counter()
     html = notebooks.to_html(nb, header)
     tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
     atomic_write(tmp_html, html)
+    split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
-            "key_figures": figures}
+            "key_figures": key_figures(nb), "split": split}
+
+
+def key_figures(nb) -> list[list[str]]:
+    """The [name, value] pairs ``report.key_figures`` attached to the outputs, in order."""
+    from videorace.analysis.markup import KEY_FIGURES_KEY
+
+    figures = []  # ordered pairs: the state file is written with sorted keys
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            figures += [[k, v] for k, v in output.get("metadata", {}).get(KEY_FIGURES_KEY, {}).items()]
+    return figures
+
+
+def time_split(nb, papermill_s: float) -> dict[str, float]:
+    """Seconds of papermill's run spent before the first cell started (kernel start-up and its
+    handshake) and running the cells, from the timestamps papermill stores in the notebook."""
+    from datetime import datetime
+
+    stamps = [c.metadata.get("papermill", {}) for c in nb.cells if c.cell_type == "code"]
+    starts = [s["start_time"] for s in stamps if s.get("start_time")]
+    ends = [s["end_time"] for s in stamps if s.get("end_time")]
+    if not starts or not ends:
+        return {"kernel_s": 0.0, "execute_s": round(papermill_s, 2)}
+    first, last = datetime.fromisoformat(min(starts)), datetime.fromisoformat(max(ends))
+    execute = (last - first).total_seconds()
+    return {"kernel_s": round(max(papermill_s - execute, 0.0), 2), "execute_s": round(execute, 2)}
 
 
 def capture_stderr(path: Path) -> Path:

@@ -1,0 +1,17 @@
+"""The names and the escaping the notebooks' outputs and the build agree on. Imports nothing heavy,
+so the build's processes can use it without loading pandas."""
+
+from __future__ import annotations
+
+import html
+
+#: Output metadata under which ``report.key_figures`` hands its figures to the build's index.
+KEY_FIGURES_KEY = "videorace_key_figures"
+#: The MIME type under which a chart's plotted numbers travel beside its PNG.
+PLOTTED_MIME = "application/vnd.videorace.plotted+json"
+
+
+def esc(value) -> str:
+    """Data text made safe for Markdown/HTML output; missing values (None, pandas' NA) are empty."""
+    missing = value is None or type(value).__name__ == "NAType"
+    return html.escape("" if missing else str(value), quote=False)

@@ -1,0 +1,150 @@
+"""Kernels forked from a pre-warmed process, so a report does not pay for Python, ipykernel, pandas
+and matplotlib starting up.
+
+Each build worker starts one zygote: a clean process (it never runs a notebook) that imports the
+kernel's heavy modules once and then waits. For each report the worker asks it for a kernel; the
+zygote forks, and the child becomes an ordinary ipykernel on the connection file jupyter_client
+wrote, in its own session, with the report's environment and working directory. Every report
+therefore still gets a fresh process whose state comes from the same imports and nothing else,
+while the zygote's next child is ready at once. Where ``fork`` is unavailable, or the zygote has
+died, kernels start the ordinary way.
+
+Run as ``python -m videorace.pipeline.zygote``: JSON requests on stdin, one per line, each answered
+with ``{"pid": N}`` on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+#: Imported once by the zygote; everything a notebook imports first.
+PRELOAD = ("ipykernel.kernelapp", "pandas", "matplotlib.pyplot", "seaborn",
+           "matplotlib_inline.backend_inline", "videorace.data.loading",
+           "videorace.analysis.report", "videorace.analysis.plots")
+
+
+class ForkedKernel:
+    """What jupyter_client needs of a kernel process (Popen's interface) for a child of the
+    zygote: the zygote reaps it, so it is alive while its pid exists."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self):
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0  # its exit status went to the zygote
+        return self.returncode
+
+    def wait(self, timeout: float | None = None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+class Zygote:
+    """The worker's side: starts the zygote process and asks it for kernels."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, "-m", "videorace.pipeline.zygote"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                        start_new_session=True)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def fork(self, argv: list[str], env: dict, cwd: str, log: str) -> ForkedKernel:
+        request = {"argv": argv, "env": env, "cwd": str(cwd), "log": log}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        reply = self.process.stdout.readline()
+        if not reply:
+            raise OSError("the kernel zygote has exited")
+        return ForkedKernel(json.loads(reply)["pid"])
+
+    def close(self) -> None:
+        if self.alive():
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+
+
+_ZYGOTE: Zygote | None = None
+
+
+def start() -> None:
+    """Start this process's zygote (a build worker calls it when it starts)."""
+    global _ZYGOTE
+    if hasattr(os, "fork") and _ZYGOTE is None:
+        _ZYGOTE = Zygote()
+
+
+def current() -> Zygote | None:
+    return _ZYGOTE if _ZYGOTE is not None and _ZYGOTE.alive() else None
+
+
+def _child(request: dict) -> None:
+    """In the forked child: become the kernel the request describes; never return."""
+    try:
+        os.setsid()
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"], JPY_PARENT_PID=str(os.getppid()))
+        null = os.open(os.devnull, os.O_RDONLY)
+        log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(null, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        argv = request["argv"]
+        sys.argv = ["ipykernel_launcher", *argv[argv.index("ipykernel_launcher") + 1:]]
+        from ipykernel import kernelapp
+
+        kernelapp.launch_new_instance()
+    finally:
+        os._exit(0)
+
+
+def serve() -> None:
+    """The zygote: preload, then fork a kernel per request until stdin closes."""
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # Read by ipykernel when it is imported (below): each kernel exits when its parent, this
+    # zygote, goes away, and the zygote ends when its worker does.
+    os.environ["JPY_PARENT_PID"] = str(os.getpid())
+    for module in PRELOAD:
+        __import__(module)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            _child(request)
+        sys.stdout.write(json.dumps({"pid": pid}) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()
