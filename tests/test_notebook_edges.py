@@ -44,12 +44,13 @@ def test_market_notebook_overridden_results(monkeypatch):
             lag_threshold_days=90, verification=["disputed", "unverified"], show_unit_slip=False)
     # By 2024-09-30: Wang's public-before-Sora and Zheng's lag (25 days <= 90) were already true
     # when stated; Vidu public 2024-07-30 before Sora, and Ying 2024-07-26: held; Tang's two clip
-    # comparisons run to 2024-12-31, after the cutoff: open; PixVerse has no clip figures.
+    # comparisons run to 2024-12-31, after the cutoff: open; PixVerse has no clip figures and
+    # neither PixVerse nor Vidu a published VBench score (two more not testable).
     assert r.key_figures()["verdicts on measurable dimensions"] == (
-        "2 held, 2 open, 2 already true when stated, 2 not testable")
+        "2 held, 2 open, 2 already true when stated, 4 not testable")
     assert len(r.figures[0][0]["lines"]) == 2  # no unit-slip line
 
 
 def test_market_notebook_with_a_cutoff_before_every_claim(monkeypatch):
     r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-01-01")
-    assert r.key_figures()["verdicts on measurable dimensions"] == "8 not yet made"
+    assert r.key_figures()["verdicts on measurable dimensions"] == "10 not yet made"

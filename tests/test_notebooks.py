@@ -98,3 +98,11 @@ def test_parameters_are_never_rebound(nb):
                for n in ast.walk(ast.parse(c.source))
                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in params}
     assert rebound == set()
+
+
+def test_no_warning_or_error_stream_in_the_outputs(nb):
+    """A warning printed to stderr carries the machine's paths (and says something is wrong, such
+    as a glyph missing from the chart font): none may be part of the baseline."""
+    streams = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+               if o.output_type == "stream" and o.name == "stderr"]
+    assert streams == []

@@ -24,6 +24,9 @@ OVERRIDES = {
     "04_token_cost": {"architecture": "mochi_1", "fps": 30, "height_px": 720, "steps": 50,
                       "guidance_passes": 1, "attempts_per_kept_clip": 3.0, "params_b": 20.0,
                       "gpu": "a100", "utilisation": 0.3, "usd_per_gpu_hour": 1.8, "chunk_s": 10.0},
+    "06_catch_up": {"dimensions": ["clip_s", "height_px"], "comparator": "western",
+                    "comparator_models": ["sora", "runway_gen3_alpha"], "availability": "demo",
+                    "window_start": "2024-03-01", "window_end": "2024-10-31"},
     "05_market_and_predictions": {"cutoff_date": "2024-09-30", "lag_threshold_days": 90,
                                   "verification": ["disputed", "unverified"],
                                   "show_unit_slip": False},
@@ -72,9 +75,13 @@ EXPECTED = {
     # Mochi geometry, 180 s at 30 fps: (5,400 - 1) / 6 -> 900 + 1 = 901 latent frames x
     # (720 / 16 = 45) x (1,280 / 16 = 80) = 3,243,600 tokens
     "04_token_cost": {"Kling 180 s, one sequence (mochi_1)": "3,243,600 tokens, $7,137"},
+    # Sora's 60 s demo (2024-02-15) first matched by Kling's 120 s claim (2024-06-06):
+    # Feb 15 -> Feb 29 = 14, + March 31 + April 30 + May 31 + 6 = 112 days
+    "06_catch_up": {"longest clip (s)": "China 180 s, Comparators 60 s (China ahead); on the "
+                                        "comparators' best, China matched it 112 days later"},
     # see tests/test_notebook_edges.py::test_market_notebook_overridden_results
     "05_market_and_predictions": {"verdicts on measurable dimensions":
-                                  "2 held, 2 open, 2 already true when stated, 2 not testable"},
+                                  "2 held, 2 open, 2 already true when stated, 4 not testable"},
 }
 
 

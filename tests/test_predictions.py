@@ -264,3 +264,32 @@ def test_the_articles_predictions_in_the_real_data():
     assert table.loc[("c_zheng_half_year", "lag_to_sora_days"), "verdict"] == "already true when stated"
     assert table.loc[("c_zhipu_video_2024", "release_by_deadline"), "verdict"] == "held"
     assert set(table.verdict) <= set(p.VERDICTS)
+
+
+# --- quality: published VBench totals ----------------------------------------------------------
+
+def scored(rows):
+    ds = dataset(SORA, claims=[dict(subject_model_id="alpha", measured_by="quality_vs_sora",
+                                    deadline_high="2025-06-30")])
+    ds.benchmarks = pd.DataFrame(
+        [(m, "vbench", "total", v, T(d), "day") for m, v, d in rows],
+        columns=["model_id", "benchmark", "benchmark_metric", "value", "published_on",
+                 "published_precision"])
+    return ds
+
+
+def test_a_score_at_or_above_sora_s_holds_from_its_publication():
+    # Sora 84.28 published 2025-01-10; Alpha 84.30 published 2025-03-01: held, as of 2025-03-01
+    ds = scored([("sora", 84.28, "2025-01-10"), ("alpha", 84.30, "2025-03-01")])
+    assert verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"] == ("held", "2025-03-01")
+
+
+def test_a_lower_score_by_the_deadline_is_not_held_and_a_missing_one_not_testable():
+    ds = scored([("sora", 84.28, "2025-01-10"), ("alpha", 83.40, "2025-03-01")])
+    assert verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"][0] == "not held"
+    # before either score was published and with the deadline ahead: open
+    assert verdict_of(ds, cutoff="2024-12-31")["quality_vs_sora"][0] == "open"
+    ds = scored([("sora", 84.28, "2025-01-10")])
+    table = p.verdicts(ds, T("2025-12-31"), 183)
+    assert table.verdict.tolist() == ["not testable"]
+    assert "no published VBench total for alpha" in table.evidence.iloc[0]

@@ -69,8 +69,11 @@ def finish(fig, source_note: str = "") -> None:
     fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))
 
 
-def _num(v) -> float:
-    return float(f"{float(v):.6g}")
+def _num(v) -> float | None:
+    """A plotted number rounded to 6 significant digits; a gap in a line (NaN) as None, which JSON
+    can carry."""
+    v = float(v)
+    return None if v != v else float(f"{v:.6g}")
 
 
 def plotted_data(fig) -> list[dict]:

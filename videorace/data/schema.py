@@ -159,7 +159,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("stated_precision", "enum", "How precisely stated_on is known.", allowed=PRECISIONS),
     _f("statement", "text", "The prediction, in our words."),
     _f("measured_by", "text", "';'-separated dimensions on which it can be judged, from: "
-       "lag_to_sora_days, public_before_sora, max_clip_vs_sora, release_by_deadline; empty when "
+       "lag_to_sora_days, public_before_sora, max_clip_vs_sora, release_by_deadline, "
+       "quality_vs_sora; empty when "
        "nothing in the data can test it.", required=False),
     _f("deadline_low", "date", "Earliest reading of the prediction's deadline.", **_OPT),
     _f("deadline_high", "date", "Latest reading of the prediction's deadline.", **_OPT),

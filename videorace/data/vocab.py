@@ -15,7 +15,7 @@ OPENNESS = ("closed_app", "api", "open_weights", "research_only")
 BENCHMARK_METRICS = {"vbench": ("total", "quality", "semantic"), "video_arena": ("elo",)}
 #: Which measured_by dimensions a claim may name.
 CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
-                    "release_by_deadline")
+                    "release_by_deadline", "quality_vs_sora")
 INPUT_KINDS = ("text", "image", "video")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}

@@ -1,0 +1,138 @@
+"""The catch-up on hand-made items: frontiers, lags as ranges, standings and the sentences; each
+expected value is worked out in the test."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from tests.notebook_run import assert_clean, run
+from videorace.analysis import catchup as c
+
+T = pd.Timestamp
+
+
+def item(model, country, start, value, precision="day", end=None, name=None):
+    end = end or start
+    return {"model_id": model, "name": name or model.title(), "country": country,
+            "start": T(start), "end": T(end), "precision": precision, "value": float(value)}
+
+
+ITEMS = pd.DataFrame([
+    item("sora", "US", "2024-12-09", 20),                      # Sora's public clip: 20 s
+    item("alpha", "CN", "2024-06-01", 5, "month", "2024-06-30"),  # June 2024, 5 s
+    item("beta", "CN", "2024-07-30", 8),
+    item("gamma", "CN", "2025-01-10", 25),                     # after the window
+    item("runway", "US", "2024-06-17", 10),
+])
+
+
+def test_sides_split_china_from_the_comparator():
+    assert set(c.sides(ITEMS, "sora").model_id) == {"sora", "alpha", "beta", "gamma"}
+    assert set(c.sides(ITEMS, "western").side) == {"China", "Western"}
+    named = c.sides(ITEMS, ["runway"])
+    assert set(named[named.side == "Comparators"].model_id) == {"runway"}
+
+
+def test_frontier_keeps_only_what_beat_everything_before():
+    china = c.sides(ITEMS, "sora").query("side == 'China'")
+    # in order of their last possible day: alpha 5 (06-30), beta 8 (07-30), gamma 25 (2025)
+    assert c.frontier(china).value.tolist() == [5, 8, 25]
+
+
+def test_lags_are_ranges_and_unmatched_milestones_a_floor():
+    table = c.sides(ITEMS, "sora")
+    lags = c.lags(table, T("2024-12-31")).set_index(["side", "milestone"])
+    # China's 5 s (June 2024) matched by Sora's 20 s on 2024-12-09:
+    # 12-09 - 06-30 = 162 days, 12-09 - 06-01 = 191 days
+    five = lags.loc[("China", 5.0)]
+    assert (five.matched_by, five.days_low, five.days_high) == ("Sora", 162, 191)
+    # Sora's 20 s is not matched within 2024 (gamma comes in 2025): floor 12-31 - 12-09 = 22
+    twenty = lags.loc[("Sora", 20.0)]
+    assert not twenty.matched and twenty.days_low == 22 and pd.isna(twenty.days_high)
+    # gamma starts after the window: not a milestone
+    assert 25.0 not in lags.index.get_level_values("milestone")
+
+
+def test_standing_counts_only_what_was_certainly_there():
+    table = c.sides(ITEMS, "sora")
+    # on 2024-06-15 alpha's June date is not certain yet (it ends 06-30)
+    assert c.standing(table, T("2024-06-15")) == {"Sora": 0.0, "China": 0.0}
+    assert c.standing(table, T("2024-12-31")) == {"Sora": 20.0, "China": 8.0}
+
+
+def test_lag_text_in_words():
+    assert c.lag_text(162, 191) == "162 to 191 days later"
+    assert c.lag_text(1, 1) == "1 day later"
+    assert c.lag_text(-343, -313) == "313 to 343 days earlier"
+    assert c.lag_text(-5, 20) == "between 5 days earlier and 20 days later"
+    assert c.lag_text(22, pd.NA) == "not matched, at least 22 days on"
+
+
+def test_summary_and_headline():
+    table = c.sides(ITEMS, "sora")
+    lags = c.lags(table, T("2024-12-31"))
+    text = c.summary("clip_s", table, lags, "Sora", T("2024-12-31"))
+    # year end: China 8 s (beta), Sora 20 s
+    assert text.startswith("**Longest clip (s)**: by 2024-12-31, China 8 s against Sora 20 s "
+                           "(Sora ahead).")
+    assert "China had not matched Sora's 20 s (Sora, 2024-12-09)" in text
+    assert c.headline(lags, "Sora") == "Sora's best not matched by the end: at least 22 days behind"
+
+
+def test_china_first_reads_as_a_lead():
+    firsts = pd.DataFrame([item("sora", "US", "2024-12-09", 1),
+                           item("pix", "CN", "2024-01-01", 1, "month", "2024-01-31", "PixVerse")])
+    table = c.sides(firsts, "sora")
+    lags = c.lags(table, T("2024-12-31"))
+    # PixVerse Jan 2024 vs Sora 2024-12-09: 01-01 - 12-09 = -343, 01-31 - 12-09 = -313
+    assert "China got there first: PixVerse (Jan 2024) reached it 313 to 343 days before." in \
+        c.summary("available", table, lags, "Sora", T("2024-12-31"))
+    assert c.headline(lags, "Sora") == "on Sora's best, China had it 313 to 343 days earlier"
+
+
+def test_items_from_a_small_dataset():
+    ds = SimpleNamespace(
+        model_events=pd.DataFrame([("e1", "a", "launched", T("2024-03-01"), "day", "s", "high"),
+                                   ("e2", "a", "open_weights", T("2024-05-01"), "month", "s", "high")],
+                                  columns=["event_id", "model_id", "event", "happened_on",
+                                           "precision", "source_id", "confidence"]),
+        models=pd.DataFrame([("a", "A", "o", "text_to_video")],
+                            columns=["model_id", "name", "org_id", "kind"]),
+        organizations=pd.DataFrame([("o", "Org", "CN")], columns=["org_id", "name", "country"]),
+        capabilities=pd.DataFrame([("a", T("2024-03-01"), "day", 5.0, 10.0, 720, "public")],
+                                  columns=["model_id", "as_of", "as_of_precision",
+                                           "max_clip_s_low", "max_clip_s_high", "height_px",
+                                           "availability"]),
+        benchmarks=pd.DataFrame([("a", "vbench", "total", 80.0), ("a", "vbench", "total", 81.5)],
+                                columns=["model_id", "benchmark", "benchmark_metric", "value"]))
+    # the launch and the weights release both made it usable (value 1)
+    assert c.items(ds, "available").start.tolist() == [T("2024-03-01"), T("2024-05-01")]
+    weights = c.items(ds, "open_weights").iloc[0]
+    assert (weights.start, weights.end) == (T("2024-05-01"), T("2024-05-31"))
+    assert c.items(ds, "clip_s").value.tolist() == [5.0]  # the lower bound of 5-10 s
+    assert c.items(ds, "height_px").value.tolist() == [720.0]
+    score = c.items(ds, "vbench_total").iloc[0]  # the best score, dated by first availability
+    assert (score.value, score.start) == (81.5, T("2024-03-01"))
+    with pytest.raises(ValueError, match="unknown dimension"):
+        c.items(ds, "speed")
+
+
+NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"availability": "demo"},
+                  {"dimensions": ["vbench_total"]}, {"comparator_models": ["runway_gen3_alpha"]},
+                  {"window_start": "2024-06-01", "window_end": "2024-06-01"},
+                  {"window_start": "1990-01-01", "window_end": "1990-12-31"}]
+
+
+@pytest.mark.parametrize("overrides", NOTEBOOK_EDGES, ids=str)
+def test_notebook_runs_at_its_edges(monkeypatch, overrides):
+    r = run("06_catch_up", monkeypatch, **overrides)
+    assert_clean(r)
+    assert r.key_figures()
+
+
+def test_notebook_states_each_dimension_with_its_days(monkeypatch):
+    figures = run("06_catch_up", monkeypatch).key_figures()
+    assert set(figures) == set(c.DIMENSIONS.values())
+    # PixVerse (Jan 2024) against Sora's first public release (2024-12-09): 313 to 343 days
+    assert figures["a usable text-to-video model"].endswith("China had it 313 to 343 days earlier")

@@ -1,0 +1,31 @@
+"""The catch-up, dimension by dimension (notebooks/06_catch_up): ``compute`` (items, sides,
+frontiers, lags), ``text`` (values, lags and sentences in words) and ``charts``. Everything public
+is reachable here as ``catchup.<name>``.
+"""
+
+from videorace.analysis.catchup.compute import (  # noqa: F401
+    DIMENSIONS,
+    CHINA,
+    ITEM_COLUMNS,
+    items,
+    sides,
+    frontier,
+    first_match,
+    lags,
+    standing,
+    catch_up,
+    comparator_choices,
+    side_label,
+    source_ids,
+)
+from videorace.analysis.catchup.text import (  # noqa: F401
+    value_text,
+    lag_text,
+    lag_table,
+    summary,
+    key_figures,
+    headline,
+)
+from videorace.analysis.catchup.charts import (  # noqa: F401
+    plot,
+)
