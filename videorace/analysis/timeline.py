@@ -50,18 +50,6 @@ def first_event(events_of_one_model: pd.DataFrame, stages) -> pd.Series | None:
     return None if hits.empty else hits.iloc[0]
 
 
-def select_orgs(ev: pd.DataFrame, organizations, countries) -> list[str]:
-    """The org_ids a notebook draws and counts: those named in ``organizations`` (all with events
-    when empty) whose country is in ``countries`` (any when empty). Each parameter is checked by
-    name against the values in the data (``params.ParameterError``)."""
-    from videorace.analysis import params
-
-    orgs = params.choices("organizations", organizations, sorted(ev.org_id.unique()))
-    codes = params.choices("countries", countries, sorted(ev.country.dropna().unique()))
-    country = ev.drop_duplicates("org_id").set_index("org_id").country
-    return [o for o in orgs if country.get(o) in codes]
-
-
 def reference_choices(ds) -> list[str]:
     """Allowed values of a ``reference_event`` parameter: ``<model_id>:<event>``."""
     return sorted({f"{m}:{e}" for m, e in zip(ds.model_events.model_id, ds.model_events.event)})
