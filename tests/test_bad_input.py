@@ -27,13 +27,13 @@ def _write(path: Path, rows) -> None:
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
-def set_cell(file, key, column, value):
-    """Set one cell of the row whose first column is ``key``."""
+def set_cell(file, key, column, value, where=0):
+    """Set ``column`` of the row whose column number ``where`` (default: the first) is ``key``."""
     def plant(d: Path):
         rows = _rows(d / file)
         col = rows[0].index(column)
         for i, row in enumerate(rows[1:], start=2):
-            if row[0] == key:
+            if row[where] == key:
                 row[col] = value
                 _write(d / file, rows)
                 return file, i, column

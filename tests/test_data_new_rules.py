@@ -5,37 +5,12 @@ column, the exit is non-zero and there is no traceback."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import run_cli
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-
-
-def _write(path: Path, rows) -> None:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-
-
-def set_cell(file, key, column, value, where=0):
-    """Set ``column`` of the row whose column ``where`` (default: the first) is ``key``."""
-    def plant(d: Path):
-        rows = _rows(d / file)
-        col = rows[0].index(column)
-        for line, row in enumerate(rows[1:], start=2):
-            if row[where] == key:
-                row[col] = value
-                _write(d / file, rows)
-                return file, line, column
-        raise AssertionError(f"no row {key} in {file}")
-    return plant
+from tests.test_bad_input import _rows, _write, duplicate_row, remove_file, set_cell
 
 
 def benchmark_cell(column, value):
@@ -45,22 +20,6 @@ def benchmark_cell(column, value):
         rows[1][rows[0].index(column)] = value
         _write(d / "benchmarks.csv", rows)
         return "benchmarks.csv", 2, column
-    return plant
-
-
-def duplicate_first_row(file):
-    def plant(d: Path):
-        rows = _rows(d / file)
-        rows.append(list(rows[1]))
-        _write(d / file, rows)
-        return file, len(rows), None
-    return plant
-
-
-def remove_file(file):
-    def plant(d: Path):
-        (d / file).unlink()
-        return file, None, "file"
     return plant
 
 
@@ -100,7 +59,7 @@ CASES = {
     "benchmark date off its month": (set_cell("benchmarks.csv", "arxiv_flashvideo", "published_on",
                                               "2025-02-07", where=8), "first day of the month"),
     "benchmark without a date": (benchmark_cell("published_on", ""), "a value"),
-    "benchmark twice": (duplicate_first_row("benchmarks.csv"), "a unique key (already on line 2)"),
+    "benchmark twice": (duplicate_row("benchmarks.csv"), "a unique key (already on line 2)"),
     "missing benchmarks file": (remove_file("benchmarks.csv"), "no such file"),
 }
 

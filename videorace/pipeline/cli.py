@@ -26,38 +26,31 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def cmd_codebook(args) -> int:
-    from videorace.data.codebook import render
-
-    target = config.DATA_DIR / "README.md"
-    text = render()
-    if args.check:
+def write_generated(target, text: str, command: str, check: bool) -> int:
+    """Write a file generated from the schema, or with ``check`` only say whether it is current."""
+    if check:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace codebook",
-                  file=sys.stderr)
+            print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace "
+                  f"{command}", file=sys.stderr)
             return 1
         print(f"{target}: up to date")
         return 0
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target}")
     return 0
+
+
+def cmd_codebook(args) -> int:
+    from videorace.data.codebook import render
+
+    return write_generated(config.DATA_DIR / "README.md", render(), "codebook", args.check)
 
 
 def cmd_datapackage(args) -> int:
     from videorace.data.datapackage import render
 
-    target = config.DATA_DIR / "datapackage.json"
-    text = render()
-    if args.check:
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace "
-                  "datapackage", file=sys.stderr)
-            return 1
-        print(f"{target}: up to date")
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
+    return write_generated(config.DATA_DIR / "datapackage.json", render(), "datapackage",
+                           args.check)
 
 
 def cmd_build(args) -> int:
