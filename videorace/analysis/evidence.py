@@ -125,7 +125,8 @@ def max_clip_vs_sora(ev: Evidence, model_id: str, basis: str, everything: Eviden
     return Finding(None, text + " (the ranges overlap)")
 
 
-def _reference(ev: pd.DataFrame, model_id: str = "sora", event: str = "announced"):
+def sora_announcement(ev: pd.DataFrame, model_id: str = "sora", event: str = "announced"):
+    """The best-dated row of Sora's announcement (the event lags count from), or None."""
     rows = ev[(ev.model_id == model_id) & (ev.event == event)].sort_values(["end", "start"])
     return None if rows.empty else rows.iloc[0]
 
@@ -136,7 +137,7 @@ def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
     A lag is a range when a date is coarser than a day: (earliest event day - latest reference day)
     to (latest event day - earliest reference day); it counts only when its top is within the
     threshold."""
-    ref = _reference(everything.events)
+    ref = sora_announcement(everything.events)
     if ref is None:
         return Finding(None, "Sora's announcement is not in the data", settled=True)
     rivals = ev.events[(ev.events.kind == "text_to_video") & (ev.events.country == "CN")

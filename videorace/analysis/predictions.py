@@ -20,7 +20,7 @@ import pandas as pd
 
 from videorace.analysis.evidence import (CLIP_BASES, DAY, Evidence, Finding,  # noqa: F401
                                          lag_to_sora_days, max_clip_vs_sora, public_before_sora,
-                                         quality_vs_sora, release_by_deadline, _reference)
+                                         quality_vs_sora, release_by_deadline, sora_announcement)
 from videorace.data.dates import as_text, period_end, period_start
 
 
@@ -44,7 +44,7 @@ def implied_deadline(claim, dimension: str, everything: Evidence) -> pd.Timestam
     if pd.notna(claim.deadline_high):
         return claim.deadline_high
     if dimension == "lag_to_sora_days":
-        ref = _reference(everything.events)
+        ref = sora_announcement(everything.events)
         if ref is not None:
             return ref.end + pd.Timedelta(days=everything.lag_threshold_days)
     return None
