@@ -125,3 +125,27 @@ def test_two_builds_at_once_end_consistent(tmp_path):
     assert complete((out / "02_beta.html").read_bytes())
     assert complete((out / "index.html").read_bytes())
     assert not list(out.glob(f"{build_state.TMP_PREFIX}*"))
+
+
+def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
+    """'fsp' for 'fps': papermill would run at the default 24 fps and publish a report headed
+    'fsp = 30'. The build refuses the manifest, naming the notebook, the name and the closest one."""
+    manifest = tmp_path / "typo.toml"
+    manifest.write_text('[[report]]\nnotebook = "03_clip_length_resolution"\nset = "x"\n'
+                        'title = "t"\nparameters = { fsp = 30 }\n')
+    out = tmp_path / "out"
+    result = run_cli("build", "--manifest", manifest, "--out", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert ("report #1: parameters: 03_clip_length_resolution has no parameter 'fsp'; did you "
+            "mean 'fps'?") in result.stderr
+    assert not list(out.glob("*.html")) if out.exists() else True
+
+
+def test_unknown_parameter_names_the_closest_declared_one():
+    from videorace.pipeline.manifest import unknown_parameter
+
+    declared = {"fps": 24, "aspect_ratio": "16:9"}
+    assert unknown_parameter("n", {"fps": 30}, declared) is None
+    assert unknown_parameter("n", {"fsp": 30}, declared) == (
+        "n has no parameter 'fsp'; did you mean 'fps'? (its parameters: fps, aspect_ratio)")
+    assert "did you mean" not in unknown_parameter("n", {"zzz": 1}, declared)

@@ -171,7 +171,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
 
     if not data_is_valid(data_dir):
         return 1
-    listed = load_manifest(manifest, notebook_names(notebooks))
+    listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
     reports = select(listed, only)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):

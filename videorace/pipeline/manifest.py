@@ -32,7 +32,22 @@ class Report:
 
 # --- manifest ---------------------------------------------------------------------------------
 
-def load_manifest(path: Path, notebooks: list[str]) -> list[Report]:
+def unknown_parameter(notebook: str, parameters: dict, declared) -> str | None:
+    """A message for the first name in ``parameters`` that ``notebook`` does not declare, naming
+    the closest declared one; None when every name is declared. A misspelt name must not pass:
+    papermill would run the notebook at its default and the report would claim the setting."""
+    import difflib
+
+    for name in parameters:
+        if name not in declared:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            return (f"{notebook} has no parameter {name!r}{hint} (its parameters: "
+                    f"{', '.join(declared)})")
+    return None
+
+
+def load_manifest(path: Path, notebooks: list[str], directory: Path | None = None) -> list[Report]:
     """Reports listed in ``path`` plus one default report for every notebook it does not list."""
     entries, reads = [], {}
     if path.is_file():
@@ -60,6 +75,12 @@ def load_manifest(path: Path, notebooks: list[str]) -> list[Report]:
             params = spec.get("parameters", {})
             if not isinstance(params, dict):
                 raise BuildError(f"{where}: parameters: expected a table, found {params!r}")
+            if directory is not None:
+                from videorace.pipeline.notebooks import defaults
+
+                problem = unknown_parameter(nb, params, defaults(nb, directory))
+                if problem:
+                    raise BuildError(f"{where}: parameters: {problem}")
             entries.append(Report(nb, pset, spec.get("title") or f"{nb} ({pset})", params))
     keys = [r.key for r in entries]
     dupes = {k for k in keys if keys.count(k) > 1}

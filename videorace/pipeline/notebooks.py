@@ -20,12 +20,12 @@ def notebook_names(directory: Path = config.NOTEBOOKS_DIR) -> list[str]:
     return sorted(p.stem for p in directory.glob("[0-9][0-9]_*.ipynb"))
 
 
-def defaults(name: str) -> dict:
+def defaults(name: str, directory: Path = config.NOTEBOOKS_DIR) -> dict:
     """A notebook's default parameters, read from its ``parameters`` cell (literals only)."""
     import ast
     import json
 
-    nb = json.loads((config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    nb = json.loads((directory / f"{name}.ipynb").read_text(encoding="utf-8"))
     cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
     tree = ast.parse("".join(cell["source"]))
     return {node.target.id if isinstance(node, ast.AnnAssign) else node.targets[0].id:
