@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from videorace.analysis.clips import CLAIMED_CLASSES, USABLE_CLASSES, seconds_text
-from videorace.analysis.timeline import best_dates, events, first_event
-from videorace.data.dates import as_text, period_end
+from videorace.analysis.timeline import best_dates, events, first_event, period_ends
+from videorace.data.dates import as_text
 
 
 #: Availability classes of capabilities.csv on each side of the like-with-like clip comparison.
@@ -43,11 +43,11 @@ class Evidence:
     @classmethod
     def from_dataset(cls, ds, lag_threshold_days: int) -> "Evidence":
         cap = ds.capabilities.merge(ds.models[["model_id", "name"]], on="model_id", how="left")
-        cap["end"] = _ends(cap.as_of, cap.as_of_precision, cap.index)
+        cap["end"] = period_ends(cap.as_of, cap.as_of_precision)
         scores, b = None, getattr(ds, "benchmarks", None)
         if b is not None:
             scores = b[(b.benchmark == "vbench") & (b.benchmark_metric == "total")].copy()
-            scores["end"] = _ends(scores.published_on, scores.published_precision, scores.index)
+            scores["end"] = period_ends(scores.published_on, scores.published_precision)
         return cls(best_dates(events(ds)), cap, lag_threshold_days, scores)
 
     def known_by(self, day: pd.Timestamp) -> "Evidence":
@@ -160,12 +160,6 @@ def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
         return Finding(False, text)
     last = max(ends, key=lambda r: r.end)
     return Finding(True, text, last.end, _when(last))
-
-
-def _ends(days: pd.Series, precisions: pd.Series, index) -> pd.Series:
-    """The last day of each date's period."""
-    return pd.Series([pd.Timestamp(period_end(d.date(), p)) for d, p in zip(days, precisions)],
-                     index=index, dtype="datetime64[ns]")
 
 
 def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Finding:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 
 from videorace.analysis import plots, timeline
-from videorace.data.dates import as_text, period_end
+from videorace.data.dates import as_text
 from videorace.analysis.wording import counted
 
 
@@ -157,10 +157,9 @@ def investors(ds) -> pd.DataFrame:
     debuts = video_debuts(ds)
     table = ds.round_investors.merge(ds.funding_rounds[["round_id", "org_id", "announced_on",
                                                         "announced_precision"]], on="round_id")
-    round_end = pd.to_datetime([period_end(d.date(), p) for d, p in
-                                zip(table.announced_on, table.announced_precision)])
+    round_end = timeline.period_ends(table.announced_on, table.announced_precision)
     since = pd.to_datetime(table.investor_id.map(debuts.since))
-    rival = pd.Series(since.notna() & (since <= round_end), index=table.index)
+    rival = since.notna() & (since <= round_end)
     makers = set(ds.models[ds.models.kind == "text_to_video"].org_id)
     return table.assign(company=table.org_id.map(orgs), investor=table.investor_id.map(orgs),
                         investor_makes_video_models=table.investor_id.isin(makers),
@@ -197,8 +196,7 @@ def days_after(table: pd.DataFrame, reference) -> pd.DataFrame:
     first possible day minus the reference's last, high = its last possible day minus the
     reference's first. Negative: before the reference."""
     first, last = timeline.as_period(reference)
-    ends = [pd.Timestamp(period_end(d.date(), p)) for d, p in
-            zip(table.announced_on, table.announced_precision)]
+    ends = timeline.period_ends(table.announced_on, table.announced_precision)
     return table.assign(days_low=[(d - last).days for d in table.announced_on],
                         days_high=[(e - first).days for e in ends])
 

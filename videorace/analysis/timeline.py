@@ -23,14 +23,20 @@ LAG_COLUMNS = ["model_id", "model", "org_id"] + [
     for what in ("on", "precision", "days_low", "days_high", "relation")]
 
 
+def period_ends(days: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of each date's period (a June 2024 date ends on 2024-06-30), aligned with
+    ``days`` and typed as datetimes even when empty."""
+    return pd.Series([pd.Timestamp(period_end(d.date(), p)) for d, p in zip(days, precisions)],
+                     index=days.index, dtype="datetime64[ns]")
+
+
 def events(ds) -> pd.DataFrame:
     """Model events with their model, organisation and the interval their precision allows."""
     ev = ds.model_events.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     ev = ev.merge(ds.organizations[["org_id", "name", "country"]].rename(
         columns={"name": "org_name"}), on="org_id")
     ev["start"] = ev["happened_on"]
-    ev["end"] = pd.to_datetime([pd.Timestamp(period_end(d.date(), p))
-                                for d, p in zip(ev.happened_on, ev.precision)])
+    ev["end"] = period_ends(ev.happened_on, ev.precision)
     ev["stage"] = ev["event"].map(lambda e: "available" if e in USABLE_EVENTS else
                                   "shown" if e in SHOWN_EVENTS else "update")
     return ev.sort_values(["happened_on", "model_id"]).reset_index(drop=True)

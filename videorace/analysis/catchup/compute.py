@@ -25,7 +25,6 @@ import pandas as pd
 
 from videorace.analysis import timeline
 from videorace.analysis.clips import CLAIMED_CLASSES, USABLE_CLASSES
-from videorace.data.dates import period_end
 
 
 DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest clip (s)",
@@ -50,8 +49,7 @@ def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
     cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id")
     cap = cap[cap.availability.isin(kinds) & cap[column].notna() & (cap.kind == "text_to_video")]
-    ends = [pd.Timestamp(period_end(d.date(), p)) for d, p in zip(cap.as_of, cap.as_of_precision)]
-    return cap.assign(start=cap.as_of, end=pd.Series(ends, index=cap.index, dtype="datetime64[ns]"),
+    return cap.assign(start=cap.as_of, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
                       precision=cap.as_of_precision, value=cap[column].astype(float))[ITEM_COLUMNS]
 
 
