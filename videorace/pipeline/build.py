@@ -9,6 +9,9 @@ only what changed, and never replacing a good report with a broken one.
   requirements. ``--force`` rebuilds all.
 - The data is validated before any notebook runs. A failing notebook leaves the published report
   and the index as they were; its executed copy goes to ``<out>/_failed/``.
+- A successful build compares each report's key figures and each data file with the previous
+  successful build and lists what changed, in the index and in ``<out>/CHANGES.md``
+  (``changes.py``); a build that changed nothing says so and rewrites nothing.
 - Every file is written to a temporary name and renamed into place; a lock file keeps two builds
   from interleaving (the second waits).
 """
@@ -22,11 +25,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from pathlib import Path
 
-from videorace.pipeline import config
+from videorace.pipeline import changes, config
 from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
 from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
-                                      environment_digest, fingerprint, now, read_state)
+                                      environment_digest, fingerprint, now, read_state,
+                                      write_if_changed)
 from videorace.pipeline.worker import display_path, run_report
 
 
@@ -154,12 +158,17 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
     return failures
 
 
-def write_index(out: Path, state: dict, keys: set[str]) -> None:
-    """Rewrite index.html from the state of the manifest's reports, only if it changed."""
-    page = render_index({k: v for k, v in state.items() if k in keys})
-    index_path = out / "index.html"
-    if not index_path.is_file() or index_path.read_text(encoding="utf-8") != page:
-        atomic_write(index_path, page)
+def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
+                data_dir: Path) -> None:
+    """After a successful build: index.html and CHANGES.md from the state of the manifest's
+    reports and what changed since ``prior`` (the previous successful build), then the baseline
+    the next build compares with. Each file is rewritten only if it changed."""
+    figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
+    found = changes.compare(prior, state, figures, data)
+    write_if_changed(out / "index.html", render_index({k: v for k, v in state.items() if k in keys},
+                                                      changes.render_html(found)))
+    write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(found))
+    write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
 
 
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
@@ -178,6 +187,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         for leftover in out.glob(f"{TMP_PREFIX}*"):  # left by a build that was killed
             leftover.unlink(missing_ok=True)
         state = read_state(out)
+        prior = changes.previous(out, state)
         todo = stale(reports, state, out, data_dir, notebooks, force)
         progress = Progress(len(todo))
         skipped = len(reports) - len(todo)
@@ -188,7 +198,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
         if not failures:
-            write_index(out, state, {r.key for r in listed})
+            write_index(out, state, {r.key for r in listed}, prior, data_dir)
         print(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
               f"{time.perf_counter() - started:.1f} s with {workers} worker(s)", file=sys.stderr)
         if failures:

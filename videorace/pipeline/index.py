@@ -1,4 +1,5 @@
-"""``reports/index.html``: every report with its parameters, status and key figures."""
+"""``reports/index.html``: what changed in the latest build, then every report with its parameters,
+status and key figures."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from videorace import __version__
 from videorace.analysis.markup import esc
 
 
-def render_index(state: dict) -> str:
+def render_index(state: dict, changes: str = "") -> str:
+    """The page for the reports in ``state``; ``changes`` is the HTML of the section on what the
+    latest build changed (``changes.render_html``), shown above the reports."""
     rows = []
     for key in sorted(state):
         e = state[key]
@@ -22,7 +25,7 @@ def render_index(state: dict) -> str:
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
             f"<td>{esc(e.get('built_at', ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
             f"<td><ul>{figures}</ul></td></tr>")
-    return INDEX_TEMPLATE.format(version=esc(__version__), rows="\n".join(rows))
+    return INDEX_TEMPLATE.format(version=esc(__version__), changes=changes, rows="\n".join(rows))
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -35,13 +38,17 @@ table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 6px 10px; text-align: left; vertical-align: top; }}
 td.ok {{ color: #1a7f37; }} td.failed {{ color: #b42318; }}
 ul {{ margin: 0; padding-left: 1.1em; }} small {{ color: #555; }}
+ul.changes > li {{ margin-bottom: 0.4em; }}
 </style></head>
 <body>
 <h1>videorace reports</h1>
 <p>China's 2024 text-to-video race against Sora, from sourced data. Each report states its
 parameters and the data it was built from. videorace {version}.</p>
+{changes}
+<h2>Reports</h2>
 <table>
-<tr><th>Report</th><th>Parameters</th><th>Status</th><th>Built</th><th>Key figures</th></tr>
+<tr><th scope="col">Report</th><th scope="col">Parameters</th><th scope="col">Status</th>
+<th scope="col">Built</th><th scope="col">Key figures</th></tr>
 {rows}
 </table>
 </body></html>

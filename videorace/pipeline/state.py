@@ -57,6 +57,13 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     os.replace(tmp, path)
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """``atomic_write`` only when ``path`` does not already hold ``text``: a no-op build leaves
+    the published files as they were, modification times included."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        atomic_write(path, text)
+
+
 def read_state(out: Path) -> dict:
     try:
         return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
