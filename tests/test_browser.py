@@ -1,7 +1,7 @@
 """Every report and the index open in headless Chromium with networking disabled: no console
 error, no failed or outgoing request, and figures that actually render (a screenshot that is not
-blank). CI installs Debian's chromium (.ci/run); without it the test fails under CI and skips
-elsewhere."""
+blank), and axe-core finds no serious or critical accessibility violation. CI installs Debian's
+chromium (.ci/run); without it the test fails under CI and skips elsewhere."""
 
 import io
 import os
@@ -69,3 +69,52 @@ def test_every_report_opens_offline_with_visible_figures(browser, full_out):
         first.scroll_into_view_if_needed()
         assert not_blank(first.screenshot()), f"{html.name}: the first figure renders blank"
         ctx.close()
+
+
+#: WCAG 2 A and AA (contrast, alt text, table headers, lang, title, links told apart by more than
+#: colour, scrollable regions reachable by keyboard) plus axe's best-practice heading-order; the
+#: other best-practice rules (landmarks, regions) are left out and only violations are collected,
+#: which keeps the scan of a long report near a second.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]},
+               "rules": {"heading-order": {"enabled": True}},
+               "resultTypes": ["violations"]}
+
+
+def axe_problems(name: str, violations: list[dict], examples: int = 3) -> list[str]:
+    """One entry per serious or critical violation: rule, impact, help and a few elements."""
+    lines = []
+    for v in violations:
+        if v["impact"] not in ("serious", "critical"):
+            continue
+        nodes = [" >>> ".join(map(str, n["target"])) + "   " + " ".join(n["html"].split())[:120]
+                 for n in v["nodes"][:examples]]
+        lines.append(f"{name}: {v['id']} ({v['impact']}, {len(v['nodes'])} element(s)): {v['help']}"
+                     + "".join(f"\n    {node}" for node in nodes))
+    return lines
+
+
+def test_index_and_every_report_pass_axe(browser, full_out):
+    """axe-core (bundled in axe-playwright-python: nothing is fetched) is started in every page,
+    each in its own renderer process, before any result is awaited, so the scans overlap."""
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    htmls = sorted(full_out.glob("*.html"))
+    assert full_out / "index.html" in htmls and len(htmls) > 1
+    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 2000})
+    ctx.add_init_script(path=AXE_FILE_PATH)
+    pages = []
+    for html in htmls:
+        page = ctx.new_page()
+        page.goto(html.as_uri())
+        page.evaluate("options => { window.axeResults = axe.run(document, options); }", AXE_OPTIONS)
+        pages.append(page)
+    problems, version = [], None
+    for html, page in zip(htmls, pages):
+        results = page.evaluate("() => window.axeResults")
+        version = results["testEngine"]["version"]
+        problems += axe_problems(html.name, results["violations"])
+    ctx.close()
+    assert not problems, (f"axe-core {version}: {len(problems)} serious or critical violation(s)\n"
+                          + "\n".join(problems))
+    print(f"axe-core {version}: 0 serious or critical violations across all reports "
+          f"({len(htmls) - 1} reports and the index)")
