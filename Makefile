@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.installed-requirements
 KERNEL := videorace
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports test lab validate codebook refresh bench lock clean
+.PHONY: help setup reports test lab validate codebook refresh bench screenshots lock clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ refresh: setup ## Re-execute the notebooks in place at their defaults (updates n
 
 bench: setup ## Time a cold build, a no-op rebuild and the plain papermill + nbconvert CLIs
 	$(BIN)/python benchmarks/build_speed.py
+
+screenshots: setup ## Build the reports if needed, then save a full-page PNG of the index and each report in docs/screenshots/
+	$(BIN)/python -m videorace build
+	$(BIN)/python scripts/screenshots.py
 
 lock: setup ## Re-resolve requirements.in into requirements.txt (needs the registry)
 	$(BIN)/python -m pip install --quiet -r requirements.in
