@@ -15,3 +15,9 @@ def esc(value) -> str:
     """Data text made safe for Markdown/HTML output; missing values (None, pandas' NA) are empty."""
     missing = value is None or type(value).__name__ == "NAType"
     return html.escape("" if missing else str(value), quote=False)
+
+#: Set by the build for each report's kernel: the folder where charts (PNG, SVG) and the data behind
+#: charts and tables (CSV) are written, and the relative link to it from the report's HTML. Outside
+#: the build (nbval, JupyterLab) they are unset and no file is written.
+TAKEAWAY_DIR_ENV = "VIDEORACE_TAKEAWAY_DIR"
+TAKEAWAY_LINK_ENV = "VIDEORACE_TAKEAWAY_LINK"

@@ -1,17 +1,23 @@
-"""What notebooks call to show computed prose, key figures and sources. Text from the data is
-escaped here, so a note containing markup shows as text in every report."""
+"""What notebooks call to show computed prose, tables, charts, key figures and sources. Text from
+the data is escaped here, so a note containing markup shows as text in every report. Under the build,
+each chart and table also leaves take-away files (PNG, SVG, CSV) beside the report, linked under it."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
+import os
+from pathlib import Path
 
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
+from videorace.analysis import tables
 from videorace.analysis.wording import counted, verb  # noqa: F401 (for the notebooks)
 
-from videorace.analysis.markup import KEY_FIGURES_KEY, PLOTTED_MIME, esc  # noqa: F401
+from videorace.analysis.markup import (KEY_FIGURES_KEY, PLOTTED_MIME, TAKEAWAY_DIR_ENV,  # noqa: F401
+                                       TAKEAWAY_LINK_ENV, esc)
 
 
 def say(text: str) -> None:
@@ -26,17 +32,43 @@ def key_figures(figures: dict[str, str]) -> None:
             metadata={KEY_FIGURES_KEY: {str(k): str(v) for k, v in figures.items()}})
 
 
-def figure(fig) -> None:
-    """Show a chart as a PNG together with what it plots (``plots.plotted_data``) under
-    ``PLOTTED_MIME``, then close it. The HTML report shows the picture; nbval, which skips PNGs,
-    compares the plotted numbers, so a chart that draws something else fails the regression check."""
+def takeaway(kind: str, files: dict[str, bytes | str]) -> None:
+    """Under the build, write ``files`` (extension -> content) as ``<kind>-<n>.<ext>`` into the
+    report's take-away folder and show links to them; elsewhere do nothing. ``n`` counts the
+    ``kind`` files already there, so the numbering follows the order of the report."""
+    folder, link = os.environ.get(TAKEAWAY_DIR_ENV), os.environ.get(TAKEAWAY_LINK_ENV, "")
+    if not folder:
+        return
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{kind}-{len(list(folder.glob(f'{kind}-*.csv'))) + 1}"
+    for ext, content in files.items():
+        path = folder / f"{stem}.{ext}"
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    anchors = " · ".join(f'<a href="{esc(link)}/{stem}.{ext}">{ext.upper()}</a>' for ext in files)
+    display(HTML(f'<p class="vr-takeaway">Download this {kind}: {anchors}</p>'))
+
+
+def figure(fig, alt: str, data: pd.DataFrame) -> None:
+    """Show a chart as a PNG with alternative text ``alt`` (what it shows, with its main numbers),
+    together with what it plots (``plots.plotted_data``) under ``PLOTTED_MIME``, then close it.
+    The HTML report shows the picture; nbval, which skips PNGs, compares the plotted numbers, so a
+    chart that draws something else fails the regression check. ``data`` is the frame the chart
+    was drawn from: under the build it is saved as CSV beside the PNG and SVG."""
     from videorace.analysis import plots
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight")
     title = next((ax.get_title() for ax in fig.axes if ax.get_title()), fig.get_suptitle())
     display({"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-             "text/plain": f"<chart: {title}>", PLOTTED_MIME: plots.plotted_data(fig)}, raw=True)
+             "text/plain": f"<chart: {title}>", PLOTTED_MIME: plots.plotted_data(fig)},
+            metadata={"image/png": {"alt": alt}}, raw=True)
+    if os.environ.get(TAKEAWAY_DIR_ENV):
+        png, svg = io.BytesIO(), io.BytesIO()
+        fig.savefig(png, format="png", dpi=200, bbox_inches="tight")
+        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+        takeaway("chart", {"png": png.getvalue(), "svg": svg.getvalue(),
+                           "csv": data.to_csv(index=False, date_format="%Y-%m-%d")})
     plots.plt.close(fig)
 
 
@@ -53,12 +85,16 @@ def sources(ds, source_ids) -> None:
     display(Markdown("\n".join(lines)))
 
 
-def table(frame: pd.DataFrame, formats: dict | None = None) -> None:
-    """Show ``frame``: numbers formatted, missing values blank, text escaped by pandas and never
-    cut short (pandas' 50-character limit applies only while this table is rendered)."""
-    shown = frame.astype(object)
-    for col, fmt in (formats or {}).items():
-        shown[col] = [fmt(v) if not pd.isna(v) else "" for v in shown[col]]
-    with pd.option_context("display.max_colwidth", None):
-        display(shown.where(shown.notna(), ""))
-
+def table(frame: pd.DataFrame, columns: dict[str, str], *, dates: dict[str, str] | None = None,
+          ids: dict[str, str] | None = None, formats: dict | None = None,
+          ranges: dict[str, str] | None = None, caption: str = "") -> None:
+    """Show ``frame`` in the project's one table style (``tables.to_html``): the ``columns`` shown
+    under their headers, ``dates`` at their precision, ``ids`` in small type under the names,
+    ``formats`` for values ``tables.plain`` should not write, ``ranges`` low columns shown with
+    their high column as 'low to high'. Under the build the same columns,
+    unformatted, are saved as CSV and linked under the table."""
+    spec = tables.Spec(columns, dates or {}, ids or {}, formats or {}, ranges or {})
+    csv = tables.to_csv(frame, spec)
+    table_id = "t" + hashlib.sha1(csv.encode("utf-8")).hexdigest()[:8]  # deterministic markup
+    display(HTML(tables.to_html(frame, spec, table_id, caption)))
+    takeaway("table", {"csv": csv})

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -103,6 +104,18 @@ def stale(reports: list[Report], state: dict, out: Path, data_dir: Path, noteboo
     return todo
 
 
+def publish_files(tmp: str, target: Path) -> None:
+    """Put a report's freshly written take-away folder in place of the old one (which is moved
+    aside first and then removed), or remove the old one when the report now has none."""
+    old = target.with_name(f"{TMP_PREFIX}old-{target.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.is_dir():
+        os.replace(target, old)
+    if tmp:
+        os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: str,
            progress: Progress) -> bool:
     """Publish a good report (rename its temporary HTML into place) or log the failure; update
@@ -113,6 +126,7 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                   "seconds": round(result["seconds"], 2)})
     ok = result["status"] == "ok"
     if ok:
+        publish_files(result.get("files", ""), out / r.files_dir)
         os.replace(result["tmp"], out / r.html_name)
         for old in (out / FAILED_DIR).glob(f"{r.key}.*"):
             old.unlink()  # an earlier failure of this report, now fixed
@@ -185,7 +199,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):
         for leftover in out.glob(f"{TMP_PREFIX}*"):  # left by a build that was killed
-            leftover.unlink(missing_ok=True)
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
         state = read_state(out)
         prior = changes.previous(out, state)
         todo = stale(reports, state, out, data_dir, notebooks, force)

@@ -29,6 +29,11 @@ class Report:
     def html_name(self) -> str:
         return f"{self.key}.html"
 
+    @property
+    def files_dir(self) -> str:
+        """The folder beside the report with its take-away files (charts as PNG and SVG, data as CSV)."""
+        return f"{self.key}_files"
+
 
 # --- manifest ---------------------------------------------------------------------------------
 

@@ -5,10 +5,12 @@ in ``_failed/`` and is returned as one line."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 from videorace import __version__
+from videorace.analysis.markup import TAKEAWAY_DIR_ENV, TAKEAWAY_LINK_ENV
 from videorace.pipeline import config
 from videorace.pipeline.manifest import Report
 from videorace.pipeline.state import FAILED_DIR, TMP_PREFIX, atomic_write
@@ -29,11 +31,15 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     out_dir = Path(out)
     kernel_log = capture_stderr(out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.log")
     executed = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.ipynb"
-    env = {config.DATA_DIR_ENV: str(data_dir), config.READS_ENV: ",".join(report.reads)}
+    files = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.files_dir}"
+    shutil.rmtree(files, ignore_errors=True)
+    env = {config.DATA_DIR_ENV: str(data_dir), config.READS_ENV: ",".join(report.reads),
+           TAKEAWAY_DIR_ENV: str(files), TAKEAWAY_LINK_ENV: report.files_dir}
     source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
     try:
         nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log)
     except PapermillExecutionError as err:
+        shutil.rmtree(files, ignore_errors=True)
         failed = out_dir / FAILED_DIR
         failed.mkdir(exist_ok=True)
         os.replace(executed, failed / f"{report.key}.ipynb")
@@ -43,6 +49,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
                 "message": f"cell {err.exec_count}: {message}",
                 "failed_copy": str(failed / f"{report.key}.ipynb")}
     except Exception as err:  # kernel died, notebook unreadable: still one line, still safe
+        shutil.rmtree(files, ignore_errors=True)
         executed.unlink(missing_ok=True)
         (out_dir / FAILED_DIR).mkdir(exist_ok=True)
         os.replace(kernel_log, out_dir / FAILED_DIR / f"{report.key}.log")
@@ -61,6 +68,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     atomic_write(tmp_html, html)
     split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
+            "files": str(files) if files.is_dir() else "",
             "key_figures": key_figures(nb), "split": split}
 
 
