@@ -30,6 +30,7 @@ REAL_LOAD = data.load
 class Run:
     namespace: dict
     shown: list = field(default_factory=list)  # (object, metadata) per display call
+    tables: list = field(default_factory=list)  # per report.table call: its columns under their headers
 
     @property
     def text(self) -> str:
@@ -83,13 +84,21 @@ def run(name: str, monkeypatch, **overrides) -> Run:
     def display(obj, *args, metadata=None, **kwargs):
         run.shown.append((obj, metadata))
 
-    def figure(fig):  # what report.figure shows, less the PNG, which only costs time here
+    def figure(fig, alt, data):  # what report.figure shows, less the PNG, which only costs time here
         from videorace.analysis import plots
 
-        run.shown.append(({report.PLOTTED_MIME: plots.plotted_data(fig)}, None))
+        assert alt and len(data.columns), "a chart needs its alternative text and its data"
+        run.shown.append(({report.PLOTTED_MIME: plots.plotted_data(fig)}, {"alt": alt}))
         plt.close(fig)
 
+    shown_table = report.table
+
+    def table(frame, columns, **kwargs):
+        run.tables.append(frame[list(columns)].rename(columns=columns))
+        shown_table(frame, columns, **kwargs)
+
     monkeypatch.setattr(report, "display", display)
+    monkeypatch.setattr(report, "table", table)
     monkeypatch.setattr(report, "figure", figure)
     # Laying a figure out measures every text extent (half a run's time) and changes no plotted
     # number; the kernels of nbval and the build still lay every chart out.

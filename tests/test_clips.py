@@ -95,11 +95,36 @@ def test_plots_draw_one_mark_per_row_and_a_bar_per_resolved_clip():
     matplotlib.use("Agg")
     from videorace.analysis import plots
 
-    cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id, org_id="x")
+    cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id, org_id="x",
+                                                        maker="M")
     lengths = plots.plotted_data(clips.plot_lengths(cap))
-    # per panel: 4 markers, and one vertical segment for Kling's 5-10 s beta from 5 to 10
-    assert [len(ax["lines"]) for ax in lengths] == [4, 4]
-    assert [[y for _, y in seg] for seg in lengths[0]["segments"]] == [[5, 10]]
+    # one row per model, longest first (Kling 120, Vidu 16, Ying 6): 4 markers (Kling claimed
+    # and beta), and one horizontal segment on Kling's row for its 5-10 s beta
+    assert len(lengths) == 1 and len(lengths[0]["lines"]) == 4 and lengths[0]["xscale"] == "log"
+    assert lengths[0]["segments"] == [[[5, 0], [10, 0]]]
+    assert lengths[0]["yticklabels"] == ["kling (M)", "vidu (M)", "ying (M)"]
     pixels = plots.plotted_data(clips.plot_pixels(cap))
     assert len(pixels[0]["bars"]) == 3 and pixels[0]["xscale"] == "log"  # Kling claimed, Vidu, Ying
     plots.plt.close("all")
+
+
+def test_one_per_clip_merges_rows_that_differ_only_in_source_or_precision():
+    twice = caps(("kling", T("2024-06-06"), "day", 120, 120, 1080, None, 30, "claimed", "s1"),
+                 ("kling", T("2024-06-01"), "month", 120, 120, 1080, None, 30, "claimed", "s2"),
+                 ("kling", T("2024-06-01"), "month", 180, 180, None, None, None, "claimed", "s3"))
+    out = clips.one_per_clip(twice)
+    # the two 120 s rows are one clip, dated by the day-dated row and listing both sources
+    assert list(out.source_id) == ["s1, s2", "s3"]
+    assert list(out.as_of_precision) == ["day", "month"]
+
+
+def test_alt_texts_state_the_extremes():
+    cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id)
+    # longest: Kling's 120 s claim; longest usable: Kling's beta, 5 to 10 s (upper end 10 > Ying's 6)
+    assert clips.lengths_alt(cap) == ("Longest clip for 3 models on a log scale; the longest is kling "
+                                      "at 120 s (claimed), and the longest users could make is kling "
+                                      "at 5 to 10 s.")
+    # pixels: Ying 960 x 1440 x 6 s x 24 fps = 199,065,600; Kling 1080 x 1920 x 120 s x 30 fps
+    # = 7,464,960,000 (whole numbers are written in full)
+    assert clips.pixels_alt(cap) == ("Pixels per clip for 3 clips on a log scale, from ying "
+                                     "(199,065,600) to kling (7,464,960,000).")

@@ -228,14 +228,15 @@ def _who(rivals_now: int, rivals_later: int, others: int = 1) -> pd.DataFrame:
 
 def test_investors_text_with_no_rival():
     assert funding.investors_text(_who(0, 0, 2)) == (
-        "2 of 1 round name a lead (Fund0 for Co, Fund1 for Co). None of the 2 investments comes "
+        "Of the 1 round with named investors, 2 name a lead (Fund0 for Co, Fund1 for Co). None of "
+        "the 2 investments comes "
         "from an organisation that had shown or launched a text-to-video model by the round.")
 
 
 def test_investors_text_with_one_rival_and_one_later():
     text = funding.investors_text(_who(1, 1))
-    assert "1 of 1 round names a lead (Fund0 for Co)." in text
-    assert ("1 of the 3 investments comes from an organisation that had shown or launched a "
+    assert "Of the 1 round with named investors, 1 names a lead (Fund0 for Co)." in text
+    assert ("Of the 3 investments, 1 comes from an organisation that had shown or launched a "
             "text-to-video model by the round (Rival0 in Co).") in text
     assert text.endswith("Later0 (in Co; first video model: M0 launched 2024-07-26) became a "
                          "rival only later.")
@@ -243,7 +244,8 @@ def test_investors_text_with_one_rival_and_one_later():
 
 def test_investors_text_with_many_rivals_and_no_lead():
     text = funding.investors_text(_who(2, 2, 0))
-    assert text.startswith("0 of 1 round name a lead. 2 of the 4 investments come from")
+    assert text.startswith("Of the 1 round with named investors, 0 name a lead. Of the 4 "
+                           "investments, 2 come from")
     assert "(Rival0 in Co; Rival1 in Co)." in text
     assert ("Later0 (in Co; first video model: M0 launched 2024-07-26) and Later1 (in Co; first "
             "video model: M1 launched 2024-07-26) became rivals only later.") in text
@@ -280,8 +282,8 @@ def test_timing_text_after_and_spanning():
     # day rounds: 03-11 (25), 03-12 (26); coarse: May 2024 (76 .. 106: 14 + 31 + 30 + 1 and
     # + 30), 2024 Q1 (-45 .. 45) -> a window from -45 to 106
     assert funding.timing_text(timing, "X") == (
-        "The 2 rounds dated to the day came 25 to 26 days after X; r_usd, r_none are known only "
-        "to the month/quarter, a window of between 45 days before and 106 days after it.")
+        "The 2 rounds dated to the day came 25 to 26 days after X; the 2 rounds of r_usd and r_none "
+        "are known only to the month/quarter, a window of between 45 days before and 106 days after it.")
 
 
 def test_timing_text_before_every_round_and_without_coarse_rounds():
@@ -295,14 +297,19 @@ def test_timing_text_before_every_round_and_without_coarse_rounds():
 def test_timing_text_without_rounds_dated_to_the_day():
     coarse = ROUNDS[ROUNDS.round_id == "r_none"]
     text = funding.timing_text(funding.days_after(coarse, T("2024-02-15")), "X")
-    assert text == ("No round is dated to the day; r_none is known only to the quarter, a window "
-                    "of between 45 days before and 45 days after it.")
+    assert text == ("No round is dated to the day; the 1 round of r_none is known only to the "
+                    "quarter, a window of between 45 days before and 45 days after it.")
+    named = funding.in_millions(coarse, pd.DataFrame({"org_id": ["minimax"], "name": ["MiniMax"]}))
+    assert "the 1 round of MiniMax is known" in funding.timing_text(
+        funding.days_after(named, T("2024-02-15")), "X")
 
 
 # --- plot ----------------------------------------------------------------------------------------
 
 def test_plot_converts_yuan_rounds_only():
-    table = funding.ranges(ROUNDS, READING)
+    orgs = pd.DataFrame({"org_id": ["aisphere", "shengshu", "genmo"],
+                         "name": ["AIsphere", "Shengshu Technology", "Genmo"]})
+    table = funding.in_millions(funding.ranges(ROUNDS, READING), orgs)
     fig = funding.plot(table, 7.0, "7 CNY per USD")
     ax = fig.axes[0]
     bars = [v for p in ax.patches for v in (p.get_x(), p.get_width())]
@@ -310,13 +317,13 @@ def test_plot_converts_yuan_rounds_only():
     # (300 .. 500 m yuan / 7 = 42.86 .. 71.43), USD about 5 m (5 .. 5, not divided by 7)
     assert bars == pytest.approx([100 / 7, 100 / 7, 300 / 7, 200 / 7, 5.0, 0.0])
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "aisphere (2024-03-11)", "shengshu (2024-03-12)", "genmo (May 2024)"]
+        "AIsphere (2024-03-11)", "Shengshu Technology (2024-03-12)", "Genmo (May 2024)"]
     assert ax.get_xlim()[1] == pytest.approx(500 / 7 * 1.6)
     plt.close(fig)
 
 
 def test_plot_with_no_disclosed_round_draws_no_bar():
-    fig = funding.plot(funding.ranges(ROUNDS[ROUNDS.amount_low.isna()], READING), 7.0, "7")
+    fig = funding.plot(funding.ranges(ROUNDS[ROUNDS.amount_low.isna()], READING).assign(company=""), 7.0, "7")
     assert not fig.axes[0].patches
     plt.close(fig)
 
@@ -352,14 +359,14 @@ def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
     r = run("01_funding", monkeypatch, reference_event="kling:launched")
     # rounds of 2024-03-11 and 03-12 vs June 2024: 03-11 - 06-30 = -(20 + 30 + 31 + 30) = -111,
     # 03-12 - 06-01 = -(19 + 30 + 31 + 1) = -81
-    assert "came 81 to 111 days before kling:launched (Jun 2024)" in r.text
+    assert "came 81 to 111 days before Kling's launch (Jun 2024)" in r.text
     assert_clean(r)
 
 
 def test_notebook_from_a_reference_after_every_round_says_before(monkeypatch):
     r = run("01_funding", monkeypatch, reference_event="sora:launched")
     # 03-12 -> 12-09 is 272 days, 03-11 is 273
-    assert r.key_figures()["rounds dated to the day"] == "272 to 273 days before sora:launched"
+    assert r.key_figures()["rounds dated to the day"] == "272 to 273 days before Sora's launch"
     assert_clean(r)
 
 

@@ -67,7 +67,7 @@ EXPECTED = {
     # Shengshu's round read as 300 to 500 million yuan at 7.2: 300 / 7.2 = 41.7, 500 / 7.2 = 69.4
     "01_funding": {"Shengshu round (chosen reading)": "USD 42-69 m",
                    # AIsphere 2024-03-11 and Shengshu 2024-03-12 against Vidu's 2024-04-27
-                   "rounds dated to the day": "46 to 47 days before vidu:unveiled"},
+                   "rounds dated to the day": "46 to 47 days before Vidu's unveiling"},
     # Vidu unveiled 2024-04-27; Kling's beta on 2024-06-06 is the first event after it: 40 days
     "02_release_timeline": {"first shown after it": "Kling, 40 days",
                             "first usable after it": "Kling, 40 days"},
@@ -121,3 +121,33 @@ def test_overridden_parameters_through_the_build(tmp_path, monkeypatch):
     for name in THROUGH_THE_BUILD:
         published = dict(state[f"{name}__overridden"]["key_figures"])
         assert published == run(name, monkeypatch, **OVERRIDES[name]).key_figures(), name
+
+
+def test_a_misspelt_parameter_through_papermill_stops_in_the_validation_cell(tmp_path):
+    """``papermill ... -p fsp 30`` only warns; the notebook's own check stops it in the cell after
+    the injected one, naming the closest declared parameter, before any work is done."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", str(config.NOTEBOOKS_DIR / "03_clip_length_resolution.ipynb"),
+         str(tmp_path / "out.ipynb"), "-p", "fsp", "30", "-k", config.KERNEL_NAME],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "parameter fsp: this notebook declares no such parameter. Did you mean 'fps'?" in result.stderr
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    ran = [c for c in executed.cells if c.cell_type == "code" and c.get("execution_count")]
+    assert len(ran) == 3  # parameters, papermill's injected cell, the validation cell that stopped
+
+
+def test_declared_only_reads_the_cell_run_before():
+    from videorace.analysis.params import UndeclaredParameter, declared_only
+
+    declared = {"fps": int, "aspect_ratio": str}
+    declared_only({"__annotations__": declared, "In": ["", "fps = 30\naspect_ratio = '4:3'", "now"]})
+    declared_only({"__annotations__": declared, "In": ["", "fps: int = 24", "now"]})  # the parameters cell
+    declared_only({"__annotations__": declared})  # no history (a plain exec): nothing to check
+    with pytest.raises(UndeclaredParameter, match="parameter fsp: .* Did you mean 'fps'"):
+        declared_only({"__annotations__": declared, "In": ["", "fps = 30\nfsp = 30", "now"]})
+    with pytest.raises(UndeclaredParameter, match=r"no such parameter\. It declares fps, aspect_ratio"):
+        declared_only({"__annotations__": declared, "In": ["", "zzz = 1", "now"]})

@@ -17,7 +17,7 @@ from tests.notebook_run import assert_clean, edge_references, run  # noqa: E402
 from videorace.data.dates import as_text
 from videorace.analysis.wording import counted
 from videorace import data  # noqa: E402
-from videorace.analysis import timeline  # noqa: E402
+from videorace.analysis import timeline, timeline_chart  # noqa: E402
 
 T = pd.Timestamp
 
@@ -331,7 +331,7 @@ def test_window_text(ev):
     # kling's June launch (month) and 06-06 beta (day): 2 events, 1 model, 2 sources, 1 coarse
     assert timeline.window_text(drawn, T("2024-06-01"), T("2024-06-30")) == (
         "The chart draws 2 dated events for 1 model from 2 sources between 2024-06-01 and "
-        "2024-06-30. 1 of them is known only to the month or coarser, and 0 rest on "
+        "2024-06-30. Of these events, 1 is known only to the month or coarser, and 0 rest on "
         "low-confidence dates.")
     quiet = timeline.window(ev, "2024-11-01", "2024-11-01", ["kuaishou"])
     assert timeline.window_text(quiet, T("2024-11-01"), T("2024-11-01")) == (
@@ -349,21 +349,21 @@ def _drawn(fig):
 
 
 def test_plot_draws_a_marker_per_day_and_a_bar_per_coarser_date(ev):
-    fig = timeline.plot(ev, T("2024-02-15"), "sora:announced")
+    fig = timeline_chart.plot(ev, T("2024-02-15"), "sora:announced")
     ax, marks, refs = _drawn(fig)
     # day rows: e1, e4, e5, e7 -> 4 markers; month/quarter rows: e2, e3, e6, e8 -> 4 bars
     assert len(marks) == 4 and len(ax.patches) == 4
     assert len(refs) == 1 and not ax.collections  # a one-day reference is one dashed line
     # one row per model, grouped by organisation name: Kuaishou, OpenAI, Zhipu (GLM before Ying)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Kling (kuaishou)", "Sora (openai)", "GLM (zhipu)", "Ying (zhipu)"]
+        "Kling (Kuaishou)", "Sora (OpenAI)", "GLM (Zhipu)", "Ying (Zhipu)"]
     june = next(p for p in ax.patches if p.get_y() + p.get_height() / 2 == 0)
     assert june.get_width() == 30  # kling's June bar spans 30 days
     plt.close(fig)
 
 
 def test_plot_shades_a_ranged_reference(ev):
-    fig = timeline.plot(ev, timeline.reference_period(ev, "kling:launched"), "kling:launched")
+    fig = timeline_chart.plot(ev, timeline.reference_period(ev, "kling:launched"), "kling:launched")
     ax, marks, refs = _drawn(fig)
     assert len(marks) == 4 and len(ax.patches) == 4  # the shading is not drawn as a bar
     assert len(refs) == 2 and len(ax.collections) == 1  # both edges of June, and the shading
@@ -374,7 +374,7 @@ def test_plot_shades_a_ranged_reference(ev):
 
 
 def test_plot_of_an_empty_window_draws_no_marks(ev):
-    fig = timeline.plot(ev.iloc[:0], T("2024-02-15"), "sora:announced")
+    fig = timeline_chart.plot(ev.iloc[:0], T("2024-02-15"), "sora:announced")
     ax, marks, refs = _drawn(fig)
     assert not marks and not ax.patches and len(refs) == 1
     assert any("no event" in t.get_text() for t in ax.texts)
@@ -409,13 +409,13 @@ def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
     r = run("02_release_timeline", monkeypatch, reference_event="kling:launched")
     # Kling's launch is known only to June 2024. Ying launched 2024-07-26:
     # 07-26 - 06-30 = 26 days, 07-26 - 06-01 = 55 days
-    table = next(obj for obj, _ in r.shown if hasattr(obj, "columns") and "model" in obj.columns)
-    ying = table[table.model == "Ying (Qingying)"].iloc[0]
-    assert ying["days to first shown"] == "26 to 55"
+    table = next(t for t in r.tables if "First shown" in t.columns)
+    ying = table[table.Model == "Ying (Qingying)"].iloc[0]
+    assert ying["Days from Kling's launch to first shown"] == "26 to 55"
     # The first after it: EasyAnimate v3's weights, 2024-07-01: 07-01 - 06-30 = 1, - 06-01 = 30
     assert "**EasyAnimate v3** was the first shown, 1 to 30 days later" in r.text
     assert r.key_figures()["first shown after it"] == "EasyAnimate v3, 1 to 30 days"
-    assert r.key_figures()["reference"] == "kling:launched (Jun 2024)"
+    assert r.key_figures()["reference"] == "Kling's launch (Jun 2024)"
     assert_clean(r)
 
 

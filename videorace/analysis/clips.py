@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import plots
+from videorace.analysis import plots, tables
+from videorace.analysis.wording import counted
 from videorace.data.dates import as_text
 from videorace.analysis.timeline import PRECISION_RANK
 
@@ -71,40 +72,80 @@ _VERSUS_COLUMNS = ["model_id"] + [f"{label}_{part}" for label in ("claimed", "av
 
 
 def plot_lengths(cap: pd.DataFrame):
-    """Longest clip per model over time, linear and log side by side; marker = availability,
-    a vertical bar where the length is a range (Kling's beta 5-10 s)."""
-    fig, axes = plots.plt.subplots(1, 2, figsize=(11, 4.6))
-    for ax, log in zip(axes, (False, True)):
-        for row in cap.itertuples():
-            color = plots.org_color(row.org_id)
-            ax.plot(row.as_of, row.max_clip_s_high, marker=plots.AVAILABILITY_MARKERS[row.availability],
-                    color=color, ms=9, ls="none",
-                    markerfacecolor=color if row.availability in USABLE_CLASSES else "white", mew=1.8)
-            if row.max_clip_s_low != row.max_clip_s_high:
-                ax.vlines(row.as_of, row.max_clip_s_low, row.max_clip_s_high, color=color, lw=2)
-        for i, (model_id, group) in enumerate(cap.groupby("model_id")):
-            last = group.sort_values("as_of").iloc[-1]
-            ax.annotate(last.model_name, (last.as_of, last.max_clip_s_high),
-                        xytext=(6, 4 if i % 2 else -11), textcoords="offset points", fontsize=8)
-        ax.set_yscale("log" if log else "linear")
-        ax.set_title("log scale: 4 s and 180 s both legible" if log else "linear scale")
-        ax.set_ylabel("longest single clip (s)")
-        ax.set_xlabel("as of")
-        plots.month_axis(ax)
+    """One row per model, longest first, on a log axis so 2 s and 180 s are both legible: the
+    longest clip of each availability class (marker), hollow where it was only claimed or shown,
+    filled where users could make it, a line over a ranged length (Kling's beta 5-10 s)."""
+    best = (cap.sort_values("max_clip_s_high").groupby(["model_id", "availability"]).tail(1))
+    order = best.groupby("model_id").max_clip_s_high.max().sort_values(ascending=False).index
+    y = {m: i for i, m in enumerate(order)}
+    fig, ax = plots.figure("Longest single clip per model: claimed or shown vs usable",
+                           "longest single clip (seconds, log scale)", "",
+                           size=(9, 0.32 * len(order) + 2.2))
+    for row in best.itertuples():
+        color = plots.org_color(row.org_id)
+        ax.plot(row.max_clip_s_high, y[row.model_id], marker=plots.AVAILABILITY_MARKERS[row.availability],
+                color=color, ms=8, ls="none", mew=1.6,
+                markerfacecolor=color if row.availability in USABLE_CLASSES else "white")
+        if row.max_clip_s_low != row.max_clip_s_high:
+            ax.hlines(y[row.model_id], row.max_clip_s_low, row.max_clip_s_high, color=color, lw=2)
+    names = cap.drop_duplicates("model_id").set_index("model_id")
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([f"{names.model_name[m]} ({names.maker[m]})" for m in order], fontsize=8.5)
+    ax.set_ylim(len(order) - 0.5, -0.7)
+    ax.set_xscale("log")
+    plots.seconds_axis(ax)
     handles = [plots.plt.Line2D([], [], marker=m, color="#555", ls="none",
                                 markerfacecolor="#555" if k in USABLE_CLASSES else "white", label=k)
                for k, m in plots.AVAILABILITY_MARKERS.items()]
-    fig.legend(handles=handles, loc="lower center", ncol=4, title="availability (hollow: not usable)")
-    fig.suptitle("Longest clip per model: claimed or shown vs available", fontweight="bold")
+    ax.legend(handles=handles, loc="lower right", title="availability (hollow: not usable)")
+    if order.empty:
+        ax.text(0.5, 0.5, "no clip length for the selected models", transform=ax.transAxes, ha="center")
     plots.finish(fig, "Source: capabilities.csv")
-    fig.subplots_adjust(bottom=0.28)
     return fig
+
+
+def one_per_clip(cap: pd.DataFrame) -> pd.DataFrame:
+    """One row per model, availability and clip (length and height): rows that differ only in
+    their source or date precision are one clip, dated by the most precise (then earliest) row and
+    listing every source (``source_id``, comma-separated, in that order)."""
+    keys = ["model_id", "availability", "max_clip_s_low", "max_clip_s_high", "height_px"]
+    ranked = cap.assign(_rank=cap.as_of_precision.map(PRECISION_RANK)).sort_values(["_rank", "as_of"])
+    ranked["_clip"] = ranked.groupby(keys, dropna=False, sort=False).ngroup()
+    sources = ranked.groupby("_clip").source_id.agg(lambda s: ", ".join(dict.fromkeys(s)))
+    first = ranked.drop_duplicates("_clip").sort_index()
+    return first.assign(source_id=first._clip.map(sources)).drop(columns=["_rank", "_clip"])
+
+
+def lengths_alt(cap: pd.DataFrame) -> str:
+    """The length chart in one sentence, with its extremes."""
+    if cap.empty:
+        return "An empty chart: no clip length for the selected models."
+    top = cap.loc[cap.max_clip_s_high.idxmax()]
+    usable = cap[cap.availability.isin(USABLE_CLASSES)]
+    text = (f"Longest clip for {counted(cap.model_id.nunique(), 'model')} on a log scale; the longest "
+            f"is {top.model_name} at {seconds_text(top.max_clip_s_low, top.max_clip_s_high)} ({top.availability})")
+    if len(usable):
+        best = usable.loc[usable.max_clip_s_high.idxmax()]
+        text += (f", and the longest users could make is {best.model_name} at "
+                 f"{seconds_text(best.max_clip_s_low, best.max_clip_s_high)}")
+    return text + "."
+
+
+def pixels_alt(cap: pd.DataFrame) -> str:
+    """The pixel chart in one sentence, with its extremes."""
+    shown = cap[cap.pixels_high.notna()]
+    if shown.empty:
+        return "An empty chart: no clip with both a length and a resolution."
+    top, bottom = shown.loc[shown.pixels_high.idxmax()], shown.loc[shown.pixels_high.idxmin()]
+    return (f"Pixels per clip for {counted(len(shown), 'clip')} on a log scale, from "
+            f"{bottom.model_name} ({tables.number(bottom.pixels_high, 2)}) to {top.model_name} "
+            f"({tables.number(top.pixels_high, 2)}).")
 
 
 def plot_pixels(cap: pd.DataFrame):
     """Pixels per clip (log) per model row, so resolution and length show together."""
-    shown = cap[cap.pixels_high.notna()].sort_values("pixels_high")
-    fig, ax = plots.figure("Pixels per clip: frame size x frames", "pixels per clip (log scale)", "",
+    shown = one_per_clip(cap[cap.pixels_high.notna()]).sort_values("pixels_high")
+    fig, ax = plots.figure("Pixels per clip (frame size x frames), per model", "pixels per clip (log scale)", "",
                            size=(9, 0.5 * len(shown) + 1.8))
     labels = [f"{r.model_name} {seconds_text(r.max_clip_s_low, r.max_clip_s_high)} {r.availability} "
               f"({as_text(r.as_of, r.as_of_precision)})" for r in shown.itertuples()]
@@ -117,7 +158,7 @@ def plot_pixels(cap: pd.DataFrame):
     ax.set_yticks(range(len(shown)))
     ax.set_yticklabels(labels)
     ax.set_xscale("log")
-    ax.xaxis.set_minor_formatter(plots.matplotlib.ticker.NullFormatter())
+    plots.count_axis(ax.xaxis)
     plots.finish(fig, "Hatched: claimed or shown only. A black tick marks the low end of a ranged "
                       "length. Widths implied by '1080p' use the aspect parameter.")
     return fig

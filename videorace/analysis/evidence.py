@@ -50,6 +50,14 @@ class Evidence:
             scores["end"] = period_ends(scores.published_on, scores.published_precision)
         return cls(best_dates(events(ds)), cap, lag_threshold_days, scores)
 
+    def name(self, model_id: str) -> str:
+        """The model's name as the evidence knows it; the id only if it knows no name."""
+        for table in (self.events, self.capabilities):
+            hit = table.loc[table.model_id == model_id, "name"]
+            if len(hit):
+                return str(hit.iloc[0])
+        return model_id
+
     def known_by(self, day: pd.Timestamp) -> "Evidence":
         """Only what was certainly known on ``day``."""
         scores = None if self.scores is None else self.scores[self.scores.end <= day]
@@ -69,7 +77,7 @@ def release_by_deadline(ev: Evidence, model_id: str) -> Finding:
     """The model was usable by outsiders (beta, launch or worldwide access)."""
     first = _first_available(ev.events, model_id)
     if first is None:
-        return Finding(False, f"no beta or launch of {model_id} in the data")
+        return Finding(False, f"no beta or launch of {ev.name(model_id)} in the data")
     return Finding(True, f"{first['name']} usable from {_when(first)}", first.end, _when(first))
 
 
@@ -80,8 +88,8 @@ def public_before_sora(ev: Evidence, model_id: str) -> Finding:
     sora_text = f"Sora usable from {_when(sora)}" if sora is not None else "Sora not yet usable"
     if own is None:
         if sora is None:
-            return Finding(False, f"neither {model_id} nor Sora usable yet")
-        return Finding(False, f"{model_id} not usable; {sora_text}", sora.end, _when(sora),
+            return Finding(False, f"neither {ev.name(model_id)} nor Sora usable yet")
+        return Finding(False, f"{ev.name(model_id)} not usable; {sora_text}", sora.end, _when(sora),
                        settled=True)
     text = f"{own['name']} usable from {_when(own)}; {sora_text}"
     if sora is None or own.end < sora.start:
@@ -107,10 +115,11 @@ def max_clip_vs_sora(ev: Evidence, model_id: str, basis: str, everything: Eviden
     not overlap. ``everything`` (all evidence, any date) tells 'no figure at all' from 'not yet'."""
     kinds = CLIP_BASES[basis]
     if _best_clip(everything.capabilities, model_id, kinds) is None:
-        return Finding(None, f"no {basis} clip length for {model_id} in the data", settled=True)
+        return Finding(None, f"no {basis} clip length for {everything.name(model_id)} in the data",
+                       settled=True)
     own, sora = (_best_clip(ev.capabilities, m, kinds) for m in (model_id, "sora"))
     if own is None:
-        return Finding(False, f"no {basis} clip length for {model_id} yet")
+        return Finding(False, f"no {basis} clip length for {everything.name(model_id)} yet")
     own_text = f"{own[2]['name']} {seconds_text(own[0], own[1])} ({as_text(own[2].as_of, own[2].as_of_precision)})"
     if sora is None:
         return Finding(None, f"{own_text}; Sora had no {basis} clip to compare with")
@@ -169,7 +178,8 @@ def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Findin
         return Finding(None, "no benchmark table in the data", settled=True)
     missing = [m for m in (model_id, "sora") if not (everything.scores.model_id == m).any()]
     if missing:
-        return Finding(None, f"no published VBench total for {' or '.join(missing)} in the data",
+        return Finding(None, "no published VBench total for "
+                       f"{' or '.join(map(everything.name, missing))} in the data",
                        settled=True)
     own, sora = (ev.scores[ev.scores.model_id == m] for m in (model_id, "sora"))
     if own.empty or sora.empty:
@@ -177,5 +187,6 @@ def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Findin
     a, b = own.loc[own.value.idxmax()], sora.loc[sora.value.idxmax()]
     later = max((a, b), key=lambda r: r.end)
     on_text = as_text(later.published_on, later.published_precision)
-    text = f"VBench total {model_id} {a.value:.2f} vs Sora {b.value:.2f} (published {on_text})"
+    text = (f"VBench total {everything.name(model_id)} {a.value:.2f} vs Sora {b.value:.2f} "
+            f"(published {on_text})")
     return Finding(bool(a.value >= b.value), text, later.end, on_text)

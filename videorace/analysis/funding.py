@@ -173,12 +173,12 @@ def investors_text(who: pd.DataFrame) -> str:
     if who.empty:
         return "No round in the data names an investor."
     leads, rivals, later = who[who.role == "lead"], who[who.rival_at_round], who[who.rival_later]
-    text = (f"{len(leads)} of {counted(who.round_id.nunique(), 'round')} "
+    text = (f"Of the {counted(who.round_id.nunique(), 'round')} with named investors, {len(leads)} "
             f"{'names' if len(leads) == 1 else 'name'} a lead"
             + (f" ({', '.join(leads.investor + ' for ' + leads.company)})." if len(leads) else "."))
     n = counted(len(who), "investment")
     text += (f" None of the {n} comes" if rivals.empty else
-             f" {len(rivals)} of the {n} {'comes' if len(rivals) == 1 else 'come'}")
+             f" Of the {n}, {len(rivals)} {'comes' if len(rivals) == 1 else 'come'}")
     text += " from an organisation that had shown or launched a text-to-video model by the round"
     text += f" ({'; '.join(rivals.investor + ' in ' + rivals.company)})." if len(rivals) else "."
     if len(later):
@@ -188,6 +188,25 @@ def investors_text(who: pd.DataFrame) -> str:
         text += (" " + " and ".join(who_later)
                  + f" became {'a rival' if len(who_later) == 1 else 'rivals'} only later.")
     return text
+
+
+def in_millions(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+    """The rounds as a reader's table wants them: the company's name, and every amount in
+    millions (own currency, then US dollars at the chosen and the parity rate)."""
+    amounts = ["low", "high", "low_usd_chosen", "high_usd_chosen", "low_usd_parity", "high_usd_parity"]
+    return table.assign(company=table.org_id.map(organizations.set_index("org_id").name),
+                        **{f"{c}_m": table[c] / 1e6 for c in amounts if c in table.columns})
+
+
+def plot_alt(table: pd.DataFrame, rate_label: str) -> str:
+    """The funding chart in one sentence, with its numbers."""
+    shown = table[table.low.notna()]
+    if shown.empty:
+        return "No round with a disclosed amount, so the chart is empty."
+    parts = [f"{r.company} USD {r.low_usd_chosen / 1e6:,.0f} to {r.high_usd_chosen / 1e6:,.0f} million"
+             for r in shown.itertuples()]
+    return (f"Bars for {counted(len(shown), 'round')} with a disclosed amount, converted at "
+            f"{rate_label}: " + "; ".join(parts) + ".")
 
 
 def days_after(table: pd.DataFrame, reference) -> pd.DataFrame:
@@ -211,7 +230,9 @@ def timing_text(timing: pd.DataFrame, reference: str) -> str:
             if len(dated) else "No round is dated to the day")
     if coarse.empty:
         return text + "; no round has a coarser date."
-    return text + (f"; {', '.join(coarse.round_id)} {'is' if len(coarse) == 1 else 'are'} known "
+    names = coarse.company if "company" in coarse.columns else coarse.round_id
+    return text + (f"; the {counted(len(coarse), 'round')} of {' and '.join(names)} "
+                   f"{'is' if len(coarse) == 1 else 'are'} known "
                    f"only to the {'/'.join(coarse.announced_precision.unique())}, a window of "
                    f"{timeline.relative_text(coarse.days_low.min(), coarse.days_high.max(), 'it')}.")
 
@@ -231,7 +252,7 @@ def plot(table: pd.DataFrame, rate: float, rate_label: str):
         ax.text(hi, i, f"  wording: {row.amount_qualifier}{stated} {row.currency}", va="center",
                 fontsize=8)
     ax.set_yticks(range(len(shown)))
-    ax.set_yticklabels([f"{r.org_id} ({as_text(r.announced_on, r.announced_precision)})"
+    ax.set_yticklabels([f"{r.company} ({as_text(r.announced_on, r.announced_precision)})"
                         for r in shown.itertuples()])
     ax.invert_yaxis()
     if shown.empty:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import plots
+from videorace.analysis import plots, tables
+from videorace.analysis.wording import counted
 from videorace.data.dates import as_text
 
 
@@ -48,6 +49,10 @@ def plot_forecasts(table: pd.DataFrame, extra: list[tuple] | None = None):
         ax.plot([y0, y1], [v0, v1], marker="o", ls="--" if status != "as_reported" else "-",
                 label=f"{subject} [{status}]: {rate:.1%} a year")
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(plots.matplotlib.ticker.FuncFormatter(
+        lambda v, _: f"${plots.count_text(v)}"))
+    ax.yaxis.set_minor_formatter(plots.matplotlib.ticker.NullFormatter())
+    ax.xaxis.set_major_locator(plots.matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(loc="upper left", fontsize=8)
     plots.finish(fig, "Dashed: not verified or a what-if. Source: metrics.csv")
     return fig
@@ -66,10 +71,31 @@ def plot_adoption(table: pd.DataFrame, title: str):
         series = table[column].dropna()
         ax.plot(series.index, series.values, marker="o", label=column.replace("_", " "))
     ax.set_yscale("log")
+    plots.count_axis(ax.yaxis)
     ax.legend(fontsize=8)
     plots.month_axis(ax)
     plots.finish(fig, "Lower bounds ('over', '+'). Source: metrics.csv")
     return fig
+
+
+def forecasts_alt(table: pd.DataFrame, extra: list[tuple] | None = None) -> str:
+    """The forecast chart in one sentence: each line's span and growth rate."""
+    lines = [(r.subject, r.from_year, r.from_usd, r.to_year, r.to_usd) for r in table.itertuples()]
+    lines += list(extra or [])
+    parts = [f"{s} from USD {plots.count_text(v0)} in {y0} to {plots.count_text(v1)} in {y1} "
+             f"({growth_rate(v0, v1, y1 - y0):.1%} a year)" for s, y0, v0, y1, v1 in lines]
+    return f"Market-size forecasts on a log scale, {counted(len(parts), 'line')}: " + "; ".join(parts) + "."
+
+
+def adoption_alt(table: pd.DataFrame, title: str) -> str:
+    """The adoption chart in one sentence: each series' first and last floor."""
+    parts = []
+    for column in table.columns:
+        series = table[column].dropna()
+        parts.append(f"{column.replace('_', ' ')} from at least {tables.number(series.iloc[0])} "
+                     f"to at least {tables.number(series.iloc[-1])}" if len(series) > 1 else
+                     f"{column.replace('_', ' ')} at least {tables.number(series.iloc[0])}")
+    return f"{title}, on a log scale: " + "; ".join(parts) + "."
 
 
 def floors_text(metrics: pd.DataFrame, subject_prefix: str, metric: str, what: str) -> str:

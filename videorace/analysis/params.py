@@ -6,6 +6,8 @@ A ``ParameterError`` renders in Jupyter as one line, without a traceback (IPytho
 
 from __future__ import annotations
 
+import ast
+import difflib
 from datetime import date
 from numbers import Real
 from typing import Iterable
@@ -18,6 +20,35 @@ class ParameterError(ValueError):
 
     def _render_traceback_(self):  # IPython: show this instead of a traceback
         return [f"ParameterError: {self}"]
+
+
+class UndeclaredParameter(ParameterError):
+    def __init__(self, name: str, declared: list[str]):
+        close = difflib.get_close_matches(name, declared, n=1)
+        hint = f"Did you mean {close[0]!r}? " if close else ""
+        ValueError.__init__(self, f"parameter {name}: this notebook declares no such parameter. "
+                            f"{hint}It declares {', '.join(declared)}")
+        self.name, self.expected, self.found = name, "a declared parameter", name
+
+
+def declared_only(namespace: dict) -> None:
+    """Stop on a parameter the notebook does not declare. Papermill runs the values it was given
+    as a cell of plain assignments right after the parameters cell; called first thing in the cell
+    after that, this reads the cell run just before (IPython's ``In``) and refuses any name the
+    annotated parameters cell did not declare (``__annotations__``), naming the closest one."""
+    history = namespace.get("In") or []
+    declared = list(namespace.get("__annotations__", {}))
+    if len(history) < 2 or not declared:
+        return
+    try:
+        previous = ast.parse(history[-2])
+    except SyntaxError:
+        return
+    for node in previous.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id not in declared:
+                raise UndeclaredParameter(target.id, declared)
 
 
 def number(name: str, value, low: float | None = None, high: float | None = None,

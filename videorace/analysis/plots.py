@@ -93,3 +93,28 @@ def plotted_data(fig) -> list[dict]:
                     "yticklabels": [t.get_text() for t in ax.get_yticklabels()],
                     "lines": lines, "bars": bars, "segments": segments})
     return out
+
+
+def seconds_axis(ax) -> None:
+    """A log x-axis of seconds with ticks a reader can use: 1 s, 2 s, 5 s ... 3 min."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+    ax.xaxis.set_major_locator(FixedLocator([1, 2, 5, 10, 20, 30, 60, 120, 180, 300]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g} s" if v < 60 else f"{v / 60:g} min"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def count_text(value: float) -> str:
+    """A large round count in words for an axis: 10 million, 1 billion, 10 billion."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
+
+
+def count_axis(axis) -> None:
+    """Major ticks of a log axis written as words (10 million, 1 billion), minor ones unlabelled."""
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _: count_text(v)))
+    axis.set_minor_formatter(NullFormatter())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import plots
 from videorace.data.dates import as_text, period_end, period_start
 from videorace.analysis.wording import counted
 
@@ -15,6 +14,12 @@ SHOWN_EVENTS = ("announced", "unveiled")
 EVENT_WORDS = {"announced": "announced", "unveiled": "unveiled", "beta": "opened a beta",
                "launched": "launched", "global_access": "opened worldwide", "api": "API opened",
                "open_weights": "weights released", "update": "updated"}
+#: The same events as nouns, for labels such as "Sora's announcement" (never a raw ``model:event`` id).
+EVENT_NOUNS = {"announced": "announcement", "unveiled": "unveiling", "beta": "beta opening",
+               "launched": "launch", "global_access": "worldwide opening", "api": "API opening",
+               "open_weights": "open-weights release", "update": "update"}
+#: Model kinds drawn as video models; language models and assistants are not.
+VIDEO_KINDS = ("text_to_video", "image_to_video")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 STAGES = {"shown": ("shown", "available"), "available": ("available",)}
@@ -71,6 +76,13 @@ def reference_period(ev: pd.DataFrame, reference: str) -> tuple[pd.Timestamp, pd
     if row.empty:
         raise ValueError(f"no event {reference!r} in the data")
     return row.start.iloc[0], row.end.iloc[0]
+
+
+def event_label(ev: pd.DataFrame, reference: str) -> str:
+    """A ``<model_id>:<event>`` reference as a reader says it: 'Sora's announcement'."""
+    model_id, _, event = reference.partition(":")
+    names = ev.drop_duplicates("model_id").set_index("model_id").name
+    return f"{names.get(model_id, model_id)}'s {EVENT_NOUNS.get(event, event)}"
 
 
 def as_period(ref) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -179,7 +191,7 @@ def lag_figure(row: pd.Series | None, stage: str) -> str:
 
 def lag_table(table: pd.DataFrame) -> pd.DataFrame:
     """``lags`` for display: dates at their precision, lags as ranges."""
-    out = table[["model", "org_id"]].copy()
+    out = table[["model_id", "model", "org_id"]].copy()
     for stage, label in (("shown", "first shown"), ("available", "first usable")):
         out[label] = [as_text(d, p) if not pd.isna(d) else "not in data" for d, p in
                       zip(table[f"{stage}_on"], table[f"{stage}_precision"])]
@@ -228,63 +240,6 @@ def window_text(drawn: pd.DataFrame, start, end) -> str:
     coarse, low = int((drawn.precision != "day").sum()), int((drawn.confidence == "low").sum())
     return (f"The chart draws {counted(len(drawn), 'dated event')} for "
             f"{counted(drawn.model_id.nunique(), 'model')} from "
-            f"{counted(drawn.source_id.nunique(), 'source')} {span}. {coarse} of them "
+            f"{counted(drawn.source_id.nunique(), 'source')} {span}. Of these events, {coarse} "
             f"{'is' if coarse == 1 else 'are'} known only to the month or coarser, and {low} "
             f"{'rests' if low == 1 else 'rest'} on low-confidence dates.")
-
-
-def _mark(ax, row, y: int) -> None:
-    """One event: a marker for a day, a bar over the period for a coarser date; hollow if shown."""
-    color = plots.org_color(row.org_id)
-    filled = row.stage != "shown"
-    if row.precision == "day":
-        ax.plot(row.start, y, marker="o" if row.stage != "update" else "^", ms=8, color=color,
-                markerfacecolor=color if filled else "white", mew=1.8, linestyle="none")
-    else:
-        ax.barh(y, (row.end - row.start).days + 1, left=row.start, height=0.35,
-                color=color if filled else "white", edgecolor=color, linewidth=1.5, alpha=0.55)
-
-
-def _reference(ax, ref, ref_label: str) -> None:
-    """A dashed line at a one-day reference; a shaded span (a collection, not a bar) and dashed
-    edges when the reference is known only to a longer period."""
-    first, last = as_period(ref)
-    ax.axvline(first, color="#333333", linestyle="--", linewidth=1)
-    if last > first:
-        edge = last + pd.Timedelta(days=1)
-        ax.axvline(edge, color="#333333", linestyle="--", linewidth=1)
-        ax.fill_between([first, edge], 0, 1, transform=ax.get_xaxis_transform(), color="#333333",
-                        alpha=0.08, linewidth=0)
-    ax.text(first, -0.65, " " + ref_label, fontsize=8, va="center")
-
-
-def plot(ev: pd.DataFrame, ref, ref_label: str):
-    """Each model on its own row, grouped by organisation; a day is a marker, a coarser date a bar
-    spanning its period; hollow for shown or claimed, filled once available. ``ref`` is a day or a
-    (first day, last day) pair (``reference_period``): a dashed line, or a shaded span."""
-    order = (ev.sort_values(["org_name", "start"]).drop_duplicates("model_id")[["model_id", "name",
-                                                                                "org_id"]])
-    fig, ax = plots.figure("Model events by organisation", "date", "",
-                           size=(10, 0.45 * len(order) + 2))
-    y = {m: i for i, m in enumerate(order.model_id)}
-    for row in ev.itertuples():
-        _mark(ax, row, y[row.model_id])
-    _reference(ax, ref, ref_label)
-    if order.empty:
-        ax.text(0.5, 0.5, "no event in this window", transform=ax.transAxes, ha="center")
-    ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([f"{n} ({o})" for n, o in zip(order.name, order.org_id)])
-    ax.invert_yaxis()
-    ax.set_ylim(len(order) - 0.5, -0.8)
-    handles = [
-        plots.plt.Line2D([], [], marker="o", color="#555", markerfacecolor="white", ls="none",
-                         label="shown or announced (day)"),
-        plots.plt.Line2D([], [], marker="o", color="#555", ls="none", label="usable: beta or launch"),
-        plots.plt.Line2D([], [], marker="^", color="#555", ls="none", label="update"),
-        plots.plt.Rectangle((0, 0), 1, 1, facecolor="#bbbbbb", edgecolor="#555",
-                            label="bar: date known only to the month or coarser"),
-    ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
-    plots.month_axis(ax)
-    plots.finish(fig, "Sources: data/model_events.csv (one mark per source)")
-    return fig

@@ -25,6 +25,7 @@ from videorace.analysis.catchup.text import (  # noqa: F401
     summary,
     key_figures,
     headline,
+    plot_alt,
 )
 from videorace.analysis.catchup.charts import (  # noqa: F401
     plot,

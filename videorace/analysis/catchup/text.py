@@ -105,3 +105,14 @@ def headline(dim_lags: pd.DataFrame, other: str) -> str:
 
 def lead_text(china: float, them: float, other: str) -> str:
     return "level" if china == them else "China ahead" if china > them else f"{other} ahead"
+
+
+def plot_alt(all_items: pd.DataFrame, dimensions, other: str, window_end: pd.Timestamp) -> str:
+    """The frontier chart in one sentence: per panel, where each side stood at the window's end."""
+    parts = []
+    for dim in dimensions:
+        at_end = standing(all_items[all_items.dimension == dim], window_end)
+        parts.append(f"{DIMENSIONS[dim]}: China {value_text(dim, at_end.get(CHINA, 0.0))}, "
+                     f"{other} {value_text(dim, at_end.get(other, 0.0))}")
+    return (f"Step lines of each side's best over the window, one panel per dimension; by "
+            f"{as_text(window_end)}, " + "; ".join(parts) + ".")

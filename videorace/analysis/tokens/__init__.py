@@ -77,6 +77,8 @@ from videorace.analysis.tokens.tables import (  # noqa: F401
     check_parameters,
 )
 from videorace.analysis.tokens.charts import (  # noqa: F401
+    clip_costs_alt,
     plot_clip_costs,
     plot_sensitivity,
+    sensitivity_alt,
 )

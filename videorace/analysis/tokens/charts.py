@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from videorace.analysis import plots
+from videorace.analysis import plots, tables
 
 
 
@@ -34,6 +34,7 @@ def plot_clip_costs(costs: pd.DataFrame, value: str, label: str):
     ax.set_xticks(range(len(clips)))
     ax.set_xticklabels(clips)
     ax.set_yscale("log")
+    plots.count_axis(ax.yaxis)
     ax.legend(title="geometry")
     plots.finish(fig, "Sources: capabilities.csv (clip lengths), architectures.csv (geometry)")
     return fig
@@ -55,6 +56,8 @@ def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
                 fontsize=8)
     ax.axvline(base_usd, color="#333", linestyle="--", linewidth=1)
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(plots.matplotlib.ticker.FuncFormatter(lambda v, _: f"${v:,.4g}"))
+    ax.xaxis.set_minor_formatter(plots.matplotlib.ticker.NullFormatter())
     ax.set_xlim(min(table.usd_at_low.min(), table.usd_at_high.min()) / 1.3,
                 max(table.usd_at_low.max(), table.usd_at_high.max()) * 4)
     ax.set_yticks(range(len(table)))
@@ -63,3 +66,22 @@ def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
     plots.finish(fig,
                  "Dashed line: the notebook's parameters. Bars: one assumption moved at a time.")
     return fig
+
+
+def clip_costs_alt(costs: pd.DataFrame, value: str, label: str) -> str:
+    """The clip-cost chart in one sentence: per geometry, the range from the shortest clip to the
+    longest."""
+    parts = []
+    for name, rows in costs.groupby("geometry", sort=False):
+        high = rows.get(f"{value}_high", rows[value])
+        parts.append(f"{name} from {tables.number(rows[value].min(), 3)} ({rows.label.iloc[0]}) to "
+                     f"{tables.number(high.max(), 3)} ({rows.label.iloc[-1]})")
+    return f"Bars of {label} per kept clip on a log scale: " + "; ".join(parts) + "."
+
+
+def sensitivity_alt(table: pd.DataFrame, base_usd: float, clip_label: str) -> str:
+    """The tornado chart in one sentence: the base cost and the widest and narrowest swings."""
+    top, bottom = table.iloc[0], table.iloc[-1]
+    return (f"Cost of {clip_label} at the notebook's parameters is about USD {tables.number(base_usd, 3)}; "
+            f"{top.assumption} moves it most (x{top.swing:.1f}) and {bottom.assumption} least "
+            f"(x{bottom.swing:.1f}), one assumption at a time.")
