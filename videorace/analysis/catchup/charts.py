@@ -33,6 +33,7 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
         ax.set_xlim(window_start, max(window_end, window_start + pd.Timedelta(days=1)))
         ax.legend(loc="upper left", fontsize=8)
     plots.month_axis(axes[-1, 0])
-    fig.suptitle("The frontier of each side over the window", fontweight="bold")
+    sides = " vs ".join(sorted(all_items.side.unique()))
+    fig.suptitle(f"Best reached so far on each day, {sides}, one panel per dimension", fontweight="bold")
     plots.finish(fig, "Sources: model_events.csv, capabilities.csv, benchmarks.csv")
     return fig

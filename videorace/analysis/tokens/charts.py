@@ -41,6 +41,13 @@ def plot_clip_costs(costs: pd.DataFrame, value: str, label: str):
 
 
 
+#: The assumptions of ``sensitivity`` as a reader names them, for the chart's rows.
+ASSUMPTION_LABELS = {"steps": "denoising steps", "passes_per_step": "passes per step (guidance)",
+                     "attempts": "attempts per kept clip", "utilisation": "GPU utilisation",
+                     "usd_per_gpu_hour": "price per GPU-hour (USD)", "height_px": "frame height (px)",
+                     "frames": "frames in 16 s", "params": "model size (parameters)"}
+
+
 def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
     """Tornado chart: each assumption's low-to-high cost range around the base case."""
     fig, ax = plots.figure(f"What moves the cost of one kept clip ({clip_label})",
@@ -61,7 +68,7 @@ def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
     ax.set_xlim(min(table.usd_at_low.min(), table.usd_at_high.min()) / 1.3,
                 max(table.usd_at_low.max(), table.usd_at_high.max()) * 4)
     ax.set_yticks(range(len(table)))
-    ax.set_yticklabels(table.assumption)
+    ax.set_yticklabels([ASSUMPTION_LABELS.get(a, a) for a in table.assumption])
     ax.invert_yaxis()
     plots.finish(fig,
                  "Dashed line: the notebook's parameters. Bars: one assumption moved at a time.")
