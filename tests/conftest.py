@@ -58,10 +58,24 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+SESSION_MANIFEST = "session.toml"
+
+
+def session_manifest(folder: Path) -> Path:
+    """reports.toml plus the overridden parameter sets (tests/overrides.py), so one session build
+    serves the browser, text and parameter checks."""
+    from tests.overrides import manifest_entries
+
+    path = folder / SESSION_MANIFEST
+    path.write_text(config.MANIFEST.read_text(encoding="utf-8") + "\n" + manifest_entries(),
+                    encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def full_out(tmp_path_factory) -> Path:
-    """Every report in reports.toml, built once per test run for the build, offline and browser
-    checks: under xdist the first worker to ask builds it into the run's shared temporary folder
+    """Every report in reports.toml and the overridden sets of tests/overrides.py, built once
+    per test run for the build, parameter, offline and browser checks: under xdist the first worker to ask builds it into the run's shared temporary folder
     and the others wait on the lock, then reuse it."""
     import fcntl
 
@@ -72,7 +86,8 @@ def full_out(tmp_path_factory) -> Path:
     with open(shared / "full_build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            result = run_cli("build", "--out", out)
+            session_manifest(shared)
+            result = run_cli("build", "--out", out, "--manifest", shared / SESSION_MANIFEST)
             assert result.returncode == 0, result.stderr
             done.write_text("built\n")
     return out

@@ -4,34 +4,11 @@ it at the validation cell with an error naming that parameter."""
 import nbformat
 import pytest
 
-from tests.conftest import run_cli
 from videorace.pipeline import config
 from videorace.pipeline.notebooks import defaults, notebook_names
 from videorace.analysis.params import ParameterError
 
-# A valid, non-default value for every parameter of every notebook.
-OVERRIDES = {
-    "01_funding": {"cny_per_usd": 7.2, "several_low_cny": 300_000_000,
-                   "several_high_cny": 500_000_000, "over_factor": 2.0,
-                   "reference_event": "vidu:unveiled"},
-    "02_release_timeline": {"reference_event": "vidu:unveiled", "window_start": "2024-02-01",
-                            "window_end": "2024-09-30",
-                            "organizations": ["openai", "shengshu", "kuaishou", "zhipu"],
-                            "countries": ["CN", "US"], "openness": ["closed_app", "api"]},
-    "03_clip_length_resolution": {"fps": 30, "aspect_ratio": "4:3",
-                                  "models": ["kling", "sora", "vidu"],
-                                  "availability": ["demo", "claimed", "public"],
-                                  "countries": ["CN", "US"], "openness": ["closed_app"]},
-    "04_token_cost": {"architecture": "mochi_1", "fps": 30, "height_px": 720, "steps": 50,
-                      "guidance_passes": 1, "attempts_per_kept_clip": 3.0, "params_b": 20.0,
-                      "gpu": "a100", "utilisation": 0.3, "usd_per_gpu_hour": 1.8, "chunk_s": 10.0},
-    "06_catch_up": {"dimensions": ["clip_s", "height_px"], "comparator": "western",
-                    "comparator_models": ["sora", "runway_gen3_alpha"], "availability": "demo",
-                    "window_start": "2024-03-01", "window_end": "2024-10-31"},
-    "05_market_and_predictions": {"cutoff_date": "2024-09-30", "lag_threshold_days": 90,
-                                  "verification": ["disputed", "unverified"],
-                                  "show_unit_slip": False},
-}
+from tests.overrides import OVERRIDES, THROUGH_THE_BUILD  # noqa: E402
 
 
 def test_overrides_cover_every_parameter():
@@ -86,10 +63,6 @@ EXPECTED = {
 }
 
 
-#: Built through papermill: between them every type a parameter has (str, int, float, bool, list).
-THROUGH_THE_BUILD = ("04_token_cost", "05_market_and_predictions")
-
-
 def test_overridden_parameters_in_process(monkeypatch):
     """Each notebook with all its parameters overridden reports the key figures worked out above."""
     from tests.notebook_run import run
@@ -98,56 +71,17 @@ def test_overridden_parameters_in_process(monkeypatch):
         assert EXPECTED[name].items() <= run(name, monkeypatch, **params).key_figures().items(), name
 
 
-def test_overridden_parameters_through_the_build(tmp_path, monkeypatch):
+def test_overridden_parameters_through_the_build(full_out, monkeypatch):
     """Through the build (papermill, parallel), notebooks with all their parameters overridden
     publish the same key figures as an in-process run with those values, so the build passes
-    every type of parameter through unchanged. Every architecture of the token-cost notebook runs
+    every type of parameter through unchanged. They are built with the session's full build
+    (conftest.full_out, set "overridden"). Every architecture of the token-cost notebook runs
     in-process in tests/test_tokens_notebook.py."""
     import json
 
     from tests.notebook_run import run
 
-    lines = []
-    for name, params in ((n, OVERRIDES[n]) for n in THROUGH_THE_BUILD):
-        values = ", ".join(f"{k} = {json.dumps(v)}" for k, v in params.items())
-        lines.append(f'[[report]]\nnotebook = "{name}"\nset = "overridden"\ntitle = "t"\n'
-                     f"parameters = {{ {values} }}\n")
-    manifest = tmp_path / "all.toml"
-    manifest.write_text("\n".join(lines))
-    out = tmp_path / "out"
-    result = run_cli("build", "--manifest", manifest, "--out", out)
-    assert result.returncode == 0, result.stderr
-    state = json.loads((out / ".build-state.json").read_text())
+    state = json.loads((full_out / ".build-state.json").read_text())
     for name in THROUGH_THE_BUILD:
         published = dict(state[f"{name}__overridden"]["key_figures"])
         assert published == run(name, monkeypatch, **OVERRIDES[name]).key_figures(), name
-
-
-def test_a_misspelt_parameter_through_papermill_stops_in_the_validation_cell(tmp_path):
-    """``papermill ... -p fsp 30`` only warns; the notebook's own check stops it in the cell after
-    the injected one, naming the closest declared parameter, before any work is done."""
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(config.NOTEBOOKS_DIR / "03_clip_length_resolution.ipynb"),
-         str(tmp_path / "out.ipynb"), "-p", "fsp", "30", "-k", config.KERNEL_NAME],
-        capture_output=True, text=True, timeout=300)
-    assert result.returncode != 0
-    assert "parameter fsp: this notebook declares no such parameter. Did you mean 'fps'?" in result.stderr
-    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
-    ran = [c for c in executed.cells if c.cell_type == "code" and c.get("execution_count")]
-    assert len(ran) == 3  # parameters, papermill's injected cell, the validation cell that stopped
-
-
-def test_declared_only_reads_the_cell_run_before():
-    from videorace.analysis.params import UndeclaredParameter, declared_only
-
-    declared = {"fps": int, "aspect_ratio": str}
-    declared_only({"__annotations__": declared, "In": ["", "fps = 30\naspect_ratio = '4:3'", "now"]})
-    declared_only({"__annotations__": declared, "In": ["", "fps: int = 24", "now"]})  # the parameters cell
-    declared_only({"__annotations__": declared})  # no history (a plain exec): nothing to check
-    with pytest.raises(UndeclaredParameter, match="parameter fsp: .* Did you mean 'fps'"):
-        declared_only({"__annotations__": declared, "In": ["", "fps = 30\nfsp = 30", "now"]})
-    with pytest.raises(UndeclaredParameter, match=r"no such parameter\. It declares fps, aspect_ratio"):
-        declared_only({"__annotations__": declared, "In": ["", "zzz = 1", "now"]})

@@ -17,7 +17,11 @@ EXTERNAL = re.compile(
 
 
 def test_cold_build_writes_a_report_per_manifest_entry_and_an_index(full_out):
-    keys = {r.key for r in manifest_file.load_manifest(config.MANIFEST, build_notebooks())}
+    from tests.conftest import SESSION_MANIFEST
+
+    keys = {r.key for r in manifest_file.load_manifest(full_out.parent / SESSION_MANIFEST,
+                                                       build_notebooks())}
+    assert {r.key for r in manifest_file.load_manifest(config.MANIFEST, build_notebooks())} < keys
     assert {p.stem for p in full_out.glob("*.html")} == keys | {"index"}
     index = (full_out / "index.html").read_text()
     for key in keys:

@@ -440,7 +440,7 @@ def test_plot_sensitivity_one_bar_per_assumption_on_a_log_axis():
     ax = t.plot_sensitivity(table, 1909.44, "tiny").axes[0]
     assert len(ax.patches) == 2
     assert ax.get_xscale() == "log"
-    assert [tick.get_text() for tick in ax.get_yticklabels()] == ["steps", "frames"]
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == ["denoising steps", "frames in 16 s"]
     bars = sorted((p.get_x(), p.get_x() + p.get_width()) for p in ax.patches)
     # steps: $1,909.44 to 2 x 1,909.44; frames: 1,909.44 to 1,909.44 x 160,480 / 106,080
     assert bars[0] == pytest.approx((1909.44, 1909.44 * 160_480 / 106_080))

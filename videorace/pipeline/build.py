@@ -152,8 +152,9 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
     data_hash, failures = content_hash(data_dir), 0
     from videorace.pipeline import zygote
 
+    preload = tuple(zygote.notebook_imports(sorted({notebooks / f"{r.notebook}.ipynb" for r, _ in todo})))
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=zygote.start) as pool:
+                             initializer=zygote.start, initargs=(preload,)) as pool:
         futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash, str(notebooks)):
                    (r, fp) for r, fp in todo}
         pending = [r.key for r, _ in todo]  # the pool takes them in this order

@@ -22,10 +22,43 @@ import subprocess
 import sys
 import time
 
-#: Imported once by the zygote; everything a notebook imports first.
-PRELOAD = ("ipykernel.kernelapp", "pandas", "matplotlib.pyplot", "seaborn",
-           "matplotlib_inline.backend_inline", "videorace.data.loading",
-           "videorace.analysis.report", "videorace.analysis.plots")
+#: Imported by every zygote: what every kernel imports when it starts.
+KERNEL_MODULES = ("ipykernel.kernelapp",)
+#: Imported too when a notebook imports from the package: its heavy dependencies and the inline
+#: backend the kernel then loads for charts.
+PACKAGE_MODULES = ("pandas", "matplotlib.pyplot", "seaborn", "matplotlib_inline.backend_inline",
+                   "videorace.data.loading")
+
+
+def notebook_imports(paths) -> list[str]:
+    """The modules the notebooks at ``paths`` import in their code cells (``import x``, ``from x
+    import y``, and ``x.y`` for each such ``y``, which may be a submodule or just a name: the
+    zygote skips what is not a module), sorted, plus what importing the package or its heavy
+    dependencies brings (``PACKAGE_MODULES``). A zygote preloads these: a notebook that imports
+    nothing heavy (the pipeline's stub notebooks) costs the zygote nothing heavy either. Nothing
+    is imported here."""
+    import ast
+    import json
+
+    found: set[str] = set()
+    for path in paths:
+        cells = json.loads(open(path, encoding="utf-8").read()).get("cells", [])
+        for cell in cells:
+            if cell.get("cell_type") != "code":
+                continue
+            try:
+                tree = ast.parse("".join(cell.get("source", "")))
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    found.update(a.name for a in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found.add(node.module)
+                    found.update(f"{node.module}.{a.name}" for a in node.names)
+    if any(m.split(".")[0] in ("videorace", "pandas", "matplotlib", "seaborn") for m in found):
+        found.update(PACKAGE_MODULES)
+    return sorted(found)
 
 
 class ForkedKernel:
@@ -67,10 +100,11 @@ class ForkedKernel:
 
 
 class Zygote:
-    """The worker's side: starts the zygote process and asks it for kernels."""
+    """The worker's side: starts the zygote process, preloading ``modules``, and asks it for
+    kernels."""
 
-    def __init__(self):
-        self.process = subprocess.Popen([sys.executable, "-m", "videorace.pipeline.zygote"],
+    def __init__(self, modules: tuple[str, ...] = ()):
+        self.process = subprocess.Popen([sys.executable, "-m", "videorace.pipeline.zygote", *modules],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         start_new_session=True)
 
@@ -95,11 +129,12 @@ class Zygote:
 _ZYGOTE: Zygote | None = None
 
 
-def start() -> None:
-    """Start this process's zygote (a build worker calls it when it starts)."""
+def start(modules: tuple[str, ...] = ()) -> None:
+    """Start this process's zygote, preloading ``modules`` (``notebook_imports``) besides the
+    kernel's own (a build worker calls it when it starts)."""
     global _ZYGOTE
     if hasattr(os, "fork") and _ZYGOTE is None:
-        _ZYGOTE = Zygote()
+        _ZYGOTE = Zygote(tuple(modules))
 
 
 def current() -> Zygote | None:
@@ -128,14 +163,18 @@ def _child(request: dict) -> None:
         os._exit(0)
 
 
-def serve() -> None:
-    """The zygote: preload, then fork a kernel per request until stdin closes."""
+def serve(modules: list[str]) -> None:
+    """The zygote: preload the kernel's modules and ``modules``, then fork a kernel per request
+    until stdin closes."""
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     # Read by ipykernel when it is imported (below): each kernel exits when its parent, this
     # zygote, goes away, and the zygote ends when its worker does.
     os.environ["JPY_PARENT_PID"] = str(os.getpid())
-    for module in PRELOAD:
-        __import__(module)
+    for module in (*KERNEL_MODULES, *modules):
+        try:
+            __import__(module)
+        except ImportError:  # 'x.y' where y is a name in x, not a submodule; or a bad import,
+            pass  # which the notebook's own kernel will report where it happens
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     for line in sys.stdin:
         request = json.loads(line)
@@ -147,4 +186,4 @@ def serve() -> None:
 
 
 if __name__ == "__main__":
-    serve()
+    serve(sys.argv[1:])
