@@ -29,46 +29,66 @@ def browser():
         b.close()
 
 
-def open_offline(browser, path):
-    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 2000})
-    page = ctx.new_page()
-    events = {"console": [], "failed": [], "outgoing": []}
-    page.on("console", lambda m: events["console"].append(m.text) if m.type == "error" else None)
-    page.on("requestfailed", lambda r: events["failed"].append(r.url))
-    page.on("request", lambda r: events["outgoing"].append(r.url)
-            if not r.url.startswith(("file:", "data:")) else None)
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    return ctx, page, events
-
-
 def not_blank(png: bytes) -> bool:
     image = Image.open(io.BytesIO(png)).convert("L")
     low, high = image.getextrema()
     return high - low > 100 and len(image.getcolors(maxcolors=1 << 16) or range(999)) > 20
 
 
-def test_index_opens_offline_and_links_every_report(browser, full_out):
-    ctx, page, events = open_offline(browser, full_out / "index.html")
-    links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
-    assert {f"{p.name}" for p in full_out.glob("*.html") if p.name != "index.html"} <= set(links)
-    assert events == {"console": [], "failed": [], "outgoing": []}
-    assert not_blank(page.screenshot())
-    ctx.close()
+@pytest.fixture(scope="module")
+def opened(browser, full_out):
+    """Every page of the session build opened once, offline, in one context with axe-core loaded:
+    per page its console errors and failed or outgoing requests, its links, its images' sizes,
+    a screenshot (of the page for the index, of the first figure for a report) and axe's
+    violations. The axe scans start in every page before any result is awaited, so they overlap."""
+    from axe_playwright_python.base import AXE_FILE_PATH
 
-
-def test_every_report_opens_offline_with_visible_figures(browser, full_out):
-    for html in sorted(full_out.glob("*.html")):
-        if html.name == "index.html":
-            continue
-        ctx, page, events = open_offline(browser, html)
-        assert events == {"console": [], "failed": [], "outgoing": []}, html.name
-        sizes = page.eval_on_selector_all("img", "els => els.map(e => [e.naturalWidth, e.naturalHeight])")
-        assert sizes and all(w > 100 and h > 100 for w, h in sizes), f"{html.name}: {sizes}"
+    htmls = sorted(full_out.glob("*.html"))
+    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 2000})
+    ctx.add_init_script(path=AXE_FILE_PATH)
+    pages = {}
+    for html in htmls:
+        page = ctx.new_page()
+        events = {"console": [], "failed": [], "outgoing": []}
+        page.on("console", lambda m, e=events: e["console"].append(m.text) if m.type == "error" else None)
+        page.on("requestfailed", lambda r, e=events: e["failed"].append(r.url))
+        page.on("request", lambda r, e=events: e["outgoing"].append(r.url)
+                if not r.url.startswith(("file:", "data:")) else None)
+        page.goto(html.as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate("options => { window.axeResults = axe.run(document, options); }", AXE_OPTIONS)
+        pages[html.name] = (page, events)
+    seen = {}
+    for name, (page, events) in pages.items():
         first = page.query_selector("img")
-        first.scroll_into_view_if_needed()
-        assert not_blank(first.screenshot()), f"{html.name}: the first figure renders blank"
-        ctx.close()
+        if name != "index.html" and first:
+            first.scroll_into_view_if_needed()
+        shot = page.screenshot() if name == "index.html" or not first else first.screenshot()
+        results = page.evaluate("() => window.axeResults")
+        seen[name] = {"events": events, "shot": shot, "version": results["testEngine"]["version"],
+                      "links": page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))"),
+                      "sizes": page.eval_on_selector_all(
+                          "img", "els => els.map(e => [e.naturalWidth, e.naturalHeight])"),
+                      "violations": results["violations"]}
+    ctx.close()
+    return seen
+
+
+def test_index_opens_offline_and_links_every_report(opened, full_out):
+    index = opened["index.html"]
+    assert {p.name for p in full_out.glob("*.html") if p.name != "index.html"} <= set(index["links"])
+    assert index["events"] == {"console": [], "failed": [], "outgoing": []}
+    assert not_blank(index["shot"])
+
+
+def test_every_report_opens_offline_with_visible_figures(opened):
+    reports = {k: v for k, v in opened.items() if k != "index.html"}
+    assert reports
+    for name, seen in reports.items():
+        assert seen["events"] == {"console": [], "failed": [], "outgoing": []}, name
+        sizes = seen["sizes"]
+        assert sizes and all(w > 100 and h > 100 for w, h in sizes), f"{name}: {sizes}"
+        assert not_blank(seen["shot"]), f"{name}: the first figure renders blank"
 
 
 #: WCAG 2 A and AA (contrast, alt text, table headers, lang, title, links told apart by more than
@@ -93,28 +113,12 @@ def axe_problems(name: str, violations: list[dict], examples: int = 3) -> list[s
     return lines
 
 
-def test_index_and_every_report_pass_axe(browser, full_out):
-    """axe-core (bundled in axe-playwright-python: nothing is fetched) is started in every page,
-    each in its own renderer process, before any result is awaited, so the scans overlap."""
-    from axe_playwright_python.base import AXE_FILE_PATH
-
-    htmls = sorted(full_out.glob("*.html"))
-    assert full_out / "index.html" in htmls and len(htmls) > 1
-    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 2000})
-    ctx.add_init_script(path=AXE_FILE_PATH)
-    pages = []
-    for html in htmls:
-        page = ctx.new_page()
-        page.goto(html.as_uri())
-        page.evaluate("options => { window.axeResults = axe.run(document, options); }", AXE_OPTIONS)
-        pages.append(page)
-    problems, version = [], None
-    for html, page in zip(htmls, pages):
-        results = page.evaluate("() => window.axeResults")
-        version = results["testEngine"]["version"]
-        problems += axe_problems(html.name, results["violations"])
-    ctx.close()
+def test_index_and_every_report_pass_axe(opened):
+    """axe-core (bundled in axe-playwright-python: nothing is fetched), run in every page."""
+    assert "index.html" in opened and len(opened) > 1
+    problems = [p for name, seen in opened.items() for p in axe_problems(name, seen["violations"])]
+    version = next(iter(opened.values()))["version"]
     assert not problems, (f"axe-core {version}: {len(problems)} serious or critical violation(s)\n"
                           + "\n".join(problems))
     print(f"axe-core {version}: 0 serious or critical violations across all reports "
-          f"({len(htmls) - 1} reports and the index)")
+          f"({len(opened) - 1} reports and the index)")
