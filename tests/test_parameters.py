@@ -85,3 +85,14 @@ def test_overridden_parameters_through_the_build(full_out, monkeypatch):
     for name in THROUGH_THE_BUILD:
         published = dict(state[f"{name}__overridden"]["key_figures"])
         assert published == run(name, monkeypatch, **OVERRIDES[name]).key_figures(), name
+
+
+def test_papermill_lists_every_parameter_with_its_help_text():
+    """``papermill --help-notebook`` reads the parameters cell; a comment it cannot parse drops the
+    parameter from the listing (over_factor's '(1 = exactly X)' did)."""
+    from papermill.inspection import inspect_notebook
+
+    for name in notebook_names():
+        listed = inspect_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"))
+        assert set(listed) == set(defaults(name)), name
+        assert all(p["help"].strip() for p in listed.values()), name
