@@ -52,7 +52,7 @@ EXPECTED = {
     "03_clip_length_resolution": {"pixel ratio, largest to smallest clip": "x15"},
     # Mochi geometry, 180 s at 30 fps: (5,400 - 1) / 6 -> 900 + 1 = 901 latent frames x
     # (720 / 16 = 45) x (1,280 / 16 = 80) = 3,243,600 tokens
-    "04_token_cost": {"Kling 180 s, one sequence (mochi_1)": "3,243,600 tokens, $7,137"},
+    "04_token_cost": {"longest clip, one sequence (mochi_1)": "Kling 180 s: 3,243,600 tokens, $7,137"},
     # Sora's 60 s demo (2024-02-15) first matched by Kling's 120 s claim (2024-06-06):
     # Feb 15 -> Feb 29 = 14, + March 31 + April 30 + May 31 + 6 = 112 days
     "06_catch_up": {"longest clip (s)": "China 180 s, Comparators 60 s (China ahead); on the "

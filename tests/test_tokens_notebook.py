@@ -41,8 +41,8 @@ def test_default_report_figures(monkeypatch):
     full = (2 * 14e9 * seq + 4 * 40 * 5120 * seq ** 2) * 20 * 2
     assert figures["full count vs CITIC's arithmetic"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
     # Kling 180 s in CITIC's geometry: 180 x 7.5 = 1,350 to 180 x 10 = 1,800 frames of 1,000
-    citic = figures["Kling 180 s, CITIC geometry (7.5-10 fps)"]
-    assert citic.startswith("1,350,000-1,800,000 tokens")
+    citic = figures["longest clip, CITIC geometry"]
+    assert citic.startswith("Kling 180 s at 7.5-10 fps: 1,350,000-1,800,000 tokens")
     assert "7.5 to 10 frames per second" in r.text
     no_nan(r.text)
 
