@@ -1,7 +1,8 @@
 """What a reader sees in the built reports, scanned for the defects a newsroom would not publish:
 a pandas index column, scientific notation (FLOPs are written 3.4 × 10¹⁶), a trailing ``.0``,
-text cut short with an ellipsis inside a table cell, a raw ``model:event`` id in prose, and a
-sentence that starts with a number in digits. Each check is shown failing on planted markup."""
+two rows that differ only in their source, text cut short with an ellipsis inside a table cell,
+a raw ``model:event`` id in prose, and a sentence that starts with a number in digits. Each check
+is shown failing on planted markup."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def problems(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for table in soup.select(".jp-OutputArea table"):
+        heads = [th.get_text(" ", strip=True).lower() for th in table.select("thead th")]
+        rows = [tuple(td.get_text(" ", strip=True) for h, td in zip(heads, tr.select("td"))
+                      if not h.startswith("source")) for tr in table.select("tbody tr")]
+        for row in sorted({r for r in rows if rows.count(r) > 1}):
+            found.append(f"rows that differ only in their source: {row!r}")
         if "vr-table" not in (table.get("class") or []):
             found.append("a table not in the project's style (pandas' own, with its index)")
         if table.select("th.row_heading, th.blank, th.index_name"):
@@ -79,6 +85,9 @@ STYLED = '<table class="vr-table"><tr><th scope="col">A</th></tr><tr><td>{}</td>
     (STYLED.format("Wang said the gap would close in three to six mon..."), "cut short"),
     (STYLED.format("Wang said the gap would close …"), "cut short"),
     (STYLED.format("180.0").replace("<td>", '<td class="num">'), "trailing .0"),
+    ('<table class="vr-table"><thead><tr><th>Model</th><th>Source</th></tr></thead><tbody>'
+     "<tr><td>Kling</td><td>s1</td></tr><tr><td>Kling</td><td>s2</td></tr></tbody></table>",
+     "differ only in their source"),
     ("<p>The market reached 5.64e+08 users.</p>", "scientific notation"),
     ("<p>FLOPs: 1e+06.</p>", "scientific notation"),
     ("<p>Counted from sora:announced.</p>", "raw event id"),
