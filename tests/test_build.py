@@ -151,3 +151,21 @@ def test_unknown_parameter_names_the_closest_declared_one():
     assert unknown_parameter("n", {"fsp": 30}, declared) == (
         "n has no parameter 'fsp'; did you mean 'fps'? (its parameters: fps, aspect_ratio)")
     assert "did you mean" not in unknown_parameter("n", {"zzz": 1}, declared)
+
+
+def test_take_away_folders_are_swapped_whole(tmp_path):
+    """A report's new take-away folder replaces the old one whole (no file of the old run left
+    behind); a report that now writes none loses its old folder; nothing temporary remains."""
+    from videorace.pipeline.build import publish_files
+
+    target = tmp_path / "r_files"
+    target.mkdir()
+    (target / "chart-2.png").write_text("old")
+    fresh = tmp_path / f"{build_state.TMP_PREFIX}1-r_files"
+    fresh.mkdir()
+    (fresh / "chart-1.png").write_text("new")
+    publish_files(str(fresh), target)
+    assert sorted(p.name for p in target.iterdir()) == ["chart-1.png"] and not fresh.exists()
+    publish_files("", target)
+    assert not target.exists()
+    assert not list(tmp_path.glob(f"{build_state.TMP_PREFIX}*"))
