@@ -41,6 +41,10 @@ def problems(html: str) -> list[str]:
                 found.append(f"text cut short in a cell: {text!r}")
             if "num" in (cell.get("class") or []) and TRAILING_ZERO.search(text):
                 found.append(f"a trailing .0 in a cell: {text!r}")
+    for img in soup.select(".jp-RenderedImage img"):
+        alt = img.get("alt", "")
+        if not re.search(r"\d", alt) or "No description" in alt:
+            found.append(f"a chart without alternative text stating its numbers: {alt!r}")
     for block in outputs(soup):
         text = block.get_text(" ", strip=True)
         for hit in SCIENTIFIC.finditer(text):
@@ -93,6 +97,8 @@ STYLED = '<table class="vr-table"><tr><th scope="col">A</th></tr><tr><td>{}</td>
     ("<p>Counted from sora:announced.</p>", "raw event id"),
     ("<p>The rounds came early. 2 of 4 rounds name a lead.</p>", "starting with digits"),
     ("<p>25 days after it.</p>", "starting with digits"),
+    ('<div class="jp-RenderedImage"><img src="x.png"></div>', "without alternative text"),
+    ('<div class="jp-RenderedImage"><img alt="A chart." src="x.png"></div>', "without alternative text"),
 ])
 def test_each_check_fails_on_planted_markup(inner, expected):
     found = problems(wrap(inner))
