@@ -56,6 +56,8 @@ def test_cells_write_dates_at_their_precision_ranges_names_with_ids_and_never_cu
                                  'Sora<br><small class="vr-id">sora</small>']
     assert list(shown.Date) == ["Jun 2024", "2024 Q1"]
     assert list(shown["Clip (s)"]) == ["5 to 10", "60"]  # one value where both ends agree
+    close = tables.cells(FRAME.assign(high=[5.00001, 60.0]), SPEC)
+    assert list(close["Clip (s)"]) == ["5", "60"]  # equal once written: one value
     assert list(shown.Open) == ["yes", "no"]
     assert shown.Note[0] == "a" * 120
 

@@ -65,7 +65,6 @@ from videorace.analysis.tokens.tables import (  # noqa: F401
     article_clips,
     clip_geometries,
     clip_costs,
-    ranged_table,
     citic_omissions,
     chunking,
     describe_chunking,

@@ -65,25 +65,6 @@ def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Tran
 
 
 
-def ranged_table(frame: pd.DataFrame, formats: dict | None = None) -> pd.DataFrame:
-    """A display copy of a table with ``X`` / ``X_high`` column pairs (``clip_costs``): each pair
-    becomes one text column, "low to high" where the formatted values differ and one value where
-    they agree. ``formats`` maps a column to a function of one value; other columns pass through."""
-    formats = formats or {}
-    out = {}
-    for col in frame.columns:
-        if col.endswith("_high") and col[: -len("_high")] in frame.columns:
-            continue
-        fmt = formats.get(col, str)
-        if f"{col}_high" in frame.columns:
-            pairs = [(fmt(lo), fmt(hi)) for lo, hi in zip(frame[col], frame[f"{col}_high"])]
-            out[col] = [lo if lo == hi else f"{lo} to {hi}" for lo, hi in pairs]
-        else:
-            out[col] = [fmt(v) for v in frame[col]] if col in formats else frame[col]
-    return pd.DataFrame(out, index=frame.index)
-
-
-
 def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.DataFrame:
     """What CITIC's 1.2 million leaves out, one factor at a time, at CITIC's 60 frames.
 
@@ -101,7 +82,6 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.D
     seq = own_tokens + own.text_tokens
     per_pass = flops_per_pass(seq, model)
     patches = tokens_per_clip(citic_geometry())
-    # labels stay under 50 characters, the width pandas shows of a table cell
     rows = [("citic", f"CITIC: {patches:,} patches x {CITIC_STEPS} steps, 2N FLOPs each",
              two_n * citic),
             ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames",
@@ -153,7 +133,7 @@ def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
 
 
 def utilisation_reading(utilisation: float, gpu: str, stated: bool) -> str:
-    """How to read one implied utilisation, short enough for a table cell: possible, or impossible
+    """How to read one implied utilisation, in a few words for a table cell: possible, or impossible
     and why. Above 100% of one GPU's peak cannot happen, so either the GPU was not stated and the
     one assumed is wrong (too slow), or the published time was on several GPUs or a faster one."""
     name = gpu.upper()
@@ -175,7 +155,7 @@ def utilisation_table(arch: pd.DataFrame, gpus: pd.DataFrame, fallback_gpu: str)
     """Utilisation implied by each published generation time, at the architecture's own steps and
     guidance, on one GPU; where the GPU is not stated, ``fallback_gpu`` is assumed. ``plausible``
     is False where that exceeds 100% of peak, and ``reading`` then says why it is impossible
-    (``utilisation_reading``, at most 50 characters so a table cell shows it whole). Rows without
+    (``utilisation_reading``). Rows without
     a generation time are left out; the table may be empty. The FLOPs are the denoiser's only (no
     text encoder, no VAE decoder), while the published time includes them, so the real utilisation
     is somewhat higher."""
