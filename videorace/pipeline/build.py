@@ -22,8 +22,7 @@ import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from multiprocessing import get_context
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from videorace.pipeline import changes, config
@@ -32,7 +31,7 @@ from videorace.pipeline.manifest import BuildError, Report, load_manifest
 from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
                                       environment_digest, fingerprint, now, read_state,
                                       write_if_changed)
-from videorace.pipeline.worker import display_path, run_report
+from videorace.pipeline.worker import display_path, import_once, run_report
 
 
 class Progress:
@@ -146,30 +145,37 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
 
 def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_dir: Path,
                 notebooks: Path, state: dict, progress: Progress) -> int:
-    """Run the stale reports in a pool of ``workers`` processes; returns how many failed."""
-    from videorace.data.validate import content_hash
-
-    data_hash, failures = content_hash(data_dir), 0
+    """Run the stale reports, ``workers`` at a time, in threads of this process (each report's
+    work is done by its kernel; a thread only waits for it and exports the HTML), with kernels
+    forked from one zygote started first. Returns how many failed."""
     from videorace.pipeline import zygote
 
-    preload = tuple(zygote.notebook_imports(sorted({notebooks / f"{r.notebook}.ipynb" for r, _ in todo})))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=zygote.start, initargs=(preload,)) as pool:
-        futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash, str(notebooks)):
-                   (r, fp) for r, fp in todo}
-        pending = [r.key for r, _ in todo]  # the pool takes them in this order
-        progress.current(pending[:workers])
-        for done in as_completed(futures):
-            r, fp = futures[done]
-            try:
-                result = done.result()
-            except Exception as err:  # the worker itself died
-                result = {"status": "failed", "seconds": 0.0,
-                          "message": f"{type(err).__name__}: {err}", "failed_copy": ""}
-            failures += not record(state, r, fp, result, out, data_hash, progress)
-            progress.step()
-            pending.remove(r.key)
-            progress.current(pending[:workers])  # the reports running now
+    preload = zygote.notebook_imports(sorted({notebooks / f"{r.notebook}.ipynb" for r, _ in todo}))
+    warm = zygote.start(tuple(preload))  # its imports overlap with this process's below
+    try:
+        from videorace.data.validate import content_hash
+
+        data_hash, failures = content_hash(data_dir), 0
+        import_once()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
+            futures = {pool.submit(run_report, r, str(out), str(data_dir), data_hash,
+                                   str(notebooks), warm): (r, fp) for r, fp in todo}
+            pending = [r.key for r, _ in todo]  # the pool takes them in this order
+            progress.current(pending[:workers])
+            for done in as_completed(futures):
+                r, fp = futures[done]
+                try:
+                    result = done.result()
+                except Exception as err:  # not a notebook's failure: the report still fails alone
+                    result = {"status": "failed", "seconds": 0.0,
+                              "message": f"{type(err).__name__}: {err}", "failed_copy": ""}
+                failures += not record(state, r, fp, result, out, data_hash, progress)
+                progress.step()
+                pending.remove(r.key)
+                progress.current(pending[:workers])  # the reports running now
+    finally:
+        if warm is not None:
+            warm.close()
     return failures
 
 

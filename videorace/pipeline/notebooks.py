@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -60,50 +61,57 @@ def strip_volatile(nb):
 
 
 def execute(source: Path, output: Path, parameters: dict | None = None,
-            env: dict[str, str] | None = None, kernel_log: Path | None = None):
+            env: dict[str, str] | None = None, kernel_log: Path | None = None, warm=None):
     """Run ``source`` with papermill on the project's kernel, in ``notebooks/``, writing ``output``.
 
     ``env`` entries are added to the kernel's environment only (for example the data directory);
-    this process's own environment is left alone. In a build worker the kernel is forked from
-    the worker's pre-warmed zygote (``videorace.pipeline.zygote``), writing to ``kernel_log``.
-    Raises papermill's ``PapermillExecutionError`` when a cell fails; the failing notebook is still
-    written.
+    this process's own environment, and its working directory, are left alone, so several reports
+    can run at once in threads of one process. The kernel's own output goes to ``kernel_log``
+    (when given). ``warm`` is a ``zygote.Zygote`` to fork the kernel from; without one the kernel
+    starts the ordinary way. Raises papermill's ``PapermillExecutionError`` when a cell fails;
+    the failing notebook is still written.
     """
     import papermill
 
     return papermill.execute_notebook(
         str(source), str(output), parameters=parameters or {}, kernel_name=config.KERNEL_NAME,
-        cwd=str(source.parent), progress_bar=False, log_output=False,
-        kernel_manager_class=kernel_manager_with(env or {}, kernel_log))
+        progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+        kernel_manager_class=kernel_manager_with(env or {}, source.parent, kernel_log, warm))
 
 
-def kernel_manager_with(env: dict[str, str], kernel_log: Path | None = None):
-    """A kernel manager class whose kernels start with ``env`` added to their environment, forked
-    from this process's zygote when it has one."""
+def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None = None, warm=None):
+    """A kernel manager class whose kernels start in ``cwd`` with ``env`` added to their
+    environment and their output in ``kernel_log``, forked from ``warm`` when it is alive."""
     from jupyter_client.manager import AsyncKernelManager
-
-    from videorace.pipeline import zygote
 
     class KernelManagerWithEnv(AsyncKernelManager):
         async def _async_pre_start_kernel(self, **kw):
             kw["env"] = {**(kw.get("env") or os.environ), **env}
+            kw["cwd"] = str(cwd)
             return await super()._async_pre_start_kernel(**kw)
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
-            warm = zygote.current()
-            if warm is None or kernel_log is None:
+            if warm is None or not warm.alive() or kernel_log is None:
+                if kernel_log is not None:
+                    log = open(kernel_log, "ab")  # the child holds its own copy once started
+                    kw["stdout"] = kw["stderr"] = log
+                    try:
+                        return await super()._async_launch_kernel(kernel_cmd, **kw)
+                    finally:
+                        log.close()
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
-            process = warm.fork(kernel_cmd, kw["env"], kw.get("cwd") or os.getcwd(),
-                                str(kernel_log))
+            process = warm.fork(kernel_cmd, kw["env"], kw["cwd"], str(kernel_log))
             self.provisioner.process, self.provisioner.pid = process, process.pid
-            self.provisioner.pgid, self.provisioner.cwd = process.pid, kw.get("cwd")
+            self.provisioner.pgid, self.provisioner.cwd = process.pid, kw["cwd"]
             self._reconcile_connection_info(self.provisioner.connection_info)
 
     return KernelManagerWithEnv
 
 
-def to_html(nb, header: dict) -> str:
-    """Self-contained HTML: code hidden, images embedded, nothing loaded from a network."""
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    """The report exporter, made once per process: building one compiles its templates, which
+    costs more than an export."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="videorace_report", extra_template_basedirs=[str(TEMPLATES)])
@@ -111,8 +119,14 @@ def to_html(nb, header: dict) -> str:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
-    body, _ = exporter.from_notebook_node(nb, resources={"videorace": header,
-                                                         "metadata": {"name": header["title"]}})
+    return exporter
+
+
+def to_html(nb, header: dict) -> str:
+    """Self-contained HTML: code hidden, images embedded, nothing loaded from a network. Not for
+    two threads at once (the exporter is shared)."""
+    body, _ = _exporter().from_notebook_node(nb, resources={"videorace": header,
+                                                            "metadata": {"name": header["title"]}})
     return body
 
 

@@ -1,11 +1,14 @@
-"""One report, executed in a worker process: papermill into a temporary notebook, nbconvert into a
-temporary HTML file the parent publishes. A failure leaves the executed copy and the kernel's log
-in ``_failed/`` and is returned as one line."""
+"""One report, executed in one of the build's threads: papermill into a temporary notebook, nbconvert
+into a temporary HTML file the build publishes. Everything a report writes is named after it, and
+nothing here touches the process's working directory, environment or streams, so reports can run
+side by side. A failure leaves the executed copy and the kernel's log in ``_failed/`` and is
+returned as one line."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -15,10 +18,13 @@ from videorace.pipeline import config
 from videorace.pipeline.manifest import Report
 from videorace.pipeline.state import FAILED_DIR, TMP_PREFIX, atomic_write
 
+EXPORTING = threading.Lock()
+
 
 def run_report(report: Report, out: str, data_dir: str, data_hash: str,
-               notebooks_dir: str = str(config.NOTEBOOKS_DIR)) -> dict:
-    """Execute one report and write its HTML to a temporary file in ``out``; the parent publishes.
+               notebooks_dir: str = str(config.NOTEBOOKS_DIR), warm=None) -> dict:
+    """Execute one report and write its HTML to a temporary file in ``out``; the build publishes.
+    ``warm`` is the build's kernel zygote (``zygote.start``), or None.
 
     Returns a dict: status ('ok' or 'failed'), seconds, the temp HTML path or the failure message,
     and the key figures the notebook displayed.
@@ -29,7 +35,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     from videorace.pipeline import notebooks
     started = time.perf_counter()
     out_dir = Path(out)
-    kernel_log = capture_stderr(out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.log")
+    kernel_log = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.log"
     executed = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.key}.ipynb"
     files = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.files_dir}"
     shutil.rmtree(files, ignore_errors=True)
@@ -37,13 +43,15 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
            TAKEAWAY_DIR_ENV: str(files), TAKEAWAY_LINK_ENV: report.files_dir}
     source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
     try:
-        nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log)
+        nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log,
+                               warm=warm)
     except PapermillExecutionError as err:
         shutil.rmtree(files, ignore_errors=True)
         failed = out_dir / FAILED_DIR
         failed.mkdir(exist_ok=True)
         os.replace(executed, failed / f"{report.key}.ipynb")
-        os.replace(kernel_log, failed / f"{report.key}.log")
+        if kernel_log.exists():
+            os.replace(kernel_log, failed / f"{report.key}.log")
         message = f"{err.ename}: {err.evalue}".strip()
         return {"status": "failed", "seconds": time.perf_counter() - started,
                 "message": f"cell {err.exec_count}: {message}",
@@ -52,7 +60,8 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
         shutil.rmtree(files, ignore_errors=True)
         executed.unlink(missing_ok=True)
         (out_dir / FAILED_DIR).mkdir(exist_ok=True)
-        os.replace(kernel_log, out_dir / FAILED_DIR / f"{report.key}.log")
+        if kernel_log.exists():
+            os.replace(kernel_log, out_dir / FAILED_DIR / f"{report.key}.log")
         return {"status": "failed", "seconds": time.perf_counter() - started,
                 "message": f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
     executed.unlink(missing_ok=True)
@@ -63,13 +72,22 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
               "parameters": report.parameters, "data_hash": data_hash,
               "data_dir": display_path(Path(data_dir)), "version": __version__}
     exported = time.perf_counter()
-    html = notebooks.to_html(nb, header)
+    with EXPORTING:  # one export at a time: nbconvert is not documented as thread-safe
+        html = notebooks.to_html(nb, header)
     tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
     atomic_write(tmp_html, html)
     split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
             "files": str(files) if files.is_dir() else "",
             "key_figures": key_figures(nb), "split": split}
+
+
+def import_once() -> None:
+    """Import what ``run_report`` needs, once, before the build's threads start (they would
+    otherwise all import it at once)."""
+    import nbconvert  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
 
 
 def key_figures(nb) -> list[list[str]]:
@@ -96,15 +114,6 @@ def time_split(nb, papermill_s: float) -> dict[str, float]:
     first, last = datetime.fromisoformat(min(starts)), datetime.fromisoformat(max(ends))
     execute = (last - first).total_seconds()
     return {"kernel_s": round(max(papermill_s - execute, 0.0), 2), "execute_s": round(execute, 2)}
-
-
-def capture_stderr(path: Path) -> Path:
-    """Point this worker's stderr (inherited by the kernels it starts) at ``path``: kernel chatter
-    stays out of the build log and is kept beside the failed notebook when a report fails."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(fd, 2)
-    os.close(fd)
-    return path
 
 
 def display_path(path: Path) -> str:

@@ -1,13 +1,14 @@
 """Kernels forked from a pre-warmed process, so a report does not pay for Python, ipykernel, pandas
 and matplotlib starting up.
 
-Each build worker starts one zygote: a clean process (it never runs a notebook) that imports the
-kernel's heavy modules once and then waits. For each report the worker asks it for a kernel; the
-zygote forks, and the child becomes an ordinary ipykernel on the connection file jupyter_client
-wrote, in its own session, with the report's environment and working directory. Every report
-therefore still gets a fresh process whose state comes from the same imports and nothing else,
-while the zygote's next child is ready at once. Where ``fork`` is unavailable, or the zygote has
-died, kernels start the ordinary way.
+A build starts one zygote as its first step, so that its imports overlap with the build's own: a
+clean process (it never runs a notebook) that imports the kernel's heavy modules once and then
+waits. For each report the build asks it for a kernel; the zygote forks, and the child becomes an
+ordinary ipykernel on the connection file jupyter_client wrote, in its own session, with the
+report's environment and working directory. Every report therefore still gets a fresh process
+whose state comes from the same imports and nothing else, while the zygote's next child is ready at
+once. The build's threads share the zygote (``Zygote.fork`` takes one request at a time). Where
+``fork`` is unavailable, or the zygote has died, kernels start the ordinary way.
 
 Run as ``python -m videorace.pipeline.zygote``: JSON requests on stdin, one per line, each answered
 with ``{"pid": N}`` on stdout.
@@ -22,8 +23,9 @@ import subprocess
 import sys
 import time
 
-#: Imported by every zygote: what every kernel imports when it starts.
-KERNEL_MODULES = ("ipykernel.kernelapp",)
+#: Imported by every zygote: what every kernel imports when it starts (the kernel class pulls in
+#: the debugger, a tenth of a second that every kernel would otherwise pay after the fork).
+KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel")
 #: Imported too when a notebook imports from the package: its heavy dependencies and the inline
 #: backend the kernel then loads for charts.
 PACKAGE_MODULES = ("pandas", "matplotlib.pyplot", "seaborn", "matplotlib_inline.backend_inline",
@@ -100,10 +102,13 @@ class ForkedKernel:
 
 
 class Zygote:
-    """The worker's side: starts the zygote process, preloading ``modules``, and asks it for
-    kernels."""
+    """The build's side: starts the zygote process, preloading ``modules``, and asks it for
+    kernels, one request at a time whichever thread asks."""
 
     def __init__(self, modules: tuple[str, ...] = ()):
+        import threading
+
+        self.lock = threading.Lock()
         self.process = subprocess.Popen([sys.executable, "-m", "videorace.pipeline.zygote", *modules],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         start_new_session=True)
@@ -113,9 +118,10 @@ class Zygote:
 
     def fork(self, argv: list[str], env: dict, cwd: str, log: str) -> ForkedKernel:
         request = {"argv": argv, "env": env, "cwd": str(cwd), "log": log}
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        reply = self.process.stdout.readline()
+        with self.lock:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            reply = self.process.stdout.readline()
         if not reply:
             raise OSError("the kernel zygote has exited")
         return ForkedKernel(json.loads(reply)["pid"])
@@ -126,19 +132,10 @@ class Zygote:
             self.process.wait(timeout=10)
 
 
-_ZYGOTE: Zygote | None = None
-
-
-def start(modules: tuple[str, ...] = ()) -> None:
-    """Start this process's zygote, preloading ``modules`` (``notebook_imports``) besides the
-    kernel's own (a build worker calls it when it starts)."""
-    global _ZYGOTE
-    if hasattr(os, "fork") and _ZYGOTE is None:
-        _ZYGOTE = Zygote(tuple(modules))
-
-
-def current() -> Zygote | None:
-    return _ZYGOTE if _ZYGOTE is not None and _ZYGOTE.alive() else None
+def start(modules: tuple[str, ...] = ()) -> Zygote | None:
+    """A zygote preloading ``modules`` (``notebook_imports``) besides the kernel's own; None where
+    processes cannot fork. The caller closes it."""
+    return Zygote(tuple(modules)) if hasattr(os, "fork") else None
 
 
 def _child(request: dict) -> None:
