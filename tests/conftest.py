@@ -50,6 +50,24 @@ def run_cli(*args, cwd=None, env=None):
                           text=True, cwd=cwd or config.PROJECT_DIR, env=env, timeout=600)
 
 
+def run_here(*args) -> subprocess.CompletedProcess:
+    """``python -m videorace ARGS`` run in this process, with its output captured, for the tests
+    of what a build does: the CLI's own process would pay about 1.5 s of imports per call that
+    this process has already paid. The build keeps nothing between calls (its zygote, kernels
+    and threads end with it); what needs a process of its own (SIGKILL, two builds at once,
+    an installed copy, the session's full build) still uses ``run_cli``. An exception escapes
+    as the test's error, as a traceback on stderr would fail it."""
+    import contextlib
+    import io
+
+    from videorace.pipeline import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main([str(a) for a in args])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A private copy of data/ to plant defects in."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_here
 from videorace.pipeline import cli
 
 
@@ -262,8 +262,8 @@ def test_bad_parameter_through_the_build(published, tmp_path):
     manifest.write_text(f'[[report]]\nnotebook = "{notebook}"\nset = "default"\ntitle = "t"\n'
                         f"parameters = {{ {assignment} }}\n")
     before = snapshot(published)
-    result = run_cli("build", "--manifest", manifest, "--only", notebook, "--out", published,
-                     "-j", "1")
+    result = run_here("build", "--manifest", manifest, "--only", notebook, "--out", published,
+                      "-j", "1")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     failed = [ln for ln in result.stderr.splitlines() if ln.startswith("FAILED")]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_here
 from videorace.pipeline import config
 from videorace.pipeline import state as build_state
 
@@ -32,16 +32,16 @@ def complete(html: bytes) -> bool:
 def small_out(tmp_path_factory):
     """Two reports published once; tests that change them work on copies of the data."""
     out = tmp_path_factory.mktemp("small")
-    result = run_cli("build", "--out", out, *SMALL)
+    result = run_here("build", "--out", out, *SMALL)
     assert result.returncode == 0, result.stderr
     return out
 
 
 def test_noop_rebuild_rebuilds_nothing(small_out):
     # the first no-op build turns the index's "first build" into "nothing changed" (test_changes.py)
-    assert run_cli("build", "--out", small_out, *SMALL).returncode == 0
+    assert run_here("build", "--out", small_out, *SMALL).returncode == 0
     before = published(small_out)
-    result = run_cli("build", "--out", small_out, *SMALL)
+    result = run_here("build", "--out", small_out, *SMALL)
     assert result.returncode == 0
     assert "0 built, 2 up to date" in result.stderr
     assert published(small_out) == before
@@ -49,11 +49,11 @@ def test_noop_rebuild_rebuilds_nothing(small_out):
 
 def test_changing_one_data_file_rebuilds_only_reports_that_read_it(small_out, data_copy):
     # the published reports were built from data/; the same bytes elsewhere are the same inputs
-    assert "0 built, 2 up to date" in run_cli("build", "--out", small_out, "--data", data_copy,
+    assert "0 built, 2 up to date" in run_here("build", "--out", small_out, "--data", data_copy,
                                               *SMALL).stderr
     caps = data_copy / "capabilities.csv"  # read by 01_alpha only (tests/stubs/reports.toml)
     caps.write_text(caps.read_text().replace("Clips of 4 s or 8 s.", "Clips of 4 or 8 s."))
-    result = run_cli("build", "--out", small_out, "--data", data_copy, *SMALL)
+    result = run_here("build", "--out", small_out, "--data", data_copy, *SMALL)
     assert result.returncode == 0, result.stderr
     assert "built  01_alpha" in result.stderr
     assert "02_beta" not in result.stderr.replace("up to date", "")
@@ -61,7 +61,7 @@ def test_changing_one_data_file_rebuilds_only_reports_that_read_it(small_out, da
 
 
 def test_force_rebuilds_all(small_out):
-    result = run_cli("build", "--out", small_out, "--force", *SMALL)
+    result = run_here("build", "--out", small_out, "--force", *SMALL)
     assert "2 built, 0 up to date" in result.stderr
 
 
@@ -70,7 +70,7 @@ def test_failing_notebook_keeps_the_last_good_report_and_the_index(small_out, tm
     manifest = tmp_path / "bad.toml"
     manifest.write_text('[[report]]\nnotebook = "02_beta"\nset = "default"\n'
                         'title = "t"\nparameters = { fail = true }\n')
-    result = run_cli("build", "--out", small_out, "--notebooks", STUBS / "notebooks",
+    result = run_here("build", "--out", small_out, "--notebooks", STUBS / "notebooks",
                      "--manifest", manifest, "--only", "02_beta", "-j", "1")
     assert result.returncode == 1
     failed = [ln for ln in result.stderr.splitlines() if ln.startswith("FAILED")]
@@ -82,7 +82,7 @@ def test_failing_notebook_keeps_the_last_good_report_and_the_index(small_out, tm
     state = json.loads((small_out / build_state.STATE_FILE).read_text())
     assert state["02_beta"]["status"] == "failed"
     # the next good build clears the failure
-    assert run_cli("build", "--out", small_out, *SMALL).returncode == 0
+    assert run_here("build", "--out", small_out, *SMALL).returncode == 0
     assert not (small_out / "_failed" / "02_beta.ipynb").exists()
 
 
@@ -107,7 +107,7 @@ def test_sigkill_mid_build_leaves_published_reports_whole(small_out, tmp_path):
     after = published(small_out)
     assert set(after) == set(before)
     assert all(complete(html) for html in after.values())
-    result = run_cli("build", "--out", small_out, *SMALL)
+    result = run_here("build", "--out", small_out, *SMALL)
     assert result.returncode == 0, result.stderr
     assert not list(small_out.glob(f"{build_state.TMP_PREFIX}*"))
     assert all(complete(html) for html in published(small_out).values())
@@ -136,7 +136,7 @@ def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
     manifest.write_text('[[report]]\nnotebook = "03_clip_length_resolution"\nset = "x"\n'
                         'title = "t"\nparameters = { fsp = 30 }\n')
     out = tmp_path / "out"
-    result = run_cli("build", "--manifest", manifest, "--out", out)
+    result = run_here("build", "--manifest", manifest, "--out", out)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert ("report #1: parameters: 03_clip_length_resolution has no parameter 'fsp'; did you "
             "mean 'fps'?") in result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_here
 from videorace.pipeline import changes
 from videorace.pipeline.index import render_index
 
@@ -35,7 +35,7 @@ CHANGED_HTML = ("<h2>What changed in the latest build</h2>\n"
 
 
 def build(out: Path, data: Path, *extra) -> str:
-    result = run_cli("build", "--out", out, "--data", data, *SMALL, *extra)
+    result = run_here("build", "--out", out, "--data", data, *SMALL, *extra)
     assert result.returncode == 0, result.stderr
     return result.stderr
 
@@ -89,7 +89,7 @@ def test_a_failed_build_keeps_the_previous_good_build_as_the_baseline(tmp_path, 
     failing = tmp_path / "failing.toml"
     failing.write_text((STUBS / "reports.toml").read_text().replace(
         'title = "Beta"', 'title = "Beta"\nparameters = { fail = true }'))
-    result = run_cli("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
+    result = run_here("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
                      "--manifest", failing, "-j", "1")
     assert result.returncode == 1 and "built  01_alpha" in result.stderr
     assert changes.FIRST in section(out)  # the failed build left the index as it was

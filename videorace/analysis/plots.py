@@ -20,6 +20,10 @@ ORG_COLORS = {
     "moonshot": "#e377c2",
 }
 AVAILABILITY_MARKERS = {"claimed": "o", "demo": "D", "beta": "s", "public": "P"}
+#: Charts are drawn once, at 1.5 times the 96 dpi they are shown at: sharp on high-density
+#: screens, and the same PNG serves as the take-away file for slides. Figures are made at that
+#: resolution too, so laying one out and saving it measure its text with the same renderer.
+PNG_DPI, SHOWN_DPI = 144, 96
 
 
 def use_style() -> None:
@@ -28,8 +32,8 @@ def use_style() -> None:
     sns.set_theme(context="notebook", style="whitegrid", palette="deep")
     matplotlib.rcParams.update({
         "figure.figsize": (9, 4.8),
-        "figure.dpi": 96,
-        "savefig.dpi": 96,
+        "figure.dpi": PNG_DPI,
+        "savefig.dpi": PNG_DPI,
         "axes.titlesize": 12,
         "axes.titleweight": "bold",
         "axes.labelsize": 10,
@@ -63,7 +67,8 @@ def month_axis(ax) -> None:
 
 
 def finish(fig, source_note: str = "") -> None:
-    """Tight layout and an optional source line under the axes."""
+    """Tight layout and an optional source line under the axes. Every chart ends here, and the
+    layout keeps every label inside the figure, so saving it needs no second, cropping pass."""
     if source_note:
         fig.text(0.01, 0.005, source_note, fontsize=7.5, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))

@@ -50,9 +50,9 @@ def takeaway(kind: str, files: dict[str, bytes | str]) -> None:
     display(HTML(f'<p class="vr-takeaway">Download this {kind}: {anchors}</p>'))
 
 
-#: Charts are rendered once, at 1.5 times the 96 dpi they are shown at: sharp on high-density
-#: screens, and the same PNG serves as the take-away file for slides.
-PNG_DPI, SHOWN_DPI = 144, 96
+#: zlib level of the PNGs: 3 writes them about a third faster than the default 6, for files
+#: about 6% larger.
+PNG_COMPRESSION = 3
 
 
 def figure(fig, alt: str, data: pd.DataFrame) -> None:
@@ -64,18 +64,19 @@ def figure(fig, alt: str, data: pd.DataFrame) -> None:
     from videorace.analysis import plots
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=plots.PNG_DPI,
+                pil_kwargs={"compress_level": PNG_COMPRESSION})
     png = buffer.getvalue()
     width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
     title = next((ax.get_title() for ax in fig.axes if ax.get_title()), fig.get_suptitle())
-    shown = {"alt": alt, "width": round(width * SHOWN_DPI / PNG_DPI),
-             "height": round(height * SHOWN_DPI / PNG_DPI)}
+    shown = {"alt": alt, "width": round(width * plots.SHOWN_DPI / plots.PNG_DPI),
+             "height": round(height * plots.SHOWN_DPI / plots.PNG_DPI)}
     display({"image/png": base64.b64encode(png).decode("ascii"),
              "text/plain": f"<chart: {title}>", PLOTTED_MIME: plots.plotted_data(fig)},
             metadata={"image/png": shown}, raw=True)
     if os.environ.get(TAKEAWAY_DIR_ENV):
         svg = io.BytesIO()
-        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None})
         takeaway("chart", {"png": png, "svg": svg.getvalue(),
                            "csv": data.to_csv(index=False, date_format="%Y-%m-%d")})
     plots.plt.close(fig)

@@ -84,6 +84,8 @@ def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None 
     environment and their output in ``kernel_log``, forked from ``warm`` when it is alive."""
     from jupyter_client.manager import AsyncKernelManager
 
+    from videorace.pipeline import zygote
+
     class KernelManagerWithEnv(AsyncKernelManager):
         async def _async_pre_start_kernel(self, **kw):
             kw["env"] = {**(kw.get("env") or os.environ), **env}
@@ -91,19 +93,13 @@ def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None 
             return await super()._async_pre_start_kernel(**kw)
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
-            if warm is None or not warm.alive() or kernel_log is None:
-                if kernel_log is not None:
-                    log = open(kernel_log, "ab")  # the child holds its own copy once started
-                    kw["stdout"] = kw["stderr"] = log
-                    try:
-                        return await super()._async_launch_kernel(kernel_cmd, **kw)
-                    finally:
-                        log.close()
+            if warm is not None and warm.alive() and kernel_log is not None:
+                return zygote.adopt(self, warm, kernel_cmd, kw, str(kernel_log))
+            if kernel_log is None:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
-            process = warm.fork(kernel_cmd, kw["env"], kw["cwd"], str(kernel_log))
-            self.provisioner.process, self.provisioner.pid = process, process.pid
-            self.provisioner.pgid, self.provisioner.cwd = process.pid, kw["cwd"]
-            self._reconcile_connection_info(self.provisioner.connection_info)
+            with open(kernel_log, "ab") as log:  # the kernel keeps its own copy of the descriptor
+                kw["stdout"] = kw["stderr"] = log
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return KernelManagerWithEnv
 

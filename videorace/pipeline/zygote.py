@@ -132,6 +132,16 @@ class Zygote:
             self.process.wait(timeout=10)
 
 
+def adopt(manager, warm: Zygote, kernel_cmd: list[str], kw: dict, log: str) -> None:
+    """Start the kernel a jupyter_client kernel ``manager`` is launching as a child of ``warm``
+    instead of a new process: the body of a kernel manager's ``_async_launch_kernel``."""
+    process = warm.fork(kernel_cmd, kw["env"], kw.get("cwd") or os.getcwd(), log)
+    provisioner = manager.provisioner
+    provisioner.process, provisioner.pid = process, process.pid
+    provisioner.pgid, provisioner.cwd = process.pid, kw.get("cwd")
+    manager._reconcile_connection_info(provisioner.connection_info)
+
+
 def start(modules: tuple[str, ...] = ()) -> Zygote | None:
     """A zygote preloading ``modules`` (``notebook_imports``) besides the kernel's own; None where
     processes cannot fork. The caller closes it."""

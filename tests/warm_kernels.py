@@ -1,0 +1,49 @@
+"""A pytest plugin (``-p tests.warm_kernels`` in pyproject.toml): nbval's kernels forked from a
+pre-warmed zygote, as the build's are (``videorace.pipeline.zygote``).
+
+nbval starts a fresh kernel per notebook and executes every cell in it; that stays so. What
+changes is how the process comes to be: instead of a new Python importing ipykernel, pandas,
+matplotlib, seaborn and the package (about 1.5 s of CPU per notebook), each kernel is a fork of a
+process that has imported them and done nothing else. The kernel then initialises, runs the
+notebook's cells from the first, and nbval compares every output as before. The zygote is started
+by the first nbval kernel of each pytest process and closed when the process ends.
+"""
+
+from __future__ import annotations
+
+import os
+
+_warm = []  # this process's zygote, once the first nbval kernel asks for it
+
+
+def _zygote():
+    from videorace.pipeline import config, zygote
+
+    if not _warm:
+        _warm.append(zygote.start(tuple(zygote.notebook_imports(
+            sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))))))
+    return _warm[0]
+
+
+def pytest_configure(config):
+    try:
+        import nbval.kernel
+    except ImportError:  # nbval not installed: nothing to warm
+        return
+    from videorace.pipeline import zygote
+
+    class WarmKernelManager(nbval.kernel.KernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            warm = _zygote()
+            if warm is None or not warm.alive():
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            zygote.adopt(self, warm, kernel_cmd, kw, os.devnull)  # nbval discards its stderr too
+
+    nbval.kernel.KernelManager = WarmKernelManager
+
+
+def pytest_unconfigure(config):
+    while _warm:
+        warm = _warm.pop()
+        if warm is not None:
+            warm.close()
