@@ -25,8 +25,11 @@ setup: $(STAMP) ## Create .venv and install the pinned requirements (only when t
 reports: setup ## Execute every notebook into reports/ (HTML), then print where the index is
 	$(BIN)/python -m videorace build
 
+# The suite starts about forty Python processes (workers, zygotes, kernels); letting them keep
+# bytecode in __pycache__/ (gitignored), even where PYTHONDONTWRITEBYTECODE is set, compiles the
+# package and pytest's rewritten test modules once instead of in every process.
 test: setup ## Unit tests of the package and strict nbval over notebooks/
-	$(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 lab: setup ## Open JupyterLab over the project, on the project's own kernel
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

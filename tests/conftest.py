@@ -34,6 +34,30 @@ def pytest_configure(config):
     config._videorace_ipython = home
 
 
+#: The order in which xdist hands out test files (pyproject.toml: --dist loadfile
+#: --no-loadscope-reorder), for two cores kept busy to the end: the browser checks first, as their
+#: fixture starts the session's full build (``full_out``, both cores for about 20 s) and their own
+#: work is long; the other files that read that build last, so that none of them waits for it;
+#: in between the longest files first. A file not named here runs in between too.
+FIRST = ("test_browser.py",)
+LONGEST = ("test_build.py", "test_notebooks.py", "test_tokens_notebook.py", "test_bad_input.py",
+           "test_changes.py", "test_notebook_edges.py", "test_layout.py", "test_timeline.py",
+           "test_validate_properties.py")
+LAST = ("test_parameters.py", "test_report_text.py", "test_reports.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        name = item.path.name
+        if name in FIRST:
+            return 0
+        if name in LAST:
+            return 3
+        return 1 if name in LONGEST else 2
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
 def pytest_terminal_summary(terminalreporter, config):
     home = getattr(config, "_videorace_ipython", None)
     if home is None:

@@ -87,7 +87,7 @@ def test_a_non_editable_install_builds_a_report(tmp_path):
     as options. The nbconvert template must travel as package data for the report to render."""
     target = tmp_path / "site"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                          "--no-build-isolation", "--target", str(target), str(ROOT)],
+                          "--no-build-isolation", "--no-compile", "--target", str(target), str(ROOT)],
                          capture_output=True, text=True, timeout=300)
     assert pip.returncode == 0, pip.stderr
     assert (target / "videorace/pipeline/templates/videorace_report/index.html.j2").is_file()
