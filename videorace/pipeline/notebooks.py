@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import threading
 from pathlib import Path
 
 from videorace.pipeline import config
@@ -104,6 +105,10 @@ def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None 
     return KernelManagerWithEnv
 
 
+#: The shared exporter serves one export at a time: nbconvert is not documented as thread-safe.
+_EXPORTING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=1)
 def _exporter():
     """The report exporter, made once per process: building one compiles its templates, which
@@ -119,10 +124,11 @@ def _exporter():
 
 
 def to_html(nb, header: dict) -> str:
-    """Self-contained HTML: code hidden, images embedded, nothing loaded from a network. Not for
-    two threads at once (the exporter is shared)."""
-    body, _ = _exporter().from_notebook_node(nb, resources={"videorace": header,
-                                                            "metadata": {"name": header["title"]}})
+    """Self-contained HTML: code hidden, images embedded, nothing loaded from a network. Threads
+    calling it take turns (they share one exporter)."""
+    with _EXPORTING:
+        body, _ = _exporter().from_notebook_node(nb, resources={"videorace": header,
+                                                                "metadata": {"name": header["title"]}})
     return body
 
 

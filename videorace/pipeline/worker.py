@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -17,8 +16,6 @@ from videorace.analysis.markup import TAKEAWAY_DIR_ENV, TAKEAWAY_LINK_ENV
 from videorace.pipeline import config
 from videorace.pipeline.manifest import Report
 from videorace.pipeline.state import FAILED_DIR, TMP_PREFIX, atomic_write
-
-EXPORTING = threading.Lock()
 
 
 def run_report(report: Report, out: str, data_dir: str, data_hash: str,
@@ -72,8 +69,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
               "parameters": report.parameters, "data_hash": data_hash,
               "data_dir": display_path(Path(data_dir)), "version": __version__}
     exported = time.perf_counter()
-    with EXPORTING:  # one export at a time: nbconvert is not documented as thread-safe
-        html = notebooks.to_html(nb, header)
+    html = notebooks.to_html(nb, header)
     tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
     atomic_write(tmp_html, html)
     split["export_s"] = round(time.perf_counter() - exported, 2)
