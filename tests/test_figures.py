@@ -46,3 +46,36 @@ def test_forecast_chart_draws_the_unit_slip_only_when_asked(monkeypatch):
     with_slip = run("05_market_and_predictions", monkeypatch).figures[0][0]["lines"]
     without = run("05_market_and_predictions", monkeypatch, show_unit_slip=False).figures[0][0]["lines"]
     assert (len(with_slip), len(without)) == (3, 2)
+
+
+
+def test_fixed_title_height_draws_where_matplotlib_would_place_it():
+    """The style fixes the title's height (axes.titley) so drawing skips measuring the x-axis. On
+    the project's charts (ticks and labels at the bottom) matplotlib's own placement puts the
+    title exactly there, with the same layout. With the x-axis label moved to the top, its own
+    placement would lift the title and the fixed one overlaps the label, which is why no chart
+    may put anything at the top."""
+    import matplotlib
+
+    from videorace.analysis import plots
+
+    plots.use_style()
+    assert matplotlib.rcParams["axes.titley"] == 1.0
+
+    def drawn(top_label: bool, titley):
+        with matplotlib.rc_context({"axes.titley": titley}):
+            fig, ax = plots.figure("A title", "Date", "Seconds")
+            ax.plot([0, 1, 2], [3, 60, 180])
+            if top_label:
+                ax.xaxis.set_label_position("top")
+            plots.finish(fig, "Source: a note")
+            fig.canvas.draw()
+        title, label = ax.title.get_window_extent(), ax.xaxis.label.get_window_extent()
+        plots.plt.close(fig)
+        return ax.title.get_position()[1], ax.get_position().bounds, title.overlaps(label)
+
+    assert drawn(False, 1.0) == drawn(False, None) == (1.0, drawn(False, None)[1], False)
+    fixed_y, _, fixed_overlaps = drawn(True, 1.0)
+    auto_y, _, auto_overlaps = drawn(True, None)
+    assert (fixed_y, fixed_overlaps) == (1.0, True)
+    assert auto_y > 1.0 and not auto_overlaps

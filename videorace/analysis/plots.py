@@ -36,6 +36,11 @@ def use_style() -> None:
         "savefig.dpi": PNG_DPI,
         "axes.titlesize": 12,
         "axes.titleweight": "bold",
+        # Titles sit at a fixed height just above the axes. Left to matplotlib (None), the
+        # height is worked out on every draw by measuring the x-axis, because seaborn's tickless
+        # axes read as "ticks may be on top"; no chart here has ticks or a label at the top, so
+        # the fixed height draws the same pixels a third faster (tests/test_figures.py).
+        "axes.titley": 1.0,
         "axes.labelsize": 10,
         "legend.fontsize": 9,
         "legend.frameon": False,
