@@ -4,6 +4,8 @@ by its lock. What the published reports contain is in tests/test_reports.py."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -169,3 +171,17 @@ def test_take_away_folders_are_swapped_whole(tmp_path):
     publish_files("", target)
     assert not target.exists()
     assert not list(tmp_path.glob(f"{build_state.TMP_PREFIX}*"))
+
+
+def test_report_kernels_leave_the_users_ipython_history_alone(tmp_path, monkeypatch):
+    """A kernel would otherwise add a session per report, with every cell, to the user's own
+    IPython history (zygote.KERNEL_ARGS)."""
+    ipython_dir = tmp_path / "ipython"
+    suite_dir = os.environ.get("IPYTHONDIR")  # conftest's, whose startup file counts kernels
+    if suite_dir:
+        shutil.copytree(Path(suite_dir) / "profile_default" / "startup",
+                        ipython_dir / "profile_default" / "startup")
+    monkeypatch.setenv("IPYTHONDIR", str(ipython_dir))
+    assert run_here("build", "--out", tmp_path / "out", *SMALL).returncode == 0
+    assert (ipython_dir / "profile_default").is_dir()  # the kernels did use this IPython dir
+    assert not list(ipython_dir.rglob("history.sqlite"))

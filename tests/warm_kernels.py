@@ -34,6 +34,7 @@ def pytest_configure(config):
 
     class WarmKernelManager(nbval.kernel.KernelManager):
         async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kernel_cmd = [*kernel_cmd, *zygote.KERNEL_ARGS]
             warm = _zygote()
             if warm is None or not warm.alive():
                 return await super()._async_launch_kernel(kernel_cmd, **kw)

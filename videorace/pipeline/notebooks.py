@@ -94,6 +94,7 @@ def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None 
             return await super()._async_pre_start_kernel(**kw)
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kernel_cmd = [*kernel_cmd, *zygote.KERNEL_ARGS]
             if warm is not None and warm.alive() and kernel_log is not None:
                 return zygote.adopt(self, warm, kernel_cmd, kw, str(kernel_log))
             if kernel_log is None:

@@ -26,6 +26,10 @@ import time
 #: Imported by every zygote: what every kernel imports when it starts (the kernel class pulls in
 #: the debugger, a tenth of a second that every kernel would otherwise pay after the fork).
 KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel")
+#: Added to the command of every kernel the project starts (a report's, nbval's), forked or not:
+#: no IPython history. A kernel otherwise records every cell in the user's own history database
+#: (~/.ipython), in a new session per report, and writes it out from a thread after each cell.
+KERNEL_ARGS = ("--HistoryManager.enabled=False",)
 #: Imported too when a notebook imports from the package: its heavy dependencies and the inline
 #: backend the kernel then loads for charts.
 PACKAGE_MODULES = ("pandas", "matplotlib.pyplot", "seaborn", "matplotlib_inline.backend_inline",
@@ -134,7 +138,8 @@ class Zygote:
 
 def adopt(manager, warm: Zygote, kernel_cmd: list[str], kw: dict, log: str) -> None:
     """Start the kernel a jupyter_client kernel ``manager`` is launching as a child of ``warm``
-    instead of a new process: the body of a kernel manager's ``_async_launch_kernel``."""
+    instead of a new process: the body of a kernel manager's ``_async_launch_kernel``, given the
+    command with ``KERNEL_ARGS`` already added."""
     process = warm.fork(kernel_cmd, kw["env"], kw.get("cwd") or os.getcwd(), log)
     provisioner = manager.provisioner
     provisioner.process, provisioner.pid = process, process.pid
