@@ -185,3 +185,14 @@ def test_report_kernels_leave_the_users_ipython_history_alone(tmp_path, monkeypa
     assert run_here("build", "--out", tmp_path / "out", *SMALL).returncode == 0
     assert (ipython_dir / "profile_default").is_dir()  # the kernels did use this IPython dir
     assert not list(ipython_dir.rglob("history.sqlite"))
+
+
+def test_the_zygote_is_told_the_data_to_preload():
+    """The build's zygote reads the build's data once (loading.preload) for its kernels: the data
+    directory travels on its command line, and a zygote without one preloads nothing."""
+    from videorace.pipeline import zygote
+
+    cmd = zygote.command(("pandas", "videorace.data.loading"), Path("/some/data"))
+    assert cmd[1:3] == ["-m", "videorace.pipeline.zygote"]
+    assert zygote.arguments(cmd[3:]) == (["pandas", "videorace.data.loading"], "/some/data")
+    assert zygote.arguments(zygote.command(("pandas",))[3:]) == (["pandas"], None)

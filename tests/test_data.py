@@ -63,6 +63,40 @@ def test_undeclared_table_is_refused_under_a_build(monkeypatch):
         ds.gpus
 
 
+def test_preloaded_data_is_handed_out_as_copies_while_the_files_are_unchanged(data_copy,
+                                                                             monkeypatch):
+    """The build's kernel zygote reads the data once (loading.preload); a kernel's load() then
+    gets the same tables as a fresh read, as its own copies, and reads afresh once a file
+    changes."""
+    from videorace.data import loading
+
+    monkeypatch.setattr(loading, "_PRELOADED", {})
+    fresh = data.load(data_copy)
+    loading.preload(data_copy)
+    first = data.load(data_copy)
+    assert first.hash == fresh.hash and set(first) == set(fresh)
+    for name in fresh:
+        pd.testing.assert_frame_equal(first[name], fresh[name])
+    first.gpus.loc[0, "bf16_dense_tflops"] = -1.0  # a notebook changing its tables in place
+    assert data.load(data_copy).gpus.bf16_dense_tflops.iloc[0] == fresh.gpus.bf16_dense_tflops.iloc[0]
+
+    (data_copy / "gpus.csv").write_text((data_copy / "gpus.csv").read_text().replace("989,", "990,", 1))
+    changed = data.load(data_copy)
+    assert changed.gpus.bf16_dense_tflops.iloc[0] == 990 and changed.hash != fresh.hash
+
+
+def test_preloading_bad_data_keeps_nothing_and_load_still_lists_the_problems(data_copy,
+                                                                             monkeypatch):
+    from videorace.data import loading
+
+    monkeypatch.setattr(loading, "_PRELOADED", {})
+    (data_copy / "gpus.csv").write_text("gpu_id,name\n")
+    loading.preload(data_copy)  # no exception: each kernel reports the problems itself
+    assert loading._PRELOADED == {}
+    with pytest.raises(data.DataError, match=r"gpus.csv:1: bf16_dense_tflops: this column"):
+        data.load(data_copy)
+
+
 # --- questions a user must be able to answer from data/ alone -------------------------------------
 
 def test_who_led_each_disclosed_round_and_how_much(ds):

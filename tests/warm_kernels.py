@@ -4,7 +4,8 @@ pre-warmed zygote, as the build's are (``videorace.pipeline.zygote``).
 nbval starts a fresh kernel per notebook and executes every cell in it; that stays so. What
 changes is how the process comes to be: instead of a new Python importing ipykernel, pandas,
 matplotlib, seaborn and the package (about 1.5 s of CPU per notebook), each kernel is a fork of a
-process that has imported them and done nothing else. The kernel then initialises, runs the
+process that has imported them, and read the project's data/ (``loading.preload``), and done
+nothing else. The kernel then initialises, runs the
 notebook's cells from the first, and nbval compares every output as before. The zygote is started
 by the first nbval kernel of each pytest process and closed when the process ends.
 """
@@ -21,7 +22,7 @@ def _zygote():
 
     if not _warm:
         _warm.append(zygote.start(tuple(zygote.notebook_imports(
-            sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))))))
+            sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")))), config.DATA_DIR))
     return _warm[0]
 
 

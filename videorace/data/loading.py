@@ -64,13 +64,12 @@ def _typed(column: pd.Series, kind: str) -> pd.Series:
     return column.astype("object")
 
 
-def load(data_dir: str | os.PathLike | None = None) -> Dataset:
-    """Validate the data at ``data_dir`` (default: ``$VIDEORACE_DATA_DIR`` or ``data/``) and return
-    every table typed: dates as datetime64, amounts as floats, counts as nullable integers.
+#: Datasets read by ``preload``, by directory: in a kernel zygote, so that every kernel forked
+#: from it starts with the tables already read, checked and typed.
+_PRELOADED: dict[Path, Dataset] = {}
 
-    Raises ``DataError`` listing every problem when the data does not validate.
-    """
-    directory = paths.data_dir(data_dir)
+
+def _read(directory: Path) -> Dataset:
     sheets, problems = read_all(Path(directory))
     if problems:
         raise DataError(problems)
@@ -82,6 +81,36 @@ def load(data_dir: str | os.PathLike | None = None) -> Dataset:
             frame[f.name] = _typed(frame[f.name], f.kind)
         ds[name] = frame
     ds.hash = content_hash(directory)
+    return ds
+
+
+def preload(data_dir: str | os.PathLike | None = None) -> None:
+    """Read, check and type the data at ``data_dir`` now, for later ``load`` calls in this process
+    and in processes forked from it: the build's kernel zygote calls it once, instead of each
+    report's kernel doing the same work on the same files. ``load`` uses the copy only while the
+    files still have the bytes it was read from. Data with problems is not kept: each ``load``
+    then reports them itself."""
+    directory = paths.data_dir(data_dir)
+    try:
+        _PRELOADED[directory.resolve()] = _read(directory)
+    except (DataError, OSError):
+        pass
+
+
+def load(data_dir: str | os.PathLike | None = None) -> Dataset:
+    """Validate the data at ``data_dir`` (default: ``$VIDEORACE_DATA_DIR`` or ``data/``) and return
+    every table typed: dates as datetime64, amounts as floats, counts as nullable integers.
+
+    Raises ``DataError`` listing every problem when the data does not validate. Tables ``preload``
+    read from the same bytes are handed out as fresh copies instead of being read again.
+    """
+    directory = paths.data_dir(data_dir)
+    ready = _PRELOADED.get(directory.resolve())
+    if ready is not None and ready.hash == content_hash(directory):
+        ds = Dataset({name: frame.copy() for name, frame in ready.items()})
+        ds.hash = ready.hash
+    else:
+        ds = _read(directory)
     ds.directory = Path(directory)
     reads = os.environ.get(paths.READS_ENV)
     if reads:

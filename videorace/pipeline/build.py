@@ -151,7 +151,7 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
     from videorace.pipeline import zygote
 
     preload = zygote.notebook_imports(sorted({notebooks / f"{r.notebook}.ipynb" for r, _ in todo}))
-    warm = zygote.start(tuple(preload))  # its imports overlap with this process's below
+    warm = zygote.start(tuple(preload), data_dir)  # its start overlaps with this process's below
     try:
         from videorace.data.validate import content_hash
 

@@ -2,8 +2,8 @@
 and matplotlib starting up.
 
 A build starts one zygote as its first step, so that its imports overlap with the build's own: a
-clean process (it never runs a notebook) that imports the kernel's heavy modules once and then
-waits. For each report the build asks it for a kernel; the zygote forks, and the child becomes an
+clean process (it never runs a notebook) that imports the kernel's heavy modules once, reads the
+build's data once (checked and typed, for ``videorace.data.load``), and then waits. For each report the build asks it for a kernel; the zygote forks, and the child becomes an
 ordinary ipykernel on the connection file jupyter_client wrote, in its own session, with the
 report's environment and working directory. Every report therefore still gets a fresh process
 whose state comes from the same imports and nothing else, while the zygote's next child is ready at
@@ -106,14 +106,15 @@ class ForkedKernel:
 
 
 class Zygote:
-    """The build's side: starts the zygote process, preloading ``modules``, and asks it for
-    kernels, one request at a time whichever thread asks."""
+    """The build's side: starts the zygote process, preloading ``modules`` and the dataset at
+    ``data_dir`` (``videorace.data.loading.preload``, when the modules include the package), and
+    asks it for kernels, one request at a time whichever thread asks."""
 
-    def __init__(self, modules: tuple[str, ...] = ()):
+    def __init__(self, modules: tuple[str, ...] = (), data_dir: str | os.PathLike | None = None):
         import threading
 
         self.lock = threading.Lock()
-        self.process = subprocess.Popen([sys.executable, "-m", "videorace.pipeline.zygote", *modules],
+        self.process = subprocess.Popen(command(modules, data_dir),
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         start_new_session=True)
 
@@ -147,10 +148,11 @@ def adopt(manager, warm: Zygote, kernel_cmd: list[str], kw: dict, log: str) -> N
     manager._reconcile_connection_info(provisioner.connection_info)
 
 
-def start(modules: tuple[str, ...] = ()) -> Zygote | None:
-    """A zygote preloading ``modules`` (``notebook_imports``) besides the kernel's own; None where
-    processes cannot fork. The caller closes it."""
-    return Zygote(tuple(modules)) if hasattr(os, "fork") else None
+def start(modules: tuple[str, ...] = (), data_dir: str | os.PathLike | None = None) -> Zygote | None:
+    """A zygote preloading ``modules`` (``notebook_imports``) besides the kernel's own, and the
+    dataset at ``data_dir`` the kernels will read; None where processes cannot fork. The caller
+    closes it."""
+    return Zygote(tuple(modules), data_dir) if hasattr(os, "fork") else None
 
 
 def _child(request: dict) -> None:
@@ -175,9 +177,10 @@ def _child(request: dict) -> None:
         os._exit(0)
 
 
-def serve(modules: list[str]) -> None:
-    """The zygote: preload the kernel's modules and ``modules``, then fork a kernel per request
-    until stdin closes."""
+def serve(modules: list[str], data_dir: str | None = None) -> None:
+    """The zygote: preload the kernel's modules and ``modules`` (and, when they include the
+    package's data loader, the dataset at ``data_dir``), then fork a kernel per request until
+    stdin closes."""
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     # Read by ipykernel when it is imported (below): each kernel exits when its parent, this
     # zygote, goes away, and the zygote ends when its worker does.
@@ -187,6 +190,9 @@ def serve(modules: list[str]) -> None:
             __import__(module)
         except ImportError:  # 'x.y' where y is a name in x, not a submodule; or a bad import,
             pass  # which the notebook's own kernel will report where it happens
+    loading = sys.modules.get("videorace.data.loading")
+    if data_dir and loading is not None:
+        loading.preload(data_dir)  # each kernel's data.load() then copies instead of reading
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     for line in sys.stdin:
         request = json.loads(line)
@@ -197,5 +203,18 @@ def serve(modules: list[str]) -> None:
         sys.stdout.flush()
 
 
+def command(modules: tuple[str, ...] = (), data_dir: str | os.PathLike | None = None) -> list[str]:
+    """The zygote's command line: ``[--data DIR] MODULE...``, read back by ``arguments``."""
+    data = ["--data", str(data_dir)] if data_dir else []
+    return [sys.executable, "-m", "videorace.pipeline.zygote", *data, *modules]
+
+
+def arguments(argv: list[str]) -> tuple[list[str], str | None]:
+    """The modules and the data directory of a zygote's command line (without the program)."""
+    if argv[:1] == ["--data"]:
+        return argv[2:], argv[1]
+    return argv, None
+
+
 if __name__ == "__main__":
-    serve(sys.argv[1:])
+    serve(*arguments(sys.argv[1:]))
