@@ -145,6 +145,41 @@ def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
     assert not list(out.glob("*.html")) if out.exists() else True
 
 
+@pytest.mark.parametrize("source, parameters, expected", [
+    # a notebook without a parameters cell builds at no parameters, and refuses any
+    ("print(1)", "", "1 built"),
+    ("print(1)", "parameters = { fps = 30 }",
+     "01_plain has no parameter 'fps' (its parameters: none, it has no parameters cell)"),
+    ("fps = 24\nstart = fps * 2", "parameters = { fps = 30 }",
+     "01_plain.ipynb: parameter start: expected a literal default (a number, string, list...), "
+     "found fps * 2"),
+    (None, "", "01_plain.ipynb: expected a notebook whose parameters cell is Python, found "
+     "JSONDecodeError"),
+])
+def test_notebooks_without_plain_parameters_are_named_not_a_traceback(tmp_path, source,
+                                                                      parameters, expected):
+    import nbformat
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    path = notebooks / "01_plain.ipynb"
+    if source is None:
+        path.write_text("{ not json")
+    else:
+        cell = nbformat.v4.new_code_cell(source)
+        if "fps" in source:
+            cell.metadata["tags"] = ["parameters"]
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {
+            "name": config.KERNEL_NAME, "display_name": "Python", "language": "python"}}), path)
+    manifest = tmp_path / "reports.toml"
+    manifest.write_text(f'[[report]]\nnotebook = "01_plain"\nset = "default"\n{parameters}\n')
+    result = run_here("build", "--notebooks", notebooks, "--manifest", manifest,
+                      "--out", tmp_path / "out")
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert result.returncode == (0 if expected == "1 built" else 2)
+
+
 def test_unknown_parameter_names_the_closest_declared_one():
     from videorace.pipeline.manifest import unknown_parameter
 

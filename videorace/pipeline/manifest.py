@@ -47,8 +47,8 @@ def unknown_parameter(notebook: str, parameters: dict, declared) -> str | None:
         if name not in declared:
             close = difflib.get_close_matches(name, list(declared), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            return (f"{notebook} has no parameter {name!r}{hint} (its parameters: "
-                    f"{', '.join(declared)})")
+            listed = ", ".join(declared) or "none, it has no parameters cell"
+            return f"{notebook} has no parameter {name!r}{hint} (its parameters: {listed})"
     return None
 
 
@@ -83,7 +83,11 @@ def load_manifest(path: Path, notebooks: list[str], directory: Path | None = Non
             if directory is not None:
                 from videorace.pipeline.notebooks import defaults
 
-                problem = unknown_parameter(nb, params, defaults(nb, directory))
+                try:
+                    declared = defaults(nb, directory)
+                except ValueError as err:
+                    raise BuildError(f"{where}: {err}") from None
+                problem = unknown_parameter(nb, params, declared)
                 if problem:
                     raise BuildError(f"{where}: parameters: {problem}")
             entries.append(Report(nb, pset, spec.get("title") or f"{nb} ({pset})", params))

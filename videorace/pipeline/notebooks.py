@@ -23,16 +23,32 @@ def notebook_names(directory: Path = config.NOTEBOOKS_DIR) -> list[str]:
 
 
 def defaults(name: str, directory: Path = config.NOTEBOOKS_DIR) -> dict:
-    """A notebook's default parameters, read from its ``parameters`` cell (literals only)."""
+    """A notebook's default parameters, read from its ``parameters`` cell; {} when it has none.
+    Raises ValueError, naming the notebook and what was expected, for a file that is not a
+    notebook or a parameter whose default is not a literal."""
     import ast
     import json
 
-    nb = json.loads((directory / f"{name}.ipynb").read_text(encoding="utf-8"))
-    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
-    tree = ast.parse("".join(cell["source"]))
-    return {node.target.id if isinstance(node, ast.AnnAssign) else node.targets[0].id:
-            ast.literal_eval(node.value) for node in tree.body
-            if isinstance(node, (ast.Assign, ast.AnnAssign))}
+    path = directory / f"{name}.ipynb"
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        tree = ast.parse("".join(cells[0]["source"])) if cells else ast.Module(body=[])
+    except (ValueError, KeyError, TypeError, SyntaxError) as err:
+        raise ValueError(f"{path.name}: expected a notebook whose parameters cell is Python, "
+                         f"found {type(err).__name__}: {err}") from None
+    found = {}
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and node.value is not None:
+            try:
+                found[target.id] = ast.literal_eval(node.value)
+            except ValueError:
+                raise ValueError(f"{path.name}: parameter {target.id}: expected a literal default "
+                                 f"(a number, string, list...), found {ast.unparse(node.value)}"
+                                 ) from None
+    return found
 
 
 def volatile_metadata(nb) -> list[str]:
