@@ -140,6 +140,21 @@ def _exporter():
     return exporter
 
 
+def warm_exporter() -> None:
+    """Export a two-cell notebook (text, and an output with a picture and a table) and discard
+    it: the first export compiles the templates and sets up the Markdown renderer, three times
+    the cost of the next one."""
+    import nbformat
+
+    output = nbformat.v4.new_output("display_data", data={
+        "text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1",
+        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A\n\nSome *text*."),
+                                         nbformat.v4.new_code_cell("1", outputs=[output])])
+    to_html(nb, {"title": "warm-up", "notebook": "", "set": "", "parameters": {},
+                 "data_hash": "", "data_dir": "", "version": ""})
+
+
 def to_html(nb, header: dict) -> str:
     """Self-contained HTML: code hidden, images embedded, nothing loaded from a network. Threads
     calling it take turns (they share one exporter)."""

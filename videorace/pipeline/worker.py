@@ -79,11 +79,17 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
 
 
 def import_once() -> None:
-    """Import what ``run_report`` needs, once, before the build's threads start (they would
-    otherwise all import it at once)."""
+    """Import what ``run_report`` needs, and warm the HTML exporter, once, before the build's
+    threads start: they would otherwise all import it at once, and the first report's export
+    would compile the templates while the kernels compete for the cores. Here it fills the time
+    the build waits for its zygote."""
     import nbconvert  # noqa: F401
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
+
+    from videorace.pipeline import notebooks
+
+    notebooks.warm_exporter()
 
 
 def key_figures(nb) -> list[list[str]]:
