@@ -5,6 +5,7 @@ compares those plotted numbers with the committed notebooks on every run."""
 import json
 
 import nbformat
+import pandas as pd
 import pytest
 
 from tests.notebook_run import run
@@ -79,3 +80,24 @@ def test_fixed_title_height_draws_where_matplotlib_would_place_it():
     auto_y, _, auto_overlaps = drawn(True, None)
     assert (fixed_y, fixed_overlaps) == (1.0, True)
     assert auto_y > 1.0 and not auto_overlaps
+
+
+def test_each_chart_file_costs_one_drawing_pass(monkeypatch, tmp_path, capsys):
+    """Under the build a chart is saved twice (PNG, SVG). A figure left with a layout engine
+    (tight_layout leaves a placeholder) would be drawn twice per file: savefig first makes an
+    unrendered pass for the engine."""
+    from matplotlib.figure import Figure
+
+    from videorace.analysis import plots
+
+    plots.use_style()
+    monkeypatch.setenv(report.TAKEAWAY_DIR_ENV, str(tmp_path))
+    passes = []
+    draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda fig, renderer: passes.append(1) or draw(fig, renderer))
+    fig, ax = plots.figure("A title", "Date", "Seconds")
+    ax.plot([0, 1, 2], [3, 60, 180])
+    plots.finish(fig, "Source: a note")
+    report.figure(fig, "A line from 3 s to 180 s", pd.DataFrame({"x": [0, 1, 2], "y": [3, 60, 180]}))
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".png", ".svg"]
+    assert len(passes) == 2

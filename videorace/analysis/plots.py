@@ -77,6 +77,10 @@ def finish(fig, source_note: str = "") -> None:
     if source_note:
         fig.text(0.01, 0.005, source_note, fontsize=7.5, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))
+    # tight_layout leaves a placeholder layout engine on the figure, and savefig makes an extra,
+    # unrendered drawing pass for any engine, placeholder or not: one per PNG, one per SVG. The
+    # layout is final here, so the figure needs none.
+    fig.set_layout_engine(None)
 
 
 def _num(v) -> float | None:
