@@ -86,7 +86,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--only", metavar="NAME", action="append",
                    help="build only this notebook or report (repeatable)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="reports to execute at once (default: number of cores + 1)")
+                   help="reports to execute at once (default: twice the number of cores)")
     p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
     p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
     p.add_argument("--manifest", metavar="TOML", help="report list to use (default: reports.toml)")
