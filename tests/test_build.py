@@ -231,3 +231,30 @@ def test_the_zygote_is_told_the_data_to_preload():
     assert cmd[1:3] == ["-m", "videorace.pipeline.zygote"]
     assert zygote.arguments(cmd[3:]) == (["pandas", "videorace.data.loading"], "/some/data")
     assert zygote.arguments(zygote.command(("pandas",))[3:]) == (["pandas"], None)
+
+
+def test_a_kernel_imports_next_to_nothing_after_the_fork(tmp_path):
+    """What a kernel imports while it initialises, the zygote must have imported already
+    (zygote.KERNEL_MODULES), or every report pays for it again: ipykernel's debugger alone
+    brought 150 modules. sys.modules keeps import order, so in the kernel the modules after the
+    zygote's last preloaded one are those imported since the fork."""
+    import nbformat
+
+    from videorace.pipeline import zygote
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    cell = ("import sys\nmods = list(sys.modules)\n"
+            f"last = max(mods.index(m) for m in {list(zygote.KERNEL_MODULES)!r})\n"
+            "print('AFTER-FORK', ' '.join(mods[last + 1:]), 'END')")
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)], metadata={
+        "kernelspec": {"name": config.KERNEL_NAME, "display_name": "Python",
+                       "language": "python"}}), notebooks / "01_modules.ipynb")
+    manifest = tmp_path / "reports.toml"
+    manifest.write_text("")
+    out = tmp_path / "out"
+    result = run_here("build", "--notebooks", notebooks, "--manifest", manifest, "--out", out)
+    assert result.returncode == 0, result.stderr
+    html = (out / "01_modules.html").read_text()
+    after = html.split("AFTER-FORK", 1)[1].split("END", 1)[0].split()
+    assert len(after) <= 8, f"imported by the kernel after the fork: {after}"

@@ -23,9 +23,14 @@ import subprocess
 import sys
 import time
 
-#: Imported by every zygote: what every kernel imports when it starts (the kernel class pulls in
-#: the debugger, a tenth of a second that every kernel would otherwise pay after the fork).
-KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel")
+#: Imported by every zygote: what every kernel imports when it starts. Beyond the kernel app and
+#: class, the kernel imports these only while it initialises, so they must be named: the debugger
+#: (ipykernel's, with debugpy's 150 modules, and IPython's pdb), psutil, the completer and the
+#: storemagic extension, about 0.15 s that every kernel would otherwise pay after the fork
+#: (``tests/test_build.py`` compares a kernel's modules with the zygote's).
+KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger",
+                  "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
+                  "IPython.extensions.storemagic", "psutil", "tornado.platform.asyncio")
 #: Added to the command of every kernel the project starts (a report's, nbval's), forked or not:
 #: no IPython history. A kernel otherwise records every cell in the user's own history database
 #: (~/.ipython), in a new session per report, and writes it out from a thread after each cell.
@@ -185,6 +190,9 @@ def serve(modules: list[str], data_dir: str | None = None) -> None:
     # Read by ipykernel when it is imported (below): each kernel exits when its parent, this
     # zygote, goes away, and the zygote ends when its worker does.
     os.environ["JPY_PARENT_PID"] = str(os.getpid())
+    # debugpy, imported with ipykernel's debugger, warns on stderr (the build's terminal) that
+    # Python's frozen modules may hide breakpoints; reports are not debugged.
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     for module in (*KERNEL_MODULES, *modules):
         try:
             __import__(module)
