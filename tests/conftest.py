@@ -74,21 +74,31 @@ def run_cli(*args, cwd=None, env=None):
                           text=True, cwd=cwd or config.PROJECT_DIR, env=env, timeout=600)
 
 
-def run_here(*args) -> subprocess.CompletedProcess:
+def run_here(*args, own_zygote: bool = False) -> subprocess.CompletedProcess:
     """``python -m videorace ARGS`` run in this process, with its output captured, for the tests
     of what a build does: the CLI's own process would pay about 1.5 s of imports per call that
-    this process has already paid. The build keeps nothing between calls (its zygote, kernels
-    and threads end with it); what needs a process of its own (SIGKILL, two builds at once,
-    an installed copy, the session's full build) still uses ``run_cli``. An exception escapes
-    as the test's error, as a traceback on stderr would fail it."""
+    this process has already paid. A build forks its kernels from this process's zygote
+    (``warm_kernels.shared_zygote``) rather than starting one of its own, unless ``own_zygote``;
+    otherwise it keeps nothing between calls (its kernels and threads end with it). What needs a
+    process of its own (SIGKILL, two builds at once, an installed copy, the session's full
+    build) still uses ``run_cli``. An exception escapes as the test's error, as a traceback on
+    stderr would fail it."""
     import contextlib
     import io
 
-    from videorace.pipeline import cli
+    from tests import warm_kernels
+    from videorace.pipeline import cli, zygote
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main([str(a) for a in args])
+    start = zygote.start
+    if not own_zygote:
+        shared = warm_kernels.shared_zygote()
+        zygote.start = lambda modules=(), data_dir=None: shared
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main([str(a) for a in args])
+    finally:
+        zygote.start = start
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
