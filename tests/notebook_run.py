@@ -56,23 +56,14 @@ def code_cells(name: str) -> list[str]:
     return [c.source for c in nb.cells if c.cell_type == "code"]
 
 
-_LOADED: dict = {}
-
-
 def cached_load(data_dir=None):
-    """``data.load`` once per data directory and content, then a fresh copy of each table: the
-    validation (a tenth of a run) is tested on its own, and no run can change another's tables."""
-    from videorace.data.paths import data_dir as resolve
-    from videorace.data.validate import content_hash
+    """``data.load`` reading each data directory once per content (``loading.preload``, as the
+    build's zygote does), then handing out fresh copies of the tables: the validation (a tenth of
+    a run) is tested on its own, and no run can change another's tables."""
+    from videorace.data import loading
 
-    directory = resolve(data_dir)
-    key = (str(directory.resolve()), content_hash(directory))
-    if key not in _LOADED:
-        _LOADED[key] = REAL_LOAD(data_dir)
-    original = _LOADED[key]
-    copy = data.Dataset({name: frame.copy() for name, frame in original.items()})
-    copy.hash, copy.directory, copy.allowed = original.hash, original.directory, original.allowed
-    return copy
+    loading.preload(data_dir)
+    return REAL_LOAD(data_dir)
 
 
 def run(name: str, monkeypatch, **overrides) -> Run:

@@ -83,6 +83,12 @@ def test_preloaded_data_is_handed_out_as_copies_while_the_files_are_unchanged(da
     (data_copy / "gpus.csv").write_text((data_copy / "gpus.csv").read_text().replace("989,", "990,", 1))
     changed = data.load(data_copy)
     assert changed.gpus.bf16_dense_tflops.iloc[0] == 990 and changed.hash != fresh.hash
+    kept = loading._PRELOADED[data_copy.resolve()]
+    loading.preload(data_copy)  # the files changed: read again
+    assert loading._PRELOADED[data_copy.resolve()] is not kept
+    kept = loading._PRELOADED[data_copy.resolve()]
+    loading.preload(data_copy)  # unchanged: nothing to read
+    assert loading._PRELOADED[data_copy.resolve()] is kept and kept.hash == changed.hash
 
 
 def test_preloading_bad_data_keeps_nothing_and_load_still_lists_the_problems(data_copy,

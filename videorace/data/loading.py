@@ -88,9 +88,12 @@ def preload(data_dir: str | os.PathLike | None = None) -> None:
     """Read, check and type the data at ``data_dir`` now, for later ``load`` calls in this process
     and in processes forked from it: the build's kernel zygote calls it once, instead of each
     report's kernel doing the same work on the same files. ``load`` uses the copy only while the
-    files still have the bytes it was read from. Data with problems is not kept: each ``load``
-    then reports them itself."""
+    files still have the bytes it was read from, and a second call reads them again only if they
+    have changed since. Data with problems is not kept: each ``load`` then reports them itself."""
     directory = paths.data_dir(data_dir)
+    ready = _PRELOADED.get(directory.resolve())
+    if ready is not None and ready.hash == content_hash(directory):
+        return
     try:
         _PRELOADED[directory.resolve()] = _read(directory)
     except (DataError, OSError):
