@@ -84,6 +84,12 @@ def _read(directory: Path) -> Dataset:
     return ds
 
 
+def _preloaded(directory: Path) -> Dataset | None:
+    """What ``preload`` read from ``directory``, if the files still have those bytes."""
+    ready = _PRELOADED.get(directory.resolve())
+    return ready if ready is not None and ready.hash == content_hash(directory) else None
+
+
 def preload(data_dir: str | os.PathLike | None = None) -> None:
     """Read, check and type the data at ``data_dir`` now, for later ``load`` calls in this process
     and in processes forked from it: the build's kernel zygote calls it once, instead of each
@@ -91,8 +97,7 @@ def preload(data_dir: str | os.PathLike | None = None) -> None:
     files still have the bytes it was read from, and a second call reads them again only if they
     have changed since. Data with problems is not kept: each ``load`` then reports them itself."""
     directory = paths.data_dir(data_dir)
-    ready = _PRELOADED.get(directory.resolve())
-    if ready is not None and ready.hash == content_hash(directory):
+    if _preloaded(directory) is not None:
         return
     try:
         _PRELOADED[directory.resolve()] = _read(directory)
@@ -108,8 +113,8 @@ def load(data_dir: str | os.PathLike | None = None) -> Dataset:
     read from the same bytes are handed out as fresh copies instead of being read again.
     """
     directory = paths.data_dir(data_dir)
-    ready = _PRELOADED.get(directory.resolve())
-    if ready is not None and ready.hash == content_hash(directory):
+    ready = _preloaded(directory)
+    if ready is not None:
         ds = Dataset({name: frame.copy() for name, frame in ready.items()})
         ds.hash = ready.hash
     else:
