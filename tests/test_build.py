@@ -145,6 +145,17 @@ def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
     assert not list(out.glob("*.html")) if out.exists() else True
 
 
+def one_cell_notebook(path: Path, source: str, tags: tuple[str, ...] = ()) -> None:
+    """Write a notebook of one code cell on the project's kernel to ``path``."""
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(source)
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {
+        "name": config.KERNEL_NAME, "display_name": "Python", "language": "python"}}), path)
+
+
 @pytest.mark.parametrize("source, parameters, expected", [
     # a notebook without a parameters cell builds at no parameters, and refuses any
     ("print(1)", "", "1 built"),
@@ -158,19 +169,13 @@ def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
 ])
 def test_notebooks_without_plain_parameters_are_named_not_a_traceback(tmp_path, source,
                                                                       parameters, expected):
-    import nbformat
-
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     path = notebooks / "01_plain.ipynb"
     if source is None:
         path.write_text("{ not json")
     else:
-        cell = nbformat.v4.new_code_cell(source)
-        if "fps" in source:
-            cell.metadata["tags"] = ["parameters"]
-        nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {
-            "name": config.KERNEL_NAME, "display_name": "Python", "language": "python"}}), path)
+        one_cell_notebook(path, source, ("parameters",) if "fps" in source else ())
     manifest = tmp_path / "reports.toml"
     manifest.write_text(f'[[report]]\nnotebook = "01_plain"\nset = "default"\n{parameters}\n')
     result = run_here("build", "--notebooks", notebooks, "--manifest", manifest,
@@ -238,18 +243,14 @@ def test_a_kernel_imports_next_to_nothing_after_the_fork(tmp_path):
     (zygote.KERNEL_MODULES), or every report pays for it again: ipykernel's debugger alone
     brought 150 modules. sys.modules keeps import order, so in the kernel the modules after the
     zygote's last preloaded one are those imported since the fork."""
-    import nbformat
-
     from videorace.pipeline import zygote
 
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    cell = ("import sys\nmods = list(sys.modules)\n"
-            f"last = max(mods.index(m) for m in {list(zygote.KERNEL_MODULES)!r})\n"
-            "print('AFTER-FORK', ' '.join(mods[last + 1:]), 'END')")
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)], metadata={
-        "kernelspec": {"name": config.KERNEL_NAME, "display_name": "Python",
-                       "language": "python"}}), notebooks / "01_modules.ipynb")
+    one_cell_notebook(notebooks / "01_modules.ipynb", (
+        "import sys\nmods = list(sys.modules)\n"
+        f"last = max(mods.index(m) for m in {list(zygote.KERNEL_MODULES)!r})\n"
+        "print('AFTER-FORK', ' '.join(mods[last + 1:]), 'END')"))
     manifest = tmp_path / "reports.toml"
     manifest.write_text("")
     out = tmp_path / "out"

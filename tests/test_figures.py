@@ -49,7 +49,6 @@ def test_forecast_chart_draws_the_unit_slip_only_when_asked(monkeypatch):
     assert (len(with_slip), len(without)) == (3, 2)
 
 
-
 def test_fixed_title_height_draws_where_matplotlib_would_place_it():
     """The style fixes the title's height (axes.titley) so drawing skips measuring the x-axis. On
     the project's charts (ticks and labels at the bottom) matplotlib's own placement puts the
@@ -75,14 +74,15 @@ def test_fixed_title_height_draws_where_matplotlib_would_place_it():
         plots.plt.close(fig)
         return ax.title.get_position()[1], ax.get_position().bounds, title.overlaps(label)
 
-    assert drawn(False, 1.0) == drawn(False, None) == (1.0, drawn(False, None)[1], False)
+    automatic = drawn(False, None)
+    assert drawn(False, 1.0) == automatic == (1.0, automatic[1], False)
     fixed_y, _, fixed_overlaps = drawn(True, 1.0)
     auto_y, _, auto_overlaps = drawn(True, None)
     assert (fixed_y, fixed_overlaps) == (1.0, True)
     assert auto_y > 1.0 and not auto_overlaps
 
 
-def test_each_chart_file_costs_one_drawing_pass(monkeypatch, tmp_path, capsys):
+def test_each_chart_file_costs_one_drawing_pass(monkeypatch, tmp_path):
     """Under the build a chart is saved twice (PNG, SVG). A figure left with a layout engine
     (tight_layout leaves a placeholder) would be drawn twice per file: savefig first makes an
     unrendered pass for the engine."""
