@@ -101,3 +101,42 @@ def test_each_chart_file_costs_one_drawing_pass(monkeypatch, tmp_path):
     report.figure(fig, "A line from 3 s to 180 s", pd.DataFrame({"x": [0, 1, 2], "y": [3, 60, 180]}))
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".png", ".svg"]
     assert len(passes) == 2
+
+
+@pytest.mark.parametrize("shape", ["seconds", "count", "plain"])
+def test_log_axes_without_minor_ticks_draw_the_same_pixels(shape):
+    """``plots.no_minor_ticks`` removes the minor ticks of a log axis, which the style leaves
+    without marks, grid or labels: the PNG is byte for byte the one with them, and the axis has
+    none to place and measure (a wide axis had dozens)."""
+    import io
+
+    import matplotlib
+
+    from videorace.analysis import plots
+
+    plots.use_style()
+
+    def png(minor: bool) -> tuple[bytes, int]:
+        fig, ax = plots.figure("A title", "seconds", "")
+        ax.plot([2, 16, 180, 1e6], [0, 1, 2, 3], marker="o")
+        ax.set_xscale("log")
+        if shape == "seconds":
+            plots.seconds_axis(ax)
+        elif shape == "count":
+            plots.count_axis(ax.xaxis)
+        else:
+            ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+            plots.no_minor_ticks(ax.xaxis)
+        if minor:  # what the axis had before: matplotlib's minor ticks of a log axis
+            ax.xaxis.set_minor_locator(matplotlib.ticker.LogLocator(subs="auto"))
+            ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        plots.finish(fig)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        count = len(ax.xaxis.get_minorticklocs())
+        plots.plt.close(fig)
+        return buffer.getvalue(), count
+
+    (without, none), (with_minor, some) = png(False), png(True)
+    assert none == 0 and some > 20
+    assert without == with_minor

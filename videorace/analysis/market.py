@@ -51,7 +51,7 @@ def plot_forecasts(table: pd.DataFrame, extra: list[tuple] | None = None):
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(plots.matplotlib.ticker.FuncFormatter(
         lambda v, _: f"${plots.count_text(v)}"))
-    ax.yaxis.set_minor_formatter(plots.matplotlib.ticker.NullFormatter())
+    plots.no_minor_ticks(ax.yaxis)
     ax.xaxis.set_major_locator(plots.matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(loc="upper left", fontsize=8)
     plots.finish(fig, "Dashed: not verified or a what-if. Source: metrics.csv")

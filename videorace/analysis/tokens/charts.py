@@ -64,7 +64,7 @@ def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
     ax.axvline(base_usd, color="#333", linestyle="--", linewidth=1)
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(plots.matplotlib.ticker.FuncFormatter(lambda v, _: f"${v:,.4g}"))
-    ax.xaxis.set_minor_formatter(plots.matplotlib.ticker.NullFormatter())
+    plots.no_minor_ticks(ax.xaxis)
     ax.set_xlim(min(table.usd_at_low.min(), table.usd_at_high.min()) / 1.3,
                 max(table.usd_at_low.max(), table.usd_at_high.max()) * 4)
     ax.set_yticks(range(len(table)))
