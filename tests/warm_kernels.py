@@ -58,9 +58,16 @@ def pytest_configure(config):
         import nbval.kernel
     except ImportError:  # nbval not installed: nothing to warm
         return
-    from videorace.pipeline import zygote
+    from traitlets import DottedObjectName, Type
 
-    class WarmKernelManager(nbval.kernel.KernelManager):
+    from videorace.pipeline import kernels, zygote
+
+    class WarmKernelManager(kernels.QuickPolling, nbval.kernel.KernelManager):
+        """Forked from the zygote, and waited for without jupyter_client's fixed pauses."""
+
+        client_class = DottedObjectName(f"{kernels.__name__}.ReadyBlockingClient")
+        client_factory = Type(klass=kernels.ReadyBlockingClient)
+
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             kernel_cmd = [*kernel_cmd, *zygote.KERNEL_ARGS]
             warm = _zygote()
