@@ -188,3 +188,17 @@ def test_benchmark_scores_say_who_measured_them_and_when(ds):
     # disagreements are kept as separate rows, one per source
     total = b[(b.model_id == "opensora_12") & (b.benchmark_metric == "total")]
     assert {79.23, 79.76, 80.0} <= set(total.value) and total.source_id.nunique() == len(total)
+
+
+@pytest.mark.parametrize("value, refused", [
+    ("a\x00b", True), ("tab\tinside", True), ("\x1f", True), ("bell\x07", True),
+    ("space and é and ü", False), ("\x7f is DEL, not below 32", False), ("x" * 5000, False)])
+def test_a_control_character_anywhere_in_a_cell_is_refused(value, refused):
+    """Every character below 32 (``ord(c) < 32``), wherever it sits; none at or above 32."""
+    from videorace.data.schema import Field
+    from videorace.data.validate import check_cell
+
+    f = Field("note", "text", "a note")
+    problem = check_cell(f, value)
+    assert (problem == f"{f.expected} without control characters") is refused
+    assert refused or problem is None
