@@ -80,9 +80,8 @@ def run_here(*args, own_zygote: bool = False) -> subprocess.CompletedProcess:
     this process has already paid. A build forks its kernels from this process's zygote
     (``warm_kernels.shared_zygote``) rather than starting one of its own, unless ``own_zygote``;
     otherwise it keeps nothing between calls (its kernels and threads end with it). What needs a
-    process of its own (SIGKILL, two builds at once, an installed copy, the session's full
-    build) still uses ``run_cli``. An exception escapes as the test's error, as a traceback on
-    stderr would fail it."""
+    process of its own (SIGKILL, two builds at once, an installed copy) still uses ``run_cli``.
+    An exception escapes as the test's error, as a traceback on stderr would fail it."""
     import contextlib
     import io
 
@@ -127,8 +126,11 @@ def session_manifest(folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def full_out(tmp_path_factory) -> Path:
     """Every report in reports.toml and the overridden sets of tests/overrides.py, built once
-    per test run for the build, parameter, offline and browser checks: under xdist the first worker to ask builds it into the run's shared temporary folder
-    and the others wait on the lock, then reuse it."""
+    per test run for the build, parameter, offline and browser checks: under xdist the first
+    worker to ask builds it into the run's shared temporary folder and the others wait on the
+    lock, then reuse it. The build runs in that worker's process (``run_here``), with its
+    kernels forked from the worker's zygote: a process of its own would import the pipeline and
+    start a zygote again, 2.5 s of CPU; what the command line adds is tested elsewhere."""
     import fcntl
 
     shared = tmp_path_factory.getbasetemp()
@@ -139,7 +141,7 @@ def full_out(tmp_path_factory) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             session_manifest(shared)
-            result = run_cli("build", "--out", out, "--manifest", shared / SESSION_MANIFEST)
+            result = run_here("build", "--out", out, "--manifest", shared / SESSION_MANIFEST)
             assert result.returncode == 0, result.stderr
             done.write_text("built\n")
     return out
