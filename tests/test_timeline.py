@@ -102,6 +102,29 @@ def test_first_event_is_the_one_whose_interval_ends_first(ev):
     assert timeline.first_event(kling, ("shown",)) is None
 
 
+def test_first_events_picks_per_model_what_first_event_picks(ev):
+    # kling: the 2024-06-06 beta (ends 06-06) before the June launch (ends 06-30); ying: its only
+    # launch; sora: its launch; glm's quarter launch too (first_events does not filter by kind)
+    available = timeline.first_events(ev, ("available",))
+    assert available.event_id.to_dict() == {"kling": "e4", "ying": "e5", "sora": "e7", "glm": "e6"}
+    for model_id, row in available.iterrows():
+        assert timeline.first_event(ev[ev.model_id == model_id], ("available",)).event_id == row.event_id
+    assert set(timeline.first_events(ev, ("shown",)).index) == {"sora"}  # e2 (month) and e1 (day)
+    assert timeline.first_events(ev, ("shown",)).loc["sora", "event_id"] == "e1"  # e1 ends 02-15
+
+
+def test_first_events_breaks_ties_by_start_then_by_row_order():
+    # a and b both end on 2024-06-30; a starts on the 1st (month), b on the 30th (day): a first.
+    # c and d are the same day: the first row, c, wins.
+    tie = timeline.events(make_ds([("a", "kling", "launched", "2024-06-01", "month", "high"),
+                                   ("b", "kling", "beta", "2024-06-30", "day", "high"),
+                                   ("c", "ying", "launched", "2024-07-26", "day", "high"),
+                                   ("d", "ying", "beta", "2024-07-26", "day", "high")]))
+    first = timeline.first_events(tie, ("available",)).event_id
+    assert first["kling"] == "a" and first["ying"] == tie[tie.model_id == "ying"].event_id.iloc[0]
+    assert first["ying"] == timeline.first_event(tie[tie.model_id == "ying"], ("available",)).event_id
+
+
 def test_reference_choices_are_every_model_event_pair_once(ds):
     assert timeline.reference_choices(ds) == [
         "glm:launched", "kling:beta", "kling:launched", "kling:update", "sora:announced",

@@ -120,18 +120,12 @@ def relation(low, high) -> str:
     return "after" if low >= 0 else "before" if high < 0 else "either side"
 
 
-def _lag_row(group: pd.DataFrame, ref_first, ref_last) -> dict:
-    row = {"model_id": group.model_id.iloc[0], "model": group.name.iloc[0],
-           "org_id": group.org_id.iloc[0]}
-    for stage, stages in STAGES.items():
-        first = first_event(group, stages)
-        low = pd.NA if first is None else (first.start - ref_last).days
-        high = pd.NA if first is None else (first.end - ref_first).days
-        row.update({f"{stage}_on": pd.NaT if first is None else first.start,
-                    f"{stage}_precision": None if first is None else first.precision,
-                    f"{stage}_days_low": low, f"{stage}_days_high": high,
-                    f"{stage}_relation": relation(low, high)})
-    return row
+def first_events(ev: pd.DataFrame, stages) -> pd.DataFrame:
+    """``first_event`` for every model at once: per model, its first event in ``stages`` (the
+    interval that ends earliest; among equal ones the one that starts earliest, then the first in
+    ``ev``'s order), indexed by model_id. Models without such an event have no row."""
+    hits = ev[ev.stage.isin(stages)].sort_values(["end", "start"], kind="stable")
+    return hits.drop_duplicates("model_id").set_index("model_id")
 
 
 def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.DataFrame:
@@ -143,8 +137,20 @@ def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.Da
     for two day-precision dates. ``<stage>_relation`` says 'before', 'after' or 'either side'."""
     ref_first, ref_last = reference_period(ev, reference)
     best = best_dates(ev[(ev.kind == kind) & (ev.model_id != reference.partition(":")[0])])
-    rows = [_lag_row(group, ref_first, ref_last) for _, group in best.groupby("model_id", sort=False)]
-    out = pd.DataFrame(rows, columns=LAG_COLUMNS)
+    models = best.drop_duplicates("model_id")
+    columns = {"model_id": list(models.model_id), "model": list(models.name),
+               "org_id": list(models.org_id)}
+    for stage, stages in STAGES.items():
+        first = first_events(best, stages).reindex(models.model_id)
+        found = first.start.notna().tolist()
+        low = [(s - ref_last).days if f else pd.NA for s, f in zip(first.start, found)]
+        high = [(e - ref_first).days if f else pd.NA for e, f in zip(first.end, found)]
+        columns.update({
+            f"{stage}_on": [s if f else pd.NaT for s, f in zip(first.start, found)],
+            f"{stage}_precision": [p if f else None for p, f in zip(first.precision, found)],
+            f"{stage}_days_low": low, f"{stage}_days_high": high,
+            f"{stage}_relation": [relation(lo, hi) for lo, hi in zip(low, high)]})
+    out = pd.DataFrame(columns, columns=LAG_COLUMNS)
     for stage in STAGES:
         out[f"{stage}_on"] = pd.to_datetime(out[f"{stage}_on"])
         for end in ("low", "high"):
