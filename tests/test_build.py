@@ -102,7 +102,7 @@ def test_sigkill_mid_build_leaves_published_reports_whole(small_out, tmp_path):
     deadline = time.time() + 60  # wait until the workers have started writing temporary files
     while not list(small_out.glob(f"{build_state.TMP_PREFIX}*")) and time.time() < deadline:
         time.sleep(0.1)
-    time.sleep(1.0)
+    time.sleep(0.3)  # by then both kernels are in their 20 s pause (a kernel starts in ~0.1 s)
     import os
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -115,15 +115,39 @@ def test_sigkill_mid_build_leaves_published_reports_whole(small_out, tmp_path):
     assert all(complete(html) for html in published(small_out).values())
 
 
+def locked_by_another(path: Path) -> bool:
+    """Whether another open of ``path`` holds the build lock (a probe that takes it releases it
+    at once)."""
+    import fcntl
+
+    if not path.exists():
+        return False
+    with open(path, "a+") as probe:
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(probe, fcntl.LOCK_UN)
+    return False
+
+
 def test_two_builds_at_once_end_consistent(tmp_path):
+    """Two builds of one folder at once, in two processes: one of its own, started first, and one
+    in the test's process (``run_here``), started once the first holds the lock, so it must wait
+    for it. Both end well and leave one consistent folder."""
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "videorace", "build", "--out", str(out), "--only", "02_beta",
-           "-j", "1", *map(str, SMALL)]
-    procs = [subprocess.Popen(cmd + ["--force"], cwd=config.PROJECT_DIR, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
-    errs = [p.communicate(timeout=300)[1] for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], errs
-    assert any("waiting" in e for e in errs), "the second build should have waited for the lock"
+    args = ["build", "--out", str(out), "--only", "02_beta", "-j", "1", "--force",
+            *map(str, SMALL)]
+    first = subprocess.Popen([sys.executable, "-m", "videorace", *args], cwd=config.PROJECT_DIR,
+                             stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while not locked_by_another(out / build_state.LOCK_FILE) and first.poll() is None:
+        assert time.time() < deadline, "the first build never took the lock"
+        time.sleep(0.01)
+    second = run_here(*args)
+    first_err = first.communicate(timeout=300)[1]
+    assert [first.returncode, second.returncode] == [0, 0], (first_err, second.stderr)
+    assert "waiting" in second.stderr, "the second build should have waited for the lock"
     state = json.loads((out / build_state.STATE_FILE).read_text())
     assert state["02_beta"]["status"] == "ok"
     assert complete((out / "02_beta.html").read_bytes())
