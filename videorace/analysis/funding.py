@@ -130,17 +130,14 @@ def convert(table: pd.DataFrame, cny_per_usd: float, suffix: str) -> pd.DataFram
 
 def video_debuts(ds) -> pd.DataFrame:
     """Per organisation with a text-to-video model: when one was first shown or made available
-    (``timeline.first_event`` per model, then the earliest ``since`` across its models): ``since``
+    (``timeline.first_events``: each model's first, then the earliest ``since`` across its models): ``since``
     is that event's earliest possible day, ``debut`` says which in words."""
     ev = timeline.best_dates(timeline.events(ds))
-    ev = ev[ev.kind == "text_to_video"]
-    rows = []
-    for _, group in ev.groupby("model_id"):
-        first = timeline.first_event(group, timeline.STAGES["shown"])
-        if first is not None:
-            rows.append({"org_id": first.org_id, "since": first.start, "debut": (
+    firsts = timeline.first_events(ev[ev.kind == "text_to_video"], timeline.STAGES["shown"])
+    rows = [{"org_id": first.org_id, "since": first.start, "debut": (
                 f"{first['name']} {timeline.EVENT_WORDS.get(first.event, first.event)} "
-                f"{as_text(first.start, first.precision)}")})
+                f"{as_text(first.start, first.precision)}")}
+            for _, first in firsts.sort_index().iterrows()]
     table = pd.DataFrame(rows, columns=["org_id", "since", "debut"])
     table["since"] = pd.to_datetime(table.since)
     return table.sort_values(["since", "debut"]).drop_duplicates("org_id").set_index("org_id")
