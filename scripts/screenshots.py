@@ -3,8 +3,8 @@ at 1280 px wide: ``docs/screenshots/<name>.png``. `make screenshots` builds the 
 
     python scripts/screenshots.py [--reports DIR] [--out DIR] [--width PX]
 
-Uses Debian's chromium when it is installed (as tests/test_browser.py does), else Playwright's
-own browser (``playwright install chromium``)."""
+Uses Debian's chromium-headless-shell or chromium when one is installed (as tests/test_browser.py
+does), else Playwright's own browser (``playwright install chromium``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+BROWSERS = ("chromium-headless-shell", "chromium", "chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = next(filter(None, map(shutil.which, BROWSERS)), None)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         ctx = browser.new_context(offline=True, viewport={"width": args.width, "height": 800})
