@@ -106,3 +106,16 @@ def test_a_non_editable_install_builds_a_report(tmp_path):
                            cwd=elsewhere, env=env, capture_output=True, text=True)
     assert Path(where.stdout.strip()).is_relative_to(target)  # the installed copy ran
     assert "Stub report 01_alpha" in (out / "01_alpha.html").read_text()
+
+
+def test_every_console_script_names_a_function_that_exists():
+    """pyproject's [project.scripts] entries resolve (``videorace`` once pointed at a module the
+    layout had moved, and the installed command failed on import)."""
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts
+    for name, target in scripts.items():
+        module, _, attr = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), attr)), f"{name} = {target}"
