@@ -39,7 +39,7 @@ def test_lab_lists_and_opens_every_notebook(tmp_path):
                 get(f"{base}/api/status", token)
                 break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.05)
         else:
             raise AssertionError("the Jupyter server did not answer within 60 s")
         listing = get(f"{base}/api/contents/notebooks", token)
