@@ -4,14 +4,16 @@
 
 Three measurements over the same reports (every entry of reports.toml, with its parameters):
 
-1. cold build: ``python -m videorace build --force`` into an empty folder;
+1. cold build: ``python -m videorace build --force``, run just before and just after the plain
+   CLIs (their mean);
 2. no-op rebuild: the same command again without ``--force`` (nothing changed);
 3. plain serial CLIs, as a user without the build would run the same reports: for each report,
    ``papermill NB OUT -p NAME VALUE ...`` then ``jupyter nbconvert --to html OUT``.
 
-Prints the wall times (median of N runs), the ratios, the number of kernels each side started,
-and the cold build's per-report split (kernel start-up, execution, HTML export) from the build's
-state file; writes them to benchmarks/results/build_speed.json.
+Prints the wall times (median of N runs), the ratios (the median of each run's own ratio), the
+number of kernels each side started, and the cold build's per-report split (kernel start-up,
+execution, HTML export) from the build's state file; writes them to
+benchmarks/results/build_speed.json.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ def plain_commands(reports, folder: Path) -> list[list[str]]:
 
 
 def measure(reports, repeat: int) -> tuple[dict, dict]:
+    """Each run: a cold build, the plain CLIs, a second cold build, the no-op rebuild. The run's
+    cold-build time is the mean of the two around the plain CLIs, so that a machine whose speed
+    drifts during the minute the CLIs take weighs on both sides of the ratio alike."""
     times = {"cold build": [], "no-op rebuild": [], "plain serial CLIs": []}
     split = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,8 +72,9 @@ def measure(reports, repeat: int) -> tuple[dict, dict]:
             build = [sys.executable, "-m", "videorace", "build", "--out", str(out)]
             plain_dir = tmp / f"plain{i}"
             plain_dir.mkdir()
+            before = timed([build + ["--force"]])
             times["plain serial CLIs"].append(timed(plain_commands(reports, plain_dir)))
-            times["cold build"].append(timed([build + ["--force"]]))
+            times["cold build"].append((before + timed([build + ["--force"]])) / 2)
             times["no-op rebuild"].append(timed([build]))
             state = json.loads((out / STATE_FILE).read_text())
             split = {k: v.get("split", {}) for k, v in sorted(state.items())}
@@ -77,21 +83,22 @@ def measure(reports, repeat: int) -> tuple[dict, dict]:
 
 def report(times: dict, split: dict, n: int, repeat: int) -> dict:
     median = {k: statistics.median(v) for k, v in times.items()}
-    plain = median["plain serial CLIs"]
-    ratios = {"cold build / plain CLIs": median["cold build"] / plain,
-              "no-op rebuild / plain CLIs": median["no-op rebuild"] / plain}
+    per_run = {name: [t / plain for t, plain in zip(times[name], times["plain serial CLIs"])]
+               for name in ("cold build", "no-op rebuild")}
+    ratios = {f"{name} / plain CLIs": statistics.median(r) for name, r in per_run.items()}
     print(f"{n} reports (reports.toml), {os.cpu_count()} cores, median of {repeat} run(s)")
     for k, v in median.items():
         print(f"  {k:<20} {v:7.2f} s")
-    for k, v in ratios.items():
-        print(f"  {k:<28} {v:.3f}")
+    for (k, v), runs in zip(ratios.items(), per_run.values()):
+        print(f"  {k:<28} {v:.3f}" + (f"   (runs: {', '.join(f'{r:.3f}' for r in runs)})"
+                                       if repeat > 1 else ""))
     print(f"  kernels started: build {n}, plain CLIs {n} (one per report each; none reused)")
     print("  cold build, per report (s): kernel start-up | cells | HTML export")
     for key, s in split.items():
         print(f"    {key:<36} {s.get('kernel_s', 0):5.2f} | {s.get('execute_s', 0):5.2f} | "
               f"{s.get('export_s', 0):5.2f}")
     return {"reports": n, "cores": os.cpu_count(), "runs": times, "median_s": median,
-            "ratios": ratios, "split": split}
+            "ratios": ratios, "ratios_per_run": per_run, "split": split}
 
 
 def main() -> int:
