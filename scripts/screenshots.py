@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1280, help="viewport width in CSS pixels")
     args = parser.parse_args(argv)
 
+    args.reports = args.reports.resolve()  # a file URI needs an absolute path
     pages = sorted(args.reports.glob("*.html"))
     if not (args.reports / "index.html").is_file():
         print(f"screenshots: no index.html in {args.reports}; run `make reports` first",
