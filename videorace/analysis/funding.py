@@ -130,8 +130,8 @@ def convert(table: pd.DataFrame, cny_per_usd: float, suffix: str) -> pd.DataFram
 
 def video_debuts(ds) -> pd.DataFrame:
     """Per organisation with a text-to-video model: when one was first shown or made available
-    (``timeline.first_events``: each model's first, then the earliest ``since`` across its models): ``since``
-    is that event's earliest possible day, ``debut`` says which in words."""
+    (``timeline.first_events``: each model's first, then the earliest ``since`` across its
+    models): ``since`` is that event's earliest possible day, ``debut`` says which in words."""
     ev = timeline.best_dates(timeline.events(ds))
     firsts = timeline.first_events(ev[ev.kind == "text_to_video"], timeline.STAGES["shown"])
     rows = [{"org_id": first.org_id, "since": first.start, "debut": (
