@@ -58,15 +58,14 @@ def pytest_configure(config):
         import nbval.kernel
     except ImportError:  # nbval not installed: nothing to warm
         return
-    from traitlets import DottedObjectName, Type
-
     from videorace.pipeline import kernels, zygote
 
-    class WarmKernelManager(kernels.QuickPolling, nbval.kernel.KernelManager):
-        """Forked from the zygote, and waited for without jupyter_client's fixed pauses."""
+    # nbval's manager is jupyter_client's KernelManager, which QuickKernelManager extends
+    assert issubclass(kernels.QuickKernelManager, nbval.kernel.KernelManager), \
+        "nbval no longer starts kernels with jupyter_client's KernelManager"
 
-        client_class = DottedObjectName(f"{kernels.__name__}.ReadyBlockingClient")
-        client_factory = Type(klass=kernels.ReadyBlockingClient)
+    class WarmKernelManager(kernels.QuickKernelManager):
+        """Forked from the zygote, and waited for without jupyter_client's fixed pauses."""
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             kernel_cmd = [*kernel_cmd, *zygote.KERNEL_ARGS]

@@ -12,8 +12,8 @@ do no work (measured on a one-cell stub notebook: 0.58 s a report, 0.3 s of it t
 - When a kernel is stopped, the manager polls every 0.1 s for the process to be gone, so a kernel
   that exits at once still costs a tenth of a second. ``QuickPolling`` polls every 10 ms.
 
-The managers of the build (``notebooks.kernel_manager_with``) and of nbval's kernels in the test
-suite (``tests/warm_kernels.py``) use both.
+``QuickAsyncKernelManager`` (the build's, ``notebooks.kernel_manager_with``) and
+``QuickKernelManager`` (nbval's in the test suite, ``tests/warm_kernels.py``) have both.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.blocking import BlockingKernelClient
+from jupyter_client.manager import AsyncKernelManager, KernelManager
 from jupyter_client.utils import ensure_async, run_sync
+from traitlets import DottedObjectName, Type
 
 #: How often a stopping kernel is checked for having exited, in seconds (jupyter_client: 0.1).
 POLL_S = 0.01
@@ -76,3 +78,17 @@ class QuickPolling:
 
     async def _async_wait(self, pollinterval: float = 0.1) -> None:
         await super()._async_wait(pollinterval=min(pollinterval, POLL_S))
+
+
+class QuickAsyncKernelManager(QuickPolling, AsyncKernelManager):
+    """The asynchronous manager (papermill's), with ``ReadyAsyncClient`` clients."""
+
+    client_class = DottedObjectName(f"{__name__}.ReadyAsyncClient")
+    client_factory = Type(klass=ReadyAsyncClient)
+
+
+class QuickKernelManager(QuickPolling, KernelManager):
+    """The blocking manager (nbval's), with ``ReadyBlockingClient`` clients."""
+
+    client_class = DottedObjectName(f"{__name__}.ReadyBlockingClient")
+    client_factory = Type(klass=ReadyBlockingClient)

@@ -100,15 +100,9 @@ def kernel_manager_with(env: dict[str, str], cwd: Path, kernel_log: Path | None 
     """A kernel manager class whose kernels start in ``cwd`` with ``env`` added to their
     environment and their output in ``kernel_log``, forked from ``warm`` when it is alive, and
     are waited for without jupyter_client's fixed pauses (``kernels``)."""
-    from jupyter_client.manager import AsyncKernelManager
-    from traitlets import DottedObjectName, Type
-
     from videorace.pipeline import kernels, zygote
 
-    class KernelManagerWithEnv(kernels.QuickPolling, AsyncKernelManager):
-        client_class = DottedObjectName(f"{kernels.__name__}.ReadyAsyncClient")
-        client_factory = Type(klass=kernels.ReadyAsyncClient)
-
+    class KernelManagerWithEnv(kernels.QuickAsyncKernelManager):
         async def _async_pre_start_kernel(self, **kw):
             kw["env"] = {**(kw.get("env") or os.environ), **env}
             kw["cwd"] = str(cwd)
