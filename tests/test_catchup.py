@@ -57,7 +57,9 @@ def test_lags_are_ranges_and_unmatched_milestones_a_floor():
 def test_standing_counts_only_what_was_certainly_there():
     table = c.sides(ITEMS, "sora")
     # on 2024-06-15 alpha's June date is not certain yet (it ends 06-30)
-    assert c.standing(table, T("2024-06-15")) == {"Sora": 0.0, "China": 0.0}
+    # nothing yet is no value (NaN), never a zero that could read as a level or a lead
+    early = c.standing(table, T("2024-06-15"))
+    assert set(early) == {"Sora", "China"} and all(pd.isna(v) for v in early.values())
     assert c.standing(table, T("2024-12-31")) == {"Sora": 20.0, "China": 8.0}
 
 
@@ -86,9 +88,12 @@ def test_china_first_reads_as_a_lead():
     table = c.sides(firsts, "sora")
     lags = c.lags(table, T("2024-12-31"))
     # PixVerse Jan 2024 vs Sora 2024-12-09: 01-01 - 12-09 = -343, 01-31 - 12-09 = -313
-    assert "China got there first: PixVerse (Jan 2024) reached it 313 to 343 days before." in \
+    # ... and says that Sora was not yet public then: a head start, not a capability lead
+    assert ("China got there first: PixVerse (Jan 2024) reached it 313 to 343 days before, while "
+            "Sora was not yet public (from 2024-12-09).") in \
         c.summary("available", table, lags, "Sora", T("2024-12-31"))
-    assert c.headline(lags, "Sora") == "on Sora's best, China had it 313 to 343 days earlier"
+    assert c.headline(lags, "Sora") == ("on Sora's best, China had it 313 to 343 days earlier, "
+                                        "while Sora was not yet public (from 2024-12-09)")
 
 
 def test_items_from_a_small_dataset():
@@ -104,16 +109,21 @@ def test_items_from_a_small_dataset():
                                   columns=["model_id", "as_of", "as_of_precision",
                                            "max_clip_s_low", "max_clip_s_high", "height_px",
                                            "availability"]),
-        benchmarks=pd.DataFrame([("a", "vbench", "total", 80.0), ("a", "vbench", "total", 81.5)],
-                                columns=["model_id", "benchmark", "benchmark_metric", "value"]))
+        benchmarks=pd.DataFrame([("a", "vbench", "VBench", "total", 80.0, "not_stated", "s"),
+                                 ("a", "vbench", "VBench", "total", 81.5, "benchmark_team", "t")],
+                                columns=["model_id", "benchmark", "benchmark_version",
+                                         "benchmark_metric", "value", "evaluator_class",
+                                         "source_id"]))
     # the launch and the weights release both made it usable (value 1)
     assert c.items(ds, "available").start.tolist() == [T("2024-03-01"), T("2024-05-01")]
     weights = c.items(ds, "open_weights").iloc[0]
     assert (weights.start, weights.end) == (T("2024-05-01"), T("2024-05-31"))
     assert c.items(ds, "clip_s").value.tolist() == [5.0]  # the lower bound of 5-10 s
     assert c.items(ds, "height_px").value.tolist() == [720.0]
-    score = c.items(ds, "vbench_total").iloc[0]  # the best score, dated by first availability
-    assert (score.value, score.start) == (81.5, T("2024-03-01"))
+    # the score of the class asked for (not the best across classes), dated by first availability
+    cls = "VBench, total, by an evaluator not stated, in s"
+    score = c.items(ds, "vbench_total", "public", cls).iloc[0]
+    assert (score.value, score.start) == (80.0, T("2024-03-01"))
     with pytest.raises(ValueError, match="unknown dimension"):
         c.items(ds, "speed")
 
@@ -134,5 +144,10 @@ def test_notebook_runs_at_its_edges(monkeypatch, overrides):
 def test_notebook_states_each_dimension_with_its_days(monkeypatch):
     figures = run("06_catch_up", monkeypatch).key_figures()
     assert set(figures) == set(c.DIMENSIONS.values())
-    # PixVerse (Jan 2024) against Sora's first public release (2024-12-09): 313 to 343 days
-    assert figures["a usable text-to-video model"].endswith("China had it 313 to 343 days earlier")
+    # CogVideo's open weights (2022-07-16) against Sora Turbo's release (2024-12-09): 877 days,
+    # while Sora was not yet public; open weights do not apply against Sora
+    assert figures["a usable text-to-video model"].endswith(
+        "China had it 877 days earlier, while Sora was not yet public (from 2024-12-09)")
+    assert figures["open weights released"] == "not applicable against Sora"
+    # VBench within one class: Kling 1.6's 83.40 against Sora Turbo's 84.28, inside the spread
+    assert figures["VBench total score"].startswith("China 83.40, Sora 84.28 (level within the spread)")

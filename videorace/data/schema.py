@@ -125,7 +125,12 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("as_of", "date", "When the row's figure held (first day of the period if coarser)."),
     _f("as_of_precision", "enum", "How precisely as_of is known.", allowed=PRECISIONS),
     _f("max_clip_s_low", "float", "Longest single clip, lower bound.", unit="s", minimum=0),
-    _f("max_clip_s_high", "float", "Longest single clip, upper bound.", unit="s", minimum=0),
+    _f("max_clip_s_high", "float", "Longest single clip, upper bound; empty = open-ended ('over two "
+       "minutes').", unit="s", minimum=0, required=False),
+    _f("clip_kind", "enum", "What max_clip_s measures: one generation (single) or a clip made by "
+       "chaining extensions of earlier clips (extended).", allowed=("single", "extended")),
+    _f("tier", "text", "The paid tier or mode the row's figures belong to (ChatGPT Pro); empty when "
+       "the source names none.", **_OPT),
     _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
     _f("width_px", "int", "Frame width; empty when only a height (1080p) is stated.", unit="px",
        minimum=1, required=False),
@@ -153,6 +158,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        unit="points (VBench: percent; arena: Elo)", minimum=0),
     _f("evaluator", "text", "Who ran the evaluation, as the source says ('not stated' when it does "
        "not)."),
+    _f("evaluator_class", "enum", "Who ran it, as a class: the benchmark's own team, the model's own "
+       "team, another lab, or not stated. Scores compare only within one benchmark version, metric "
+       "and evaluator (videorace.analysis.comparable).",
+       allowed=("benchmark_team", "model_team", "third_party", "not_stated")),
     # --- claims ---------------------------------------------------------------------------------
     _f("claimant", "text", "Who made the prediction (person or organisation)."),
     _f("stated_on", "date", "When the prediction was made."),
@@ -255,9 +264,9 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "source_id", "confidence", "note"), ("industry_event_id",),
           dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
     Table("capabilities", "Clip length and resolution per model over time, claimed vs available.",
-          ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "height_px",
-           "width_px", "fps", "inputs", "availability", "source_id", "note"),
-          ("model_id", "as_of", "availability", "source_id"),
+          ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "clip_kind",
+           "height_px", "width_px", "fps", "inputs", "availability", "tier", "source_id", "note"),
+          ("model_id", "as_of", "availability", "tier", "source_id"),
           ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
     Table("metrics", "Market, adoption, regulation, exchange-rate and compute figures.",
           ("metric_id", "subject", "metric", "value_low", "value_high", "unit", "as_of",
@@ -278,7 +287,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "gen_seconds", "gen_gpu_id", "source_id", "source_file", "note"), ("arch_id",)),
     Table("benchmarks", "Published quality scores of video models, each with who measured it.",
           ("model_id", "benchmark", "benchmark_version", "benchmark_metric", "value", "published_on",
-           "published_precision", "evaluator", "source_id", "verification", "note"),
+           "published_precision", "evaluator", "evaluator_class", "source_id", "verification", "note"),
           ("model_id", "benchmark", "benchmark_version", "benchmark_metric", "source_id"),
           dates=(("published_on", "published_precision"),)),
 ]}

@@ -15,6 +15,13 @@ from videorace.analysis.catchup.compute import (  # noqa: F401
     standing,
     catch_up,
     comparator_choices,
+    applicable,
+    families,
+    vbench_scores,
+    vbench_spread,
+    vbench_by_class,
+    vbench_class_choices,
+    chosen_vbench_class,
     side_label,
     source_ids,
 )
@@ -26,6 +33,8 @@ from videorace.analysis.catchup.text import (  # noqa: F401
     key_figures,
     headline,
     plot_alt,
+    comparison_note,
+    vbench_class_text,
 )
 from videorace.analysis.catchup.charts import (  # noqa: F401
     plot,

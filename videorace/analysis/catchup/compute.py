@@ -12,19 +12,26 @@ Dimensions (``DIMENSIONS``):
   launch, worldwide access, API or open weights); with ``availability="demo"``, from the first
   day one was shown.
 - ``clip_s``: longest single clip, seconds (capabilities.csv; its lower bound, so a 5-10 s beta
-  counts as 5 s: a milestone must be certainly matched).
+  counts as 5 s: a milestone must be certainly matched). Clips made by chaining extensions are
+  not single clips and are left out.
 - ``height_px``: highest frame height, pixels (capabilities.csv).
-- ``vbench_total``: highest published VBench total score (benchmarks.csv), dated by the model's
-  first availability (the score describes the model as released; it was often published later).
-- ``open_weights``: 1 from the first day a side's text-to-video weights were released.
+- ``vbench_total``: published VBench total scores of one class only (``comparable``: one
+  version, one evaluator), each dated by the model's first availability in public mode and by its
+  first showing in demo mode (the score describes the model; it was often published later). Two
+  scores closer than the spread between sources for the same model are level.
+- ``open_weights``: 1 from the first day a side's text-to-video weights were released; not
+  applicable against a comparator that never released weights.
+
+Every comparison goes through ``videorace.analysis.comparable``: in ``demo`` mode the shown
+frontier includes what was public (anything public was also shown), and a side with no value has
+no value (never 0 s, 0p or a lead).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import timeline
-from videorace.analysis.clips import CLAIMED_CLASSES, USABLE_CLASSES
+from videorace.analysis import comparable, timeline
 
 
 DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest clip (s)",
@@ -35,63 +42,136 @@ DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest cl
 CHINA = "China"
 
 
-ITEM_COLUMNS = ["model_id", "name", "country", "start", "end", "precision", "value"]
+ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precision", "value"]
+VBENCH = ("vbench", "total")
+STAGES = {"public": ("available",), "demo": ("available", "shown")}
+
+
+def families(models: pd.DataFrame) -> pd.Series:
+    """Each model's first ancestor through ``parent_model_id`` (Sora Turbo's is Sora), by model_id:
+    a comparator named by one model covers its later versions."""
+    parents = (models.set_index("model_id").parent_model_id if "parent_model_id" in models
+               else pd.Series(dtype=object))
+    roots = {}
+    for model in models.model_id:
+        seen, root = {model}, model
+        while isinstance(parents.get(root), str) and parents.get(root) not in seen:
+            root = parents[root]
+            seen.add(root)
+        roots[model] = root
+    return pd.Series(roots, dtype=object)
+
+
+def _with_family(ds, table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(family=table.model_id.map(families(ds.models)))
 
 
 def _events(ds, stages) -> pd.DataFrame:
     ev = timeline.best_dates(timeline.events(ds))
     ev = ev[(ev.kind == "text_to_video") & ev.stage.isin(stages)]
-    return ev.assign(value=1.0)[ITEM_COLUMNS]
+    return _with_family(ds, ev.assign(value=1.0))[ITEM_COLUMNS]
 
 
 def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
-    kinds = USABLE_CLASSES if availability == "public" else CLAIMED_CLASSES
+    kinds = comparable.availability_classes(availability)
     cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id")
     cap = cap[cap.availability.isin(kinds) & cap[column].notna() & (cap.kind == "text_to_video")]
-    return cap.assign(start=cap.as_of, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
-                      precision=cap.as_of_precision, value=cap[column].astype(float))[ITEM_COLUMNS]
+    if column == "max_clip_s_low" and "clip_kind" in cap:
+        cap = cap[cap.clip_kind == "single"]  # a chain of extensions is not one clip
+    if "tier" in cap:  # a paid tier is named with its model: 'Sora Turbo (ChatGPT Pro)'
+        tier = cap.tier.fillna("")
+        cap = cap.assign(name=[f"{n} ({t})" if t else n for n, t in zip(cap.name, tier)])
+    cap = cap.assign(start=cap.as_of, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
+                     precision=cap.as_of_precision, value=cap[column].astype(float))
+    return _with_family(ds, cap)[ITEM_COLUMNS]
 
 
-def _benchmarks(ds) -> pd.DataFrame:
-    """VBench totals, each dated by its model's first availability (models never available to
-    outsiders are left out: there is no date on which their quality could be had)."""
-    scores = ds.benchmarks[(ds.benchmarks.benchmark == "vbench")
-                           & (ds.benchmarks.benchmark_metric == "total")]
-    best = scores.groupby("model_id").value.max()
-    first = _events(ds, ("available",)).sort_values(["end", "start"]).drop_duplicates("model_id")
-    first = first[first.model_id.isin(best.index)]
-    return first.assign(value=first.model_id.map(best).astype(float))[ITEM_COLUMNS]
+def vbench_scores(ds) -> pd.DataFrame:
+    """Every published VBench total with its ``score_class`` (``comparable``)."""
+    scores = ds.benchmarks[(ds.benchmarks.benchmark == VBENCH[0])
+                           & (ds.benchmarks.benchmark_metric == VBENCH[1])]
+    return scores.assign(score_class=comparable.score_classes(scores))
 
 
-def items(ds, dimension: str, availability: str = "public") -> pd.DataFrame:
+def vbench_spread(ds) -> comparable.Spread | None:
+    """How far VBench totals of the same model differ between sources and variants."""
+    return comparable.spread(ds.benchmarks, *VBENCH)
+
+
+def _benchmarks(ds, availability: str, score_class: str | None) -> pd.DataFrame:
+    """VBench totals of one class, each dated by its model's first availability (public mode:
+    models never available to outsiders are left out, as no one could have had their quality) or
+    first showing (demo mode). With no class given, none (a class must be chosen)."""
+    scores = vbench_scores(ds)
+    scores = scores[scores.score_class == score_class]
+    if scores.value.groupby(scores.model_id).nunique().gt(1).any():
+        raise comparable.Incomparable(f"two different scores of one model in the class "
+                                      f"{score_class!r}; the class must hold one per model")
+    value = scores.groupby("model_id").value.first()
+    first = _events(ds, STAGES[availability]).sort_values(["end", "start"])
+    first = first.drop_duplicates("model_id")
+    first = first[first.model_id.isin(value.index)]
+    return first.assign(value=first.model_id.map(value).astype(float))[ITEM_COLUMNS]
+
+
+def items(ds, dimension: str, availability: str = "public",
+          score_class: str | None = None) -> pd.DataFrame:
     """Every dated value of ``dimension``, one row per model and date: model_id, name, country,
-    start, end (the period the date allows), precision and value."""
+    family (``families``), start, end (the period the date allows), precision and value. VBench
+    scores come from the one ``score_class`` given."""
+    comparable.availability_classes(availability)  # refuses an unknown mode
     if dimension == "available":
-        return _events(ds, ("available",) if availability == "public" else ("available", "shown"))
+        return _events(ds, STAGES[availability])
     if dimension == "open_weights":
         ev = timeline.best_dates(timeline.events(ds))
         ev = ev[(ev.kind == "text_to_video") & (ev.event == "open_weights")]
-        return ev.assign(value=1.0)[ITEM_COLUMNS]
+        return _with_family(ds, ev.assign(value=1.0))[ITEM_COLUMNS]
     if dimension == "clip_s":
         return _capabilities(ds, "max_clip_s_low", availability)
     if dimension == "height_px":
         return _capabilities(ds, "height_px", availability)
     if dimension == "vbench_total":
-        return _benchmarks(ds)
+        return _benchmarks(ds, availability, score_class)
     raise ValueError(f"unknown dimension {dimension!r}; expected one of {', '.join(DIMENSIONS)}")
+
+
+def chosen_vbench_class(ds, comparator, availability: str) -> str | None:
+    """The VBench class the catch-up charts: with scores on both sides (dated as the mode dates
+    them) and the most models (``comparable.widest_class``)."""
+    scores = vbench_scores(ds)
+    dated = set(_events(ds, STAGES[availability]).model_id)
+    scores = scores[scores.model_id.isin(dated)]
+    meta = _with_family(ds, ds.models[["model_id", "org_id"]].merge(
+        ds.organizations[["org_id", "country"]], on="org_id"))
+    scores = scores.merge(meta[["model_id", "country", "family"]], on="model_id")
+    sided = sides(scores, comparator)
+    return comparable.widest_class(sided, sided.side, side_label(comparator))
+
+
+def applicable(ds, dimension: str, comparator) -> bool:
+    """Whether the dimension is a race against this comparator: open weights are not, against a
+    comparator none of whose models was ever meant to release them (Sora)."""
+    if dimension != "open_weights" or comparator == "western":
+        return True
+    models = _with_family(ds, ds.models.merge(ds.organizations[["org_id", "country"]],
+                                              on="org_id"))
+    theirs = sides(models.assign(name=models.name), comparator)
+    theirs = theirs[theirs.side != CHINA]
+    return theirs.openness.fillna("").str.contains("open_weights").any()
 
 
 def sides(table: pd.DataFrame, comparator) -> pd.DataFrame:
     """``table`` with a ``side`` column: China (country CN) or the comparator ('sora', 'western'
     for any other country, or a list of model_ids); rows of neither side are dropped."""
     china = table.country == "CN"
+    family = table.family if "family" in table else table.model_id
     if comparator == "sora":
-        other = table.model_id == "sora"
+        other = family == "sora"  # Sora and its later versions (Sora Turbo)
     elif comparator == "western":
         other = table.country.notna() & ~china
     else:
-        other = table.model_id.isin(list(comparator)) & ~china
+        other = (table.model_id.isin(list(comparator)) | family.isin(list(comparator))) & ~china
     label = side_label(comparator)
     out = table.assign(side=[CHINA if c else label if o else None for c, o in zip(china, other)])
     return out[out.side.notna()].reset_index(drop=True)
@@ -109,50 +189,68 @@ def frontier(side_items: pd.DataFrame) -> pd.DataFrame:
     return ordered.loc[keep].reset_index(drop=True)
 
 
-def first_match(other: pd.DataFrame, value: float) -> pd.Series | None:
-    """The item of ``other`` that first certainly reached ``value`` (ending earliest), or None."""
-    hits = other[other.value >= value].sort_values(["end", "start"])
+def first_match(other: pd.DataFrame, value: float, tolerance: float = 0.0) -> pd.Series | None:
+    """The item of ``other`` that first certainly reached ``value`` (ending earliest), or came
+    within ``tolerance`` of it (level within the spread), or None."""
+    hits = other[other.value >= value - tolerance].sort_values(["end", "start"])
     return None if hits.empty else hits.iloc[0]
 
 
-def lags(table: pd.DataFrame, window_end: pd.Timestamp) -> pd.DataFrame:
+LAG_COLUMNS = ["side", "milestone", "model", "on", "precision", "matched", "matched_by",
+               "matched_on", "matched_precision", "days_low", "days_high", "other_then",
+               "side_first_on", "side_first_precision", "within_spread"]
+
+
+def lags(table: pd.DataFrame, window_end: pd.Timestamp, tolerance: float = 0.0) -> pd.DataFrame:
     """For each milestone of each side (within the data up to ``window_end``): when the other side
-    first matched it, and the lag in days as a range (``days_low``, ``days_high``); unmatched
-    milestones get ``matched`` False and days from the milestone to ``window_end`` as a floor."""
+    first matched it (within ``tolerance``), and the lag in days as a range (``days_low``,
+    ``days_high``); unmatched milestones get ``matched`` False and days from the milestone to
+    ``window_end`` as a floor. ``other_then`` is the other side's best certainly in place when
+    the milestone was reached (missing when it had nothing yet: a milestone set against nothing
+    is not a capability lead), and ``side_first_on`` the day the milestone's own side had its
+    first value (a match before that day came while that side had nothing to show)."""
     table = table[table.start <= window_end]
     rows = []
     for side in table.side.unique():
         other = table[table.side != side]
+        first = table[table.side == side].sort_values(["end", "start"]).head(1)
         for m in frontier(table[table.side == side]).itertuples():
-            hit = first_match(other, m.value)
+            hit = first_match(other, m.value, tolerance)
             matched = hit is not None and hit.start <= window_end
+            then = other[other.end <= m.start].value.max()
             row = {"side": side, "milestone": m.value, "model": m.name, "on": m.start,
                    "precision": m.precision, "matched": matched,
                    "matched_by": hit["name"] if matched else "",
                    "matched_on": hit.start if matched else pd.NaT,
                    "matched_precision": hit.precision if matched else "",
                    "days_low": (hit.start - m.end).days if matched else (window_end - m.end).days,
-                   "days_high": (hit.end - m.start).days if matched else pd.NA}
+                   "days_high": (hit.end - m.start).days if matched else pd.NA,
+                   "other_then": float(then) if pd.notna(then) else float("nan"),
+                   "side_first_on": first.start.iloc[0] if len(first) else pd.NaT,
+                   "side_first_precision": first.precision.iloc[0] if len(first) else "",
+                   "within_spread": bool(matched and hit.value < m.value)}
             rows.append(row)
-    columns = ["side", "milestone", "model", "on", "precision", "matched", "matched_by",
-               "matched_on", "matched_precision", "days_low", "days_high"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=LAG_COLUMNS)
 
 
 def standing(table: pd.DataFrame, when: pd.Timestamp) -> dict[str, float]:
-    """Each side's best value among items certainly in place by ``when`` (0 when none)."""
+    """Each side's best value among items certainly in place by ``when``; NaN (no value, never
+    zero) for a side with none yet."""
     known = table[table.end <= when]
     return {side: float(known[known.side == side].value.max()) if (known.side == side).any()
-            else 0.0 for side in table.side.unique()}
+            else float("nan") for side in table.side.unique()}
 
 
-def catch_up(ds, dimensions, comparator, availability: str, window_end: pd.Timestamp):
-    """Per dimension: the sided items and their lags; returns (items, lags) for all of them."""
+def catch_up(ds, dimensions, comparator, availability: str, window_end: pd.Timestamp,
+             score_class: str | None = None, tolerances: dict | None = None):
+    """Per dimension: the sided items and their lags; returns (items, lags) for all of them.
+    VBench items come from ``score_class``; ``tolerances`` gives a dimension's spread."""
     all_items, all_lags = [], []
     for dim in dimensions:
-        table = sides(items(ds, dim, availability), comparator).assign(dimension=dim)
+        table = sides(items(ds, dim, availability, score_class), comparator).assign(dimension=dim)
         all_items.append(table)
-        all_lags.append(lags(table, window_end).assign(dimension=dim))
+        tolerance = (tolerances or {}).get(dim, 0.0)
+        all_lags.append(lags(table, window_end, tolerance).assign(dimension=dim))
     return pd.concat(all_items, ignore_index=True), pd.concat(all_lags, ignore_index=True)
 
 
@@ -177,3 +275,36 @@ def source_ids(ds, all_items) -> list[str]:
     ids |= set(ds.capabilities[ds.capabilities.model_id.isin(models)].source_id)
     ids |= set(ds.benchmarks[ds.benchmarks.model_id.isin(models)].source_id)
     return sorted(ids)
+
+
+VBENCH_CLASS_COLUMNS = ["score_class", "china_model", "china_value", "other_model", "other_value",
+                        "gap", "verdict"]
+
+
+def vbench_by_class(ds, comparator, availability: str, window_end: pd.Timestamp,
+                    tolerance: float) -> pd.DataFrame:
+    """Per VBench class (``comparable.score_class``): each side's best score dated by
+    ``window_end`` (its model and value, missing when the side has none in that class), the gap
+    (China minus the comparator) and the verdict, level within ``tolerance``. Never a best
+    across classes."""
+    label = side_label(comparator)
+    rows = []
+    for cls in sorted(vbench_scores(ds).score_class.unique()):
+        table = sides(items(ds, "vbench_total", availability, cls), comparator)
+        table = table[table.end <= window_end].sort_values(["value", "end"], ascending=[False, True])
+        best = {side: group.iloc[0] for side, group in table.groupby("side")}
+        cn, them = best.get(CHINA), best.get(label)
+        cn_value = cn.value if cn is not None else float("nan")
+        them_value = them.value if them is not None else float("nan")
+        verdict = comparable.verdict(cn_value, them_value, tolerance)
+        verdict = {"first ahead": "China ahead", "second ahead": f"{label} ahead"}.get(verdict,
+                                                                                       verdict)
+        rows.append([cls, cn["name"] if cn is not None else "none in this class", cn_value,
+                     them["name"] if them is not None else "none in this class", them_value,
+                     cn_value - them_value, verdict])
+    return pd.DataFrame(rows, columns=VBENCH_CLASS_COLUMNS)
+
+
+def vbench_class_choices(ds) -> list[str]:
+    """Allowed values of the ``score_class`` parameter: every VBench total class in the data."""
+    return sorted(vbench_scores(ds).score_class.unique())

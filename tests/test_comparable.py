@@ -1,0 +1,194 @@
+"""The comparability rule on hand-made values: classes, refusals, the spread and missing values;
+and the catch-up's use of it (each case failed on the code before the rule)."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from videorace.analysis import comparable as cmp
+from videorace.analysis import catchup as c
+
+T = pd.Timestamp
+
+
+def test_two_classes_are_refused_with_a_message_naming_both():
+    team = cmp.score_class("vbench", "VBench", "total", "benchmark_team", "arxiv_nova")
+    unstated = cmp.score_class("vbench", "VBench", "total", "not_stated", "contentv_readme")
+    with pytest.raises(cmp.Incomparable, match="cannot compare scores of different classes.*"
+                                               "not stated, in contentv.*benchmark's own team"):
+        cmp.compare(84.28, unstated, 82.32, team, what="scores")
+    # the benchmark's own team is one evaluator whoever tabulates it; 'not stated' is one only
+    # within its source
+    assert team == cmp.score_class("vbench", "VBench", "total", "benchmark_team", "arxiv_emu3")
+    assert unstated != cmp.score_class("vbench", "VBench", "total", "not_stated", "arxiv_emu3")
+    longer = cmp.score_class("vbench", "VBench-Long", "total", "benchmark_team", "x")
+    with pytest.raises(cmp.Incomparable):
+        cmp.compare(1.0, team, 1.0, longer)
+
+
+def test_a_missing_value_is_no_value_never_a_lead():
+    assert cmp.verdict(1080, float("nan")) == "no value"
+    assert cmp.verdict(None, 5) == "no value"
+    assert cmp.verdict(20, 16) == "first ahead" and cmp.verdict(16, 20) == "second ahead"
+
+
+def test_a_gap_inside_the_spread_is_level():
+    # 84.28 - 83.40 = 0.88, inside a spread of 2.52; 3.0 is outside it
+    assert cmp.verdict(83.40, 84.28, tolerance=2.52) == "level within the spread"
+    assert cmp.verdict(87.28, 84.28, tolerance=2.52) == "first ahead"
+
+
+def test_spread_is_the_range_of_per_model_differences():
+    scores = pd.DataFrame([("a", 80.0), ("a", 82.5), ("b", 81.0), ("b", 81.5), ("b", 81.5),
+                           ("c", 79.0), ("d", 70.0), ("d", 70.0)],
+                          columns=["model_id", "value"]).assign(benchmark="vbench",
+                                                                benchmark_metric="total")
+    # a: 2.5, b: 0.5, c: one score, d: two copies of one value (no spread)
+    assert cmp.spread(scores, "vbench", "total") == cmp.Spread(0.5, 2.5, 2)
+    assert cmp.spread(scores[scores.model_id == "c"], "vbench", "total") is None
+
+
+def test_shown_includes_what_was_public():
+    assert set(cmp.availability_classes("demo")) == {"claimed", "demo", "beta", "public"}
+    assert set(cmp.availability_classes("public")) == {"beta", "public"}
+    with pytest.raises(ValueError, match="availability mode"):
+        cmp.availability_classes("shown-ish")
+
+
+def test_the_charted_class_is_chosen_by_coverage_not_by_who_leads():
+    scores = pd.DataFrame({"score_class": ["A", "A", "A", "B", "B"],
+                           "model_id": ["cn1", "cn2", "sora", "cn1", "sora"],
+                           "value": [70, 71, 90, 95, 80]})
+    sides = pd.Series(["China", "China", "Sora", "China", "Sora"])
+    # A has three models, B two (and China leads only in B)
+    assert cmp.widest_class(scores, sides, "Sora") == "A"
+    no_sora = scores.model_id != "sora"
+    assert cmp.widest_class(scores[no_sora], sides[no_sora], "Sora") is None
+
+
+def small_ds(scores, events, caps=None, models=None):
+    """A dataset of two Chinese models (cn1, cn2), Sora and Sora Turbo, and a Western model."""
+    models = models or [("cn1", "Cn One", "cno", "text_to_video", "open_weights", None),
+                        ("cn2", "Cn Two", "cno", "text_to_video", "closed_app", None),
+                        ("sora", "Sora", "oa", "text_to_video", "closed_app", None),
+                        ("sora_turbo", "Sora Turbo", "oa", "text_to_video", "closed_app", "sora"),
+                        ("gen3", "Gen-3", "rw", "text_to_video", "closed_app", None)]
+    return SimpleNamespace(
+        models=pd.DataFrame(models, columns=["model_id", "name", "org_id", "kind", "openness",
+                                             "parent_model_id"]),
+        organizations=pd.DataFrame([("cno", "CnOrg", "CN"), ("oa", "OpenAI", "US"),
+                                    ("rw", "Runway", "US")], columns=["org_id", "name", "country"]),
+        model_events=pd.DataFrame([(f"e{i}", *e) for i, e in enumerate(events)],
+                                  columns=["event_id", "model_id", "event", "happened_on",
+                                           "precision", "source_id", "confidence"]),
+        capabilities=pd.DataFrame(caps or [], columns=[
+            "model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high",
+            "clip_kind", "height_px", "availability", "tier"]),
+        benchmarks=pd.DataFrame(scores, columns=["model_id", "benchmark", "benchmark_version",
+                                                 "benchmark_metric", "value", "evaluator_class",
+                                                 "source_id"]))
+
+
+EVENTS = [("cn1", "launched", T("2024-03-01"), "day", "s", "high"),
+          ("cn2", "launched", T("2024-08-01"), "day", "s", "high"),
+          ("sora", "announced", T("2024-02-15"), "day", "s", "high"),
+          ("sora_turbo", "launched", T("2024-12-09"), "day", "s", "high"),
+          ("gen3", "announced", T("2024-06-17"), "day", "s", "high")]
+
+
+def test_scores_come_from_one_class_never_the_best_across_classes():
+    scores = [("cn1", "vbench", "VBench", "total", 80.0, "benchmark_team", "p1"),
+              ("cn1", "vbench", "VBench (longer prompts)", "total", 85.0, "third_party", "p2"),
+              ("sora_turbo", "vbench", "VBench", "total", 84.0, "benchmark_team", "p1")]
+    ds = small_ds(scores, EVENTS)
+    team = cmp.score_class("vbench", "VBench", "total", "benchmark_team", "p1")
+    got = c.items(ds, "vbench_total", "public", team).set_index("model_id").value
+    assert got.to_dict() == {"cn1": 80.0, "sora_turbo": 84.0}  # not cn1's 85 of another class
+    assert c.items(ds, "vbench_total", "public", None).empty  # no class, no scores
+
+
+def test_a_score_is_dated_by_showing_in_demo_mode_and_by_use_in_public_mode():
+    scores = [("gen3", "vbench", "VBench", "total", 82.3, "benchmark_team", "p1"),
+              ("cn1", "vbench", "VBench", "total", 80.0, "benchmark_team", "p1")]
+    ds = small_ds(scores, EVENTS)
+    team = cmp.score_class("vbench", "VBench", "total", "benchmark_team", "p1")
+    # Gen-3 has only an announcement: no public date, but a demo date (2024-06-17)
+    assert "gen3" not in set(c.items(ds, "vbench_total", "public", team).model_id)
+    demo = c.items(ds, "vbench_total", "demo", team).set_index("model_id")
+    assert demo.loc["gen3", "start"] == T("2024-06-17")
+
+
+def test_demo_mode_counts_public_rows_and_single_clips_only():
+    caps = [("sora", T("2024-02-15"), "day", 60.0, 60.0, "single", 1080, "demo", ""),
+            ("cn1", T("2024-03-01"), "day", 8.0, 8.0, "single", 720, "public", ""),
+            ("cn2", T("2024-08-01"), "day", 180.0, 180.0, "extended", None, "claimed", "")]
+    ds = small_ds([], EVENTS, caps)
+    demo = c.items(ds, "clip_s", "demo")
+    assert set(demo.model_id) == {"sora", "cn1"}  # cn1's public 8 s was also shown; 180 s chained
+    assert set(c.items(ds, "height_px", "demo").value) == {1080.0, 720.0}
+
+
+def test_a_tier_is_named_with_its_model():
+    caps = [("sora_turbo", T("2024-12-09"), "day", 20.0, 20.0, "single", 1080, "public",
+             "ChatGPT Pro")]
+    got = c.items(small_ds([], EVENTS, caps), "clip_s", "public")
+    assert got.name.tolist() == ["Sora Turbo (ChatGPT Pro)"]
+
+
+def test_sora_covers_its_later_versions_and_open_weights_do_not_apply_to_it():
+    ds = small_ds([], EVENTS)
+    assert c.families(ds.models)["sora_turbo"] == "sora"
+    table = c.sides(c.items(ds, "available", "public"), "sora")
+    assert set(table[table.side == "Sora"].model_id) == {"sora_turbo"}
+    assert not c.applicable(ds, "open_weights", "sora")
+    assert c.applicable(ds, "open_weights", "western") and c.applicable(ds, "clip_s", "sora")
+    assert "not applicable against Sora" in c.summary("open_weights", table, table, "Sora",
+                                                      T("2024-12-31"), applicable=False)
+
+
+def test_a_head_start_over_nothing_is_marked_so():
+    ds = small_ds([], EVENTS)
+    table = c.sides(c.items(ds, "available", "public"), "sora")
+    lags = c.lags(table, T("2024-12-31"))
+    # China's cn1 (2024-03-01) against Sora Turbo (2024-12-09): 283 days, while Sora was not public
+    assert c.headline(lags, "Sora", "public") == (
+        "on Sora's best, China had it 283 days earlier, while Sora was not yet public "
+        "(from 2024-12-09)")
+    china = lags[lags.side == "China"].iloc[0]
+    assert pd.isna(china.other_then)  # Sora had nothing when cn1 launched
+    shown = c.lag_table(lags.assign(dimension="available"), "public")
+    assert shown.loc[shown["whose milestone"] == "China", "other side then"].tolist() == [
+        "not yet public"]
+
+
+def test_missing_standing_reads_as_no_value():
+    ds = small_ds([], EVENTS, [("cn1", T("2024-03-01"), "day", 8.0, 8.0, "single", None,
+                                "public", "")])
+    table = c.sides(c.items(ds, "clip_s", "public"), "sora")
+    at_end = c.standing(table, T("2024-12-31"))
+    assert at_end["China"] == 8.0 and "Sora" not in at_end
+    text = c.summary("clip_s", table, c.lags(table, T("2024-12-31")), "Sora", T("2024-12-31"))
+    assert "against Sora no value (no comparison: Sora no value)" in text
+    assert c.value_text("height_px", float("nan")) == "no value"
+
+
+def test_level_within_the_spread_in_the_catch_up():
+    scores = [("cn2", "vbench", "VBench", "total", 83.40, "not_stated", "cv"),
+              ("sora_turbo", "vbench", "VBench", "total", 84.28, "not_stated", "cv")]
+    ds = small_ds(scores, EVENTS)
+    cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
+    table = c.sides(c.items(ds, "vbench_total", "public", cls), "sora")
+    lags = c.lags(table, T("2024-12-31"), tolerance=2.52)
+    text = c.summary("vbench_total", table, lags, "Sora", T("2024-12-31"), tolerance=2.52)
+    assert "China 83.40 against Sora 84.28 (level within the spread)" in text
+    # without the spread the same gap reads as a lead
+    assert "(Sora ahead)" in c.summary("vbench_total", table, c.lags(table, T("2024-12-31")),
+                                       "Sora", T("2024-12-31"))
+
+
+def test_score_axis_spans_at_least_ten_points():
+    from videorace.analysis.catchup.charts import score_limits
+    low, high = score_limits([83.40, 84.28])
+    assert high - low >= 10 and low < 83.40 and high > 84.28
+    assert score_limits([]) is None

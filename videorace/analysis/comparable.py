@@ -1,0 +1,125 @@
+"""What may be set against what: the one rule every comparison in the reports goes through.
+
+A value belongs to a class, and two values are compared only within one class:
+
+- **Benchmark scores**: one benchmark, version (prompt set, long-video track), metric and
+  evaluator. The benchmark's own team is one evaluator whoever tabulates its figures; any other
+  evaluator (a model's own team, another lab, a table that does not say) is one only within the
+  source that prints it. A model's best score across classes is never taken.
+- **Availability**: what was *shown* (claimed, demonstrated, or anything users had: what is public
+  has also been shown) against what users could *use* (a beta or the public).
+- **Clip length**: a single generation against a clip made by chaining extensions.
+
+A missing value is no value: never 0 s, 0p or a lead. Where two scores differ by less than the
+spread between sources for the same model (``spread``), they are level within the spread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+#: Capability rows by what they prove.
+USABLE_CLASSES = ("beta", "public")
+SHOWN_CLASSES = ("claimed", "demo", "beta", "public")  # anything users had was also shown
+#: The catch-up's two modes, as the ``availability`` parameter names them.
+MODES = {"public": "usable by outsiders", "demo": "shown or claimed"}
+CLIP_KINDS = {"single": "a single generation", "extended": "chained extensions"}
+EVALUATOR_CLASSES = {"benchmark_team": "the benchmark's own team", "model_team": "the model's own team",
+                     "third_party": "another lab", "not_stated": "an evaluator not stated"}
+
+
+class Incomparable(ValueError):
+    """Two values of different classes were set against each other."""
+
+
+def availability_classes(mode: str) -> tuple[str, ...]:
+    """The capability rows a mode counts: 'public' only what users could use; 'demo' everything
+    shown, claimed or usable."""
+    if mode not in MODES:
+        raise ValueError(f"availability mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return USABLE_CLASSES if mode == "public" else SHOWN_CLASSES
+
+
+def score_class(benchmark: str, version: str, metric: str, evaluator_class: str,
+                source_id: str) -> str:
+    """The class of one published score, as a reader can read it: 'VBench, total, by the
+    benchmark's own team' or '... by an evaluator not stated, in contentv_readme'."""
+    if evaluator_class not in EVALUATOR_CLASSES:
+        raise ValueError(f"evaluator_class must be one of {', '.join(EVALUATOR_CLASSES)}, "
+                         f"not {evaluator_class!r}")
+    who = EVALUATOR_CLASSES[evaluator_class]
+    where = "" if evaluator_class == "benchmark_team" else f", in {source_id}"
+    return f"{version}, {metric}, by {who}{where}"
+
+
+def score_classes(scores: pd.DataFrame) -> pd.Series:
+    """``score_class`` of each row of a benchmarks table, aligned with it."""
+    return pd.Series([score_class(*r) for r in zip(
+        scores.benchmark, scores.benchmark_version, scores.benchmark_metric,
+        scores.evaluator_class, scores.source_id)], index=scores.index, dtype=object)
+
+
+def require_same(first_class: str, second_class: str, what: str = "values") -> None:
+    """Refuse, with a message naming both, to compare values of two classes."""
+    if first_class != second_class:
+        raise Incomparable(f"cannot compare {what} of different classes: {first_class!r} against "
+                           f"{second_class!r}; compare within one class")
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far published scores of the same model differ between sources and variants."""
+
+    low: float
+    high: float
+    models: int  # models with more than one distinct score
+
+    def text(self) -> str:
+        return (f"{self.low:.2f} to {self.high:.2f} points between sources for the same model "
+                f"({self.models} models with more than one score)")
+
+
+def spread(scores: pd.DataFrame, benchmark: str, metric: str) -> Spread | None:
+    """Over every model with two or more distinct published values of ``metric`` (any version,
+    any evaluator, any source), the smallest and largest difference between its highest and
+    lowest value. None when no model has two."""
+    rows = scores[(scores.benchmark == benchmark) & (scores.benchmark_metric == metric)]
+    ranges = rows.groupby("model_id").value.agg(lambda v: v.max() - v.min())
+    ranges = ranges[ranges > 0]
+    if ranges.empty:
+        return None
+    return Spread(round(float(ranges.min()), 4), round(float(ranges.max()), 4), len(ranges))
+
+
+def verdict(first: float, second: float, tolerance: float = 0.0) -> str:
+    """'first ahead', 'second ahead', 'level', 'level within the spread' (a gap no larger than
+    ``tolerance``) or 'no value' when either is missing. A missing value is never a lead."""
+    if first is None or second is None or pd.isna(first) or pd.isna(second):
+        return "no value"
+    gap = first - second
+    if gap == 0:
+        return "level"
+    if abs(gap) <= tolerance:
+        return "level within the spread"
+    return "first ahead" if gap > 0 else "second ahead"
+
+
+def compare(first: float, first_class: str, second: float, second_class: str,
+            tolerance: float = 0.0, what: str = "values") -> str:
+    """``verdict`` of two values, after refusing two of different classes."""
+    require_same(first_class, second_class, what)
+    return verdict(first, second, tolerance)
+
+
+def widest_class(scores: pd.DataFrame, sides: pd.Series, other: str) -> str | None:
+    """Among the score classes of ``scores`` (a ``score_class`` column), the one to chart: the
+    class with scores on both sides and the most models in all; ties to the first in order.
+    Chosen by coverage, not by who leads in it. None when no class has both sides."""
+    table = scores.assign(_side=sides.values)
+    counts = []
+    for cls, group in table.groupby("score_class", sort=True):
+        if {other}.issubset(group._side) and (group._side != other).any():
+            counts.append((-group.model_id.nunique(), cls))
+    return min(counts)[1] if counts else None
