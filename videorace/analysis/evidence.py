@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from videorace.analysis import comparable
 from videorace.analysis.clips import CLAIMED_CLASSES, USABLE_CLASSES, seconds_text
 from videorace.analysis.timeline import best_dates, events, first_event, period_ends
 from videorace.data.dates import as_text
@@ -18,6 +19,8 @@ CLIP_BASES = {"shown": CLAIMED_CLASSES, "available": USABLE_CLASSES}
 
 
 DAY = pd.Timedelta(days=1)
+#: Sora and its later version: a claim about Sora is judged on the version its evidence names.
+SORA = ("sora", "sora_turbo")
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,16 @@ class Evidence:
 
     @classmethod
     def from_dataset(cls, ds, lag_threshold_days: int) -> "Evidence":
-        cap = ds.capabilities.merge(ds.models[["model_id", "name"]], on="model_id", how="left")
+        cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id"]], on="model_id",
+                                    how="left")
+        cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id", how="left")
         cap["end"] = period_ends(cap.as_of, cap.as_of_precision)
         scores, b = None, getattr(ds, "benchmarks", None)
         if b is not None:
             scores = b[(b.benchmark == "vbench") & (b.benchmark_metric == "total")].copy()
             scores["end"] = period_ends(scores.published_on, scores.published_precision)
+            scores["score_class"] = comparable.score_classes(scores)
+            scores.attrs["spread"] = comparable.spread(b, "vbench", "total")
         return cls(best_dates(events(ds)), cap, lag_threshold_days, scores)
 
     def name(self, model_id: str) -> str:
@@ -84,7 +91,8 @@ def release_by_deadline(ev: Evidence, model_id: str) -> Finding:
 def public_before_sora(ev: Evidence, model_id: str) -> Finding:
     """The model was usable by outsiders while Sora was not: its first availability ended before
     Sora's began. Settled as False once Sora is usable and the model is not, or later."""
-    own, sora = _first_available(ev.events, model_id), _first_available(ev.events, "sora")
+    own = _first_available(ev.events, model_id)
+    sora = first_event(ev.events[ev.events.model_id.isin(SORA)], ("available",))
     sora_text = f"Sora usable from {_when(sora)}" if sora is not None else "Sora not yet usable"
     if own is None:
         if sora is None:
@@ -102,7 +110,10 @@ def public_before_sora(ev: Evidence, model_id: str) -> Finding:
 def _best_clip(cap: pd.DataFrame, model_id: str, kinds) -> tuple[float, float, pd.Series] | None:
     """The longest clip of ``kinds``, as a range: the highest lower bound and the highest upper
     bound among the rows, with the row that has the highest upper bound."""
-    rows = cap[(cap.model_id == model_id) & cap.availability.isin(kinds)]
+    ids = [model_id] if isinstance(model_id, str) else list(model_id)
+    rows = cap[cap.model_id.isin(ids) & cap.availability.isin(kinds)]
+    if "clip_kind" in rows:
+        rows = rows[rows.clip_kind == "single"]  # a chain of extensions is not one clip
     if rows.empty:
         return None
     top = rows.sort_values(["max_clip_s_high", "end"], ascending=[False, True]).iloc[0]
@@ -117,13 +128,13 @@ def max_clip_vs_sora(ev: Evidence, model_id: str, basis: str, everything: Eviden
     if _best_clip(everything.capabilities, model_id, kinds) is None:
         return Finding(None, f"no {basis} clip length for {everything.name(model_id)} in the data",
                        settled=True)
-    own, sora = (_best_clip(ev.capabilities, m, kinds) for m in (model_id, "sora"))
+    own, sora = _best_clip(ev.capabilities, model_id, kinds), _best_clip(ev.capabilities, SORA, kinds)
     if own is None:
         return Finding(False, f"no {basis} clip length for {everything.name(model_id)} yet")
     own_text = f"{own[2]['name']} {seconds_text(own[0], own[1])} ({as_text(own[2].as_of, own[2].as_of_precision)})"
     if sora is None:
         return Finding(None, f"{own_text}; Sora had no {basis} clip to compare with")
-    sora_text = f"Sora {seconds_text(sora[0], sora[1])} ({as_text(sora[2].as_of, sora[2].as_of_precision)})"
+    sora_text = f"{sora[2]['name']} {seconds_text(sora[0], sora[1])} ({as_text(sora[2].as_of, sora[2].as_of_precision)})"
     later = max((own[2], sora[2]), key=lambda r: r.end)
     on, on_text = later.end, as_text(later.as_of, later.as_of_precision)
     text = f"{own_text} vs {sora_text}, {basis}"
@@ -141,52 +152,81 @@ def sora_announcement(ev: pd.DataFrame, model_id: str = "sora", event: str = "an
 
 
 def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
-    """A Chinese text-to-video model (its maker's country is CN) was shown, and one was usable,
-    within ``lag_threshold_days`` of Sora's announcement.
-    A lag is a range when a date is coarser than a day: (earliest event day - latest reference day)
-    to (latest event day - earliest reference day); it counts only when its top is within the
-    threshold."""
+    """Chinese text-to-video models (maker's country CN) matched Sora as shown, on capability,
+    within ``lag_threshold_days`` of its announcement: the longest single clip and the frame
+    height Sora showed (the best of its demo rows known on the announcement's last day), each
+    matched by a Chinese claim, demonstration or release. A lag is a range when a date is coarser
+    than a day: (earliest match day - latest reference day) to (latest match day - earliest
+    reference day); it counts only when its top is within the threshold."""
     ref = sora_announcement(everything.events)
     if ref is None:
         return Finding(None, "Sora's announcement is not in the data", settled=True)
-    rivals = ev.events[(ev.events.kind == "text_to_video") & (ev.events.country == "CN")
-                       & (ev.events.start >= ref.start)]
+    cap = everything.capabilities
+    single = cap.clip_kind == "single" if "clip_kind" in cap else True
+    shown = cap[cap.availability.isin(CLAIMED_CLASSES + USABLE_CLASSES) & single]
+    sora = shown[(shown.model_id == "sora") & (shown.end <= ref.end)]
+    if sora.empty:
+        return Finding(None, "no clip length or resolution Sora showed at its announcement",
+                       settled=True)
     limit = ev.lag_threshold_days
+    known = ev.capabilities[ev.capabilities.availability.isin(CLAIMED_CLASSES + USABLE_CLASSES)]
+    if "clip_kind" in known:
+        known = known[known.clip_kind == "single"]
+    china = known[(known.country == "CN") & (known.start if "start" in known else known.as_of)
+                  .ge(ref.start)]
     parts, ends, ok = [], [], True
-    for label, stages in (("shown", ("shown", "available")), ("usable", ("available",))):
-        first = first_event(rivals, stages)
-        if first is None:
-            parts.append(f"no Chinese model {label} after it yet")
+    for label, column in (("clip length", "max_clip_s_low"), ("resolution", "height_px")):
+        target = sora[column].max()
+        if pd.isna(target):
+            parts.append(f"Sora showed no {label}")
+            continue
+        hits = china[china[column] >= target].sort_values(["end", "as_of"])
+        unit = " s" if column == "max_clip_s_low" else "p"
+        if hits.empty:
+            parts.append(f"no Chinese {label} of {target:g}{unit} yet")
             ok = False
             continue
-        low, high = (first.start - ref.end).days, (first.end - ref.start).days
+        first = hits.iloc[0]
+        start = first.as_of
+        low, high = (start - ref.end).days, (first.end - ref.start).days
         lag = f"{low}" if low == high else f"{low} to {high}"
-        parts.append(f"first {label}: {first['name']}, {_when(first)}, {lag} days")
+        parts.append(f"{label} {target:g}{unit}: {first['name']}, "
+                     f"{as_text(first.as_of, first.as_of_precision)}, {lag} days")
         ends.append(first)
         ok = ok and high <= limit
-    text = (f"from Sora's announcement ({_when(ref)}), threshold {limit} days: " + "; ".join(parts))
-    if not ok:
+    text = (f"Sora as shown at its announcement ({_when(ref)}), threshold {limit} days: "
+            + "; ".join(parts))
+    if not ok or not ends:
         return Finding(False, text)
     last = max(ends, key=lambda r: r.end)
-    return Finding(True, text, last.end, _when(last))
+    return Finding(True, text, last.end, as_text(last.as_of, last.as_of_precision))
 
 
 def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Finding:
-    """A published VBench total of the model at least Sora's (the highest of each, as published
-    by that day). Not testable where either has no published score in the data."""
+    """A published VBench total of the model at least Sora's (either version), or level within the
+    spread between sources for one model, compared only within one class (``comparable``: one
+    version and evaluator), never the best of each across classes. Not testable where no class
+    holds both."""
     if everything.scores is None:
         return Finding(None, "no benchmark table in the data", settled=True)
-    missing = [m for m in (model_id, "sora") if not (everything.scores.model_id == m).any()]
-    if missing:
-        return Finding(None, "no published VBench total for "
-                       f"{' or '.join(map(everything.name, missing))} in the data",
-                       settled=True)
-    own, sora = (ev.scores[ev.scores.model_id == m] for m in (model_id, "sora"))
+    every = everything.scores
+    both = set(every[every.model_id == model_id].score_class) & set(
+        every[every.model_id.isin(SORA)].score_class)
+    if not both:
+        return Finding(None, f"no VBench class holds both {everything.name(model_id)} and Sora "
+                       "in the data", settled=True)
+    spread = every.attrs.get("spread")
+    tolerance = spread.high if spread is not None else 0.0
+    cls = sorted(both)[0]
+    own = ev.scores[(ev.scores.model_id == model_id) & (ev.scores.score_class == cls)]
+    sora = ev.scores[ev.scores.model_id.isin(SORA) & (ev.scores.score_class == cls)]
     if own.empty or sora.empty:
         return Finding(False, "no VBench total published yet for both")
-    a, b = own.loc[own.value.idxmax()], sora.loc[sora.value.idxmax()]
+    a, b = own.iloc[0], sora.iloc[0]
     later = max((a, b), key=lambda r: r.end)
     on_text = as_text(later.published_on, later.published_precision)
-    text = (f"VBench total {everything.name(model_id)} {a.value:.2f} vs Sora {b.value:.2f} "
-            f"(published {on_text})")
-    return Finding(bool(a.value >= b.value), text, later.end, on_text)
+    verdict = comparable.compare(a.value, cls, b.value, cls, tolerance, "scores")
+    text = (f"VBench total {everything.name(model_id)} {a.value:.2f} vs {everything.name(b.model_id)}"
+            f" {b.value:.2f} ({verdict.replace('first', everything.name(model_id)).replace('second', 'Sora')};"
+            f" {cls}; published {on_text})")
+    return Finding(verdict != "second ahead", text, later.end, on_text)

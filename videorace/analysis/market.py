@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from videorace.analysis import plots, tables
@@ -114,3 +116,33 @@ def floors_text(metrics: pd.DataFrame, subject_prefix: str, metric: str, what: s
     return (f"{what}: {first_text}, and at least {last.value_low:,.0f} as of "
             f"{as_text(last.as_of, last.as_of_precision)}. Both are floors, so the ratio between "
             "them is not a growth rate.")
+
+
+def tenfold_match(table: pd.DataFrame, quoted) -> pd.Series | None:
+    """The other forecast that the quoted one matches at a power of ten on both ends (within 1%)
+    and at the same growth rate (within half a point): a unit slip, not a different forecast.
+    None when there is none."""
+    for row in table[table.subject != quoted.subject].itertuples():
+        if (row.from_year, row.to_year) != (quoted.from_year, quoted.to_year):
+            continue
+        ratios = quoted.from_usd / row.from_usd, quoted.to_usd / row.to_usd
+        powers = [round(math.log10(r)) for r in ratios]
+        if (powers[0] == powers[1] != 0 and all(abs(r / 10 ** p - 1) <= 0.01
+                                               for r, p in zip(ratios, powers))
+                and abs(row.growth_per_year - quoted.growth_per_year) <= 0.005):
+            return pd.Series({**row._asdict(), "power": powers[0]})
+    return None
+
+
+def slip_text(quoted, match, table: pd.DataFrame) -> str:
+    """The quoted forecast and what it matches, in two sentences, from the figures."""
+    text = (f"The quoted forecast (USD {quoted.from_usd / 1e9:,.0f} bn in {quoted.from_year} to "
+            f"{quoted.to_usd / 1e9:,.0f} bn in {quoted.to_year}) implies "
+            f"**{quoted.growth_per_year:.1%} a year**.")
+    if match is None:
+        return text + " No published forecast in the data matches it."
+    factor = 10 ** match.power
+    return text + (f" Both of its ends are {factor:,.0f} times the figures of {match.subject} (USD "
+                   f"{match.from_usd / 1e9:,.2f} bn to {match.to_usd / 1e9:,.2f} bn), which grows at "
+                   f"{match.growth_per_year:.1%} a year: the same forecast with its unit slipped at "
+                   f"both ends, so its growth rate stands and its sizes do not.")

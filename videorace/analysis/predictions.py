@@ -32,7 +32,7 @@ DIMENSION_NAMES = {
     "public_before_sora": "open to the public before Sora",
     "max_clip_vs_sora:shown": "longest clip shown vs Sora's shown",
     "max_clip_vs_sora:available": "longest clip users could make vs Sora's",
-    "lag_to_sora_days": "days behind Sora",
+    "lag_to_sora_days": "days behind Sora as shown (clip length, resolution)",
     "quality_vs_sora": "VBench total vs Sora's",
     "none": "none in the data",
 }
@@ -150,3 +150,33 @@ def tally(table: pd.DataFrame) -> dict[str, int]:
     """Verdict counts over the dimensions the data measures (the 'none' rows are left out)."""
     measured = table[table.dimension != "none"]
     return {v: int((measured.verdict == v).sum()) for v in VERDICTS}
+
+
+#: Dimensions about timing of access rather than capability: they never decide an overall verdict
+#: on a claim about matching or beating a model.
+ACCESS_ONLY = ("public_before_sora",)
+
+
+def overall(table: pd.DataFrame) -> pd.DataFrame:
+    """One verdict per claim on what it claimed, from its dimensions: access timing (public before
+    Sora) does not count; any capability dimension not held makes it not held; all held (or
+    already true) makes it held (or already true when stated, if none was new); otherwise open
+    when one is open, else not testable."""
+    rows = []
+    for claim_id, group in table.groupby("claim_id", sort=False):
+        decisive = group[~group.dimension.isin(ACCESS_ONLY)]
+        verdicts = set(decisive.verdict)
+        if "not yet made" in verdicts:
+            verdict = "not yet made"
+        elif decisive.empty or decisive.dimension.eq("none").all():
+            verdict = "not testable"
+        elif "not held" in verdicts:
+            verdict = "not held"
+        elif verdicts <= {"held", "already true when stated"}:
+            verdict = "held" if "held" in verdicts else "already true when stated"
+        elif "open" in verdicts:
+            verdict = "open"
+        else:
+            verdict = "not testable"
+        rows.append({"claim_id": claim_id, "overall": verdict})
+    return pd.DataFrame(rows, columns=["claim_id", "overall"])
