@@ -38,6 +38,7 @@ from videorace.analysis.tokens.geometry import (  # noqa: F401
     tokens_per_clip,
     token_passes,
     citic_geometry,
+    citic_near_match,
     citic_fps,
     frame_rates,
     geometry,

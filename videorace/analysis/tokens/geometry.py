@@ -12,16 +12,7 @@ import pandas as pd
 #: CITIC Securities' estimate as reported (a2, 2024-05-11): 60 frames ~ 60,000 patches, 20 steps,
 #: for a clip of about 6 to 8 seconds.
 CITIC_FRAMES = 60
-
-
-CITIC_FRAMES = 60
 CITIC_PATCHES_PER_FRAME = 1_000
-
-
-CITIC_PATCHES_PER_FRAME = 1_000
-CITIC_STEPS = 20
-
-
 CITIC_STEPS = 20
 CITIC_CLIP_S = (6, 8)
 
@@ -163,3 +154,19 @@ def sized(g: Geometry, seconds: float, fps: float, height_px: int, end: str = "h
     if g.patches_per_frame is not None:
         return g.at(frames=frames)
     return g.at(frames=frames, height_px=height_px, width_px=round(height_px * 16 / 9))
+
+
+def citic_near_match(g: Geometry, height_px: int | None = None) -> dict:
+    """Why CITIC's flat 60,000 patches can land near a real model's count for 60 frames: CITIC
+    counts every frame (no temporal compression) but only 1,000 patches per frame, far fewer than
+    a VAE-and-patch model has per latent frame at 720p or 1080p. ``temporal`` is how many times
+    more time positions CITIC counts, ``spatial`` how many times more patches per frame the model
+    has, at ``height_px`` (16:9; the geometry's own size when None)."""
+    own = g.at(frames=CITIC_FRAMES) if height_px is None else g.at(
+        frames=CITIC_FRAMES, height_px=height_px, width_px=round(height_px * 16 / 9))
+    citic = citic_geometry()
+    return {"height_px": own.height_px, "tokens": tokens_per_clip(own),
+            "citic_tokens": tokens_per_clip(citic),
+            "temporal": temporal_tokens(citic) / temporal_tokens(own),
+            "spatial": spatial_tokens(own) / spatial_tokens(citic),
+            "ratio": tokens_per_clip(own) / tokens_per_clip(citic)}

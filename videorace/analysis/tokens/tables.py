@@ -65,8 +65,11 @@ def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Tran
 
 
 
-def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.DataFrame:
-    """What CITIC's 1.2 million leaves out, one factor at a time, at CITIC's 60 frames.
+def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
+                    height_px: int | None = None) -> pd.DataFrame:
+    """What CITIC's 1.2 million leaves out, one factor at a time, at CITIC's 60 frames and at
+    ``height_px`` (16:9; the geometry's own default size when None), so that the count is made at
+    the same height as the clips it is set beside.
 
     Starts from CITIC's own count, 60,000 patches x 20 steps = 1.2 million token passes, costed at
     2*N FLOPs each (what counting tokens implies), then multiplies in: the model's own tokens for 60
@@ -77,14 +80,16 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions) -> pd.D
     """
     two_n = 2 * model.params
     citic = token_passes(tokens_per_clip(citic_geometry()), CITIC_STEPS)  # 1.2 million
-    own = g.at(frames=CITIC_FRAMES)
+    own = g.at(frames=CITIC_FRAMES) if height_px is None or g.patches_per_frame is not None \
+        else g.at(frames=CITIC_FRAMES, height_px=height_px, width_px=round(height_px * 16 / 9))
     own_tokens = tokens_per_clip(own)
     seq = own_tokens + own.text_tokens
     per_pass = flops_per_pass(seq, model)
     patches = tokens_per_clip(citic_geometry())
     rows = [("citic", f"CITIC: {patches:,} patches x {CITIC_STEPS} steps, 2N FLOPs each",
              two_n * citic),
-            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames",
+            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames, "
+                         f"{own.width_px}x{own.height_px}",
              two_n * own_tokens * CITIC_STEPS),
             ("text", f"text tokens in the sequence (+{own.text_tokens:,})",
              two_n * seq * CITIC_STEPS),
