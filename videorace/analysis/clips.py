@@ -17,6 +17,8 @@ def seconds_text(low, high) -> str:
     """'16 s', or '5 to 10 s' for a range; 'none in the selection' when there is no figure."""
     if low is None or pd.isna(low):
         return "none in the selection"
+    if high is None or pd.isna(high):
+        return f"over {low:g} s"  # an open-ended claim ('over two minutes')
     return f"{low:g} s" if low == high else f"{low:g} to {high:g} s"
 
 
@@ -24,7 +26,9 @@ def with_pixels(capabilities: pd.DataFrame, fps: float, aspect: tuple[int, int])
     """Capabilities with frames and pixels per clip. Frames use the frame rate the row states
     (``fps_source`` 'stated') and ``fps`` only where it states none ('parameter'). A clip length
     given as a range gives frame and pixel counts as ranges (``_low``/``_high``). A width only
-    implied by '1080p' is filled from ``aspect`` and marked ``width_assumed``."""
+    implied by '1080p' is filled from ``aspect`` and marked ``width_assumed``. Where a source gives
+    the longest clip and the frame height only as separate maxima (``combined`` false), the row
+    has no pixel count: they were never one clip."""
     cap = capabilities.copy()
     assumed = cap.width_px.isna() & cap.height_px.notna()
     width = cap.width_px.astype("Float64")
@@ -32,6 +36,8 @@ def with_pixels(capabilities: pd.DataFrame, fps: float, aspect: tuple[int, int])
     stated = cap.fps.notna()
     rate = cap.fps.where(stated, fps).astype("float64")
     pixels = width * cap.height_px
+    if "combined" in cap:  # separate maxima never had together in one clip are not multiplied
+        pixels = pixels.where(cap.combined.fillna(True).astype(bool))
     return cap.assign(width_used_px=width, width_assumed=assumed, fps_used=rate,
                       fps_source=["stated" if s else "parameter" for s in stated],
                       frames_low=cap.max_clip_s_low * rate, frames_high=cap.max_clip_s_high * rate,
@@ -42,7 +48,10 @@ def with_pixels(capabilities: pd.DataFrame, fps: float, aspect: tuple[int, int])
 def claimed_vs_available(capabilities: pd.DataFrame) -> pd.DataFrame:
     """Per model: the longest clip ever claimed or shown, and the longest anyone could make, each
     as a low-high range (Kling's beta: 5 to 10 s), with when each held and the available share of
-    the claim as a range (``share_low`` to ``share_high``, over the claim's upper bound)."""
+    the claim as a range (``share_low`` to ``share_high``, over the claim's upper bound). Single
+    clips only, on both sides: a clip made by chaining extensions is no claim about one clip."""
+    if "clip_kind" in capabilities:
+        capabilities = capabilities[capabilities.clip_kind == "single"]
     rows = []
     for model_id, group in capabilities.groupby("model_id", sort=True):
         row = {"model_id": model_id}
@@ -74,7 +83,13 @@ _VERSUS_COLUMNS = ["model_id"] + [f"{label}_{part}" for label in ("claimed", "av
 def plot_lengths(cap: pd.DataFrame):
     """One row per model, longest first, on a log axis so 2 s and 180 s are both legible: the
     longest clip of each availability class (marker), hollow where it was only claimed or shown,
-    filled where users could make it, a line over a ranged length (Kling's beta 5-10 s)."""
+    filled where users could make it, a line over a ranged length (Kling's beta 5-10 s). A clip
+    chained from extensions is not a single clip: it is drawn apart, as a grey cross. An
+    open-ended claim ('over 120 s') is drawn at its floor with 'or more' beside it."""
+    cap = cap.assign(max_clip_s_high=cap.max_clip_s_high.fillna(cap.max_clip_s_low),
+                     open_ended=cap.max_clip_s_high.isna())
+    chained = cap[cap.clip_kind == "extended"] if "clip_kind" in cap else cap.iloc[:0]
+    cap = cap.drop(chained.index)
     best = (cap.sort_values("max_clip_s_high").groupby(["model_id", "availability"]).tail(1))
     order = best.groupby("model_id").max_clip_s_high.max().sort_values(ascending=False).index
     y = {m: i for i, m in enumerate(order)}
@@ -88,6 +103,12 @@ def plot_lengths(cap: pd.DataFrame):
                 markerfacecolor=color if row.availability in USABLE_CLASSES else "white")
         if row.max_clip_s_low != row.max_clip_s_high:
             ax.hlines(y[row.model_id], row.max_clip_s_low, row.max_clip_s_high, color=color, lw=2)
+        if row.open_ended:
+            ax.text(row.max_clip_s_high * 1.12, y[row.model_id], "or more", va="center", fontsize=8)
+    for row in chained[chained.model_id.isin(y)].itertuples():
+        ax.plot(row.max_clip_s_high, y[row.model_id], marker="X", color="#777", ms=8, ls="none")
+        ax.text(row.max_clip_s_high * 1.12, y[row.model_id], "chained extensions", va="center",
+                fontsize=8, color="#555")
     names = cap.drop_duplicates("model_id").set_index("model_id")
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([f"{names.model_name[m]} ({names.maker[m]})" for m in order], fontsize=8.5)
@@ -164,14 +185,37 @@ def plot_pixels(cap: pd.DataFrame):
     return fig
 
 
-def longest(cap: pd.DataFrame, kinds) -> tuple[float, float] | tuple[None, None]:
-    """The longest clip among rows of ``kinds`` as (low, high) of the row with the highest top;
-    (None, None) when there is none."""
+def _longest_row(cap: pd.DataFrame, kinds, clip_kind: str = "single"):
     rows = cap[cap.availability.isin(kinds)]
+    if "clip_kind" in rows:
+        rows = rows[rows.clip_kind == clip_kind]
     if rows.empty:
+        return None
+    # an open-ended claim ('over 120 s') ranks just above its floor
+    top = rows.assign(_top=rows.max_clip_s_high.fillna(rows.max_clip_s_low + 1e-6))
+    return top.sort_values(["_top", "max_clip_s_low"], ascending=False).iloc[0]
+
+
+def longest(cap: pd.DataFrame, kinds, clip_kind: str = "single") -> tuple[float, float] | tuple[None, None]:
+    """The longest clip among rows of ``kinds`` and ``clip_kind`` (single generations unless asked
+    for chained extensions) as (low, high) of the row with the highest top; (None, None) when
+    there is none."""
+    top = _longest_row(cap, kinds, clip_kind)
+    if top is None:
         return None, None
-    top = rows.sort_values(["max_clip_s_high", "max_clip_s_low"], ascending=False).iloc[0]
     return float(top.max_clip_s_low), float(top.max_clip_s_high)
+
+
+def longest_text(cap: pd.DataFrame, kinds, clip_kind: str = "single") -> str:
+    """``longest`` in words with the model (and tier) it belongs to: '20 s (Sora Turbo, ChatGPT
+    Pro)'."""
+    top = _longest_row(cap, kinds, clip_kind)
+    if top is None:
+        return "none in the selection"
+    name = top.model_name if "model_name" in top else top.model_id
+    tier = top.tier if "tier" in top and isinstance(top.tier, str) and top.tier else ""
+    return (f"{seconds_text(top.max_clip_s_low, top.max_clip_s_high)} ({name}"
+            f"{', ' + tier if tier else ''}, {as_text(top.as_of, top.as_of_precision)})")
 
 
 def versus_text(versus: pd.DataFrame, names: pd.Series) -> str:
@@ -187,7 +231,8 @@ def versus_text(versus: pd.DataFrame, names: pd.Series) -> str:
                      f"claimed or shown ({as_text(r.claimed_as_of, r.claimed_precision)}), "
                      f"{seconds_text(r.available_low_s, r.available_high_s)} available "
                      f"({as_text(r.available_as_of, r.available_precision)}), {share} of the claim")
-    return "Where the data has both figures:\n\n" + "\n".join(lines)
+    return ("Where the data has both figures, single clips on both sides (a clip chained from "
+            "extensions is set apart):\n\n" + "\n".join(lines))
 
 
 def pixel_ratio_text(px: pd.DataFrame) -> str:

@@ -117,8 +117,22 @@ def ranges(rounds: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     high[over] = low[over] * reading.over_factor
     exact = out.amount_qualifier.isin(["exact", "about"]) & out.amount_high.isna()
     high[exact] = low[exact]
-    announced = [as_text(d, p) for d, p in zip(out.announced_on, out.announced_precision)]
+    first, last = round_periods(out)
+    announced = [as_text(d, p) if f == d else f"{as_text(f)} to {as_text(d)}"
+                 for d, p, f in zip(out.announced_on, out.announced_precision, first)]
     return out.assign(low=low, high=high, open_ended=over, announced=announced)
+
+
+def round_periods(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The first and last day each round can have been announced on: its date's period, or, for a
+    round dated only as within ``window_days`` before ``announced_on``, that window."""
+    last = timeline.period_ends(table.announced_on, table.announced_precision)
+    first = table.announced_on.copy()
+    if "window_days" in table:
+        window = table.window_days.notna()
+        first[window] = table.announced_on[window] - pd.to_timedelta(
+            table.window_days[window].astype(int), unit="D")
+    return first, last
 
 
 def convert(table: pd.DataFrame, cny_per_usd: float, suffix: str) -> pd.DataFrame:
@@ -152,9 +166,10 @@ def investors(ds) -> pd.DataFrame:
     ``investor_video_debut`` says ('Ying (Qingying) launched 2024-07-26')."""
     orgs = ds.organizations.set_index("org_id").name
     debuts = video_debuts(ds)
-    table = ds.round_investors.merge(ds.funding_rounds[["round_id", "org_id", "announced_on",
-                                                        "announced_precision"]], on="round_id")
-    round_end = timeline.period_ends(table.announced_on, table.announced_precision)
+    rounds = ds.funding_rounds.reindex(columns=["round_id", "org_id", "announced_on",
+                                                "announced_precision", "window_days"])
+    table = ds.round_investors.merge(rounds, on="round_id")
+    round_end = round_periods(table)[1]
     since = pd.to_datetime(table.investor_id.map(debuts.since))
     rival = since.notna() & (since <= round_end)
     makers = set(ds.models[ds.models.kind == "text_to_video"].org_id)
@@ -212,16 +227,17 @@ def days_after(table: pd.DataFrame, reference) -> pd.DataFrame:
     first possible day minus the reference's last, high = its last possible day minus the
     reference's first. Negative: before the reference."""
     first, last = timeline.as_period(reference)
-    ends = timeline.period_ends(table.announced_on, table.announced_precision)
-    return table.assign(days_low=[(d - last).days for d in table.announced_on],
+    starts, ends = round_periods(table)
+    return table.assign(days_low=[(d - last).days for d in starts],
                         days_high=[(e - first).days for e in ends])
 
 
 def timing_text(timing: pd.DataFrame, reference: str) -> str:
     """``days_after`` in a sentence: the span of the rounds dated to the day, then the coarse ones,
     before or after the reference in words."""
-    dated = timing[timing.announced_precision == "day"]
-    coarse = timing[timing.announced_precision != "day"]
+    windowed = timing.window_days.notna() if "window_days" in timing else False
+    dated = timing[(timing.announced_precision == "day") & ~windowed]
+    coarse = timing[(timing.announced_precision != "day") | windowed]
     text = (f"The {counted(len(dated), 'round')} dated to the day came "
             f"{timeline.relative_text(dated.days_low.min(), dated.days_high.max(), reference)}"
             if len(dated) else "No round is dated to the day")
@@ -230,7 +246,7 @@ def timing_text(timing: pd.DataFrame, reference: str) -> str:
     names = coarse.company if "company" in coarse.columns else coarse.round_id
     return text + (f"; the {counted(len(coarse), 'round')} of {' and '.join(names)} "
                    f"{'is' if len(coarse) == 1 else 'are'} known "
-                   f"only to the {'/'.join(coarse.announced_precision.unique())}, a window of "
+                   f"only {_coarseness(coarse)}, a window of "
                    f"{timeline.relative_text(coarse.days_low.min(), coarse.days_high.max(), 'it')}.")
 
 
@@ -259,3 +275,15 @@ def plot(table: pd.DataFrame, rate: float, rate_label: str):
     plots.finish(fig, "Hatched: 'over' read with the over_factor parameter. "
                  "Source: funding_rounds.csv")
     return fig
+
+
+def _coarseness(coarse: pd.DataFrame) -> str:
+    """'to the quarter', 'as within 29 days before a date', or both, for the coarse rounds."""
+    parts = []
+    if "window_days" in coarse and coarse.window_days.notna().any():
+        days = sorted(set(coarse.window_days.dropna().astype(int)))
+        parts.append(f"as within {'/'.join(map(str, days))} days before a known date")
+    plain = coarse[coarse.window_days.isna()] if "window_days" in coarse else coarse
+    if len(plain):
+        parts.append(f"to the {'/'.join(plain.announced_precision.unique())}")
+    return " or ".join(parts)

@@ -249,3 +249,30 @@ def window_text(drawn: pd.DataFrame, start, end) -> str:
             f"{counted(drawn.source_id.nunique(), 'source')} {span}. Of these events, {coarse} "
             f"{'is' if coarse == 1 else 'are'} known only to the month or coarser, and {low} "
             f"{'rests' if low == 1 else 'rest'} on low-confidence dates.")
+
+
+def editions(ds, ev: pd.DataFrame, reference_start) -> pd.DataFrame:
+    """Models that are editions or later versions of a model already shown or usable before the
+    reference (``parent_model_id``, the parent's first event ending before ``reference_start``):
+    model_id, name, parent's name and the parent's first event, for saying what they are instead
+    of headlining them as new."""
+    parents = ds.models.set_index("model_id").parent_model_id.dropna()
+    first = first_events(ev[ev.stage.isin(("shown", "available"))], ("shown", "available"))
+    rows = []
+    for model, parent in parents.items():
+        if parent in first.index and first.loc[parent, "end"] < pd.Timestamp(reference_start):
+            p = first.loc[parent]
+            rows.append({"model_id": model, "parent": p["name"],
+                         "parent_event": f"{EVENT_WORDS.get(p.event, p.event)} {as_text(p.start, p.precision)}"})
+    return pd.DataFrame(rows, columns=["model_id", "parent", "parent_event"])
+
+
+def editions_text(lags: pd.DataFrame, known: pd.DataFrame, stage: str) -> str:
+    """A sentence for each edition that would otherwise head the ``first_after`` figure."""
+    row = first_after(lags, stage)
+    if row is None or row.model_id not in set(known.model_id):
+        return ""
+    e = known.set_index("model_id").loc[row.model_id]
+    return (f" {row.model} came first, {days_text(row[f'{stage}_days_low'], row[f'{stage}_days_high'])} "
+            f"days after it, but it is an edition of {e.parent} ({e.parent_event}), not a new model, "
+            "so the figures below skip it.")

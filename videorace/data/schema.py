@@ -96,6 +96,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     # --- funding --------------------------------------------------------------------------------
     _f("announced_on", "date", "When the round was announced."),
     _f("announced_precision", "enum", "How precisely announced_on is known.", allowed=PRECISIONS),
+    _f("window_days", "int", "For a round the source dates only as within so many days before "
+       "announced_on (a1: 'within a month' of AIsphere's round): the window's length; the round "
+       "then lies between announced_on minus these days and announced_on (precision day).",
+       unit="days", minimum=1, required=False),
     _f("round_label", "text", "The round's name as the source gives it (Series A, ...).", **_OPT),
     _f("amount_low", "float", "Lowest amount the source's wording allows.", unit="currency units",
        minimum=0, required=False),
@@ -129,6 +133,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "minutes').", unit="s", minimum=0, required=False),
     _f("clip_kind", "enum", "What max_clip_s measures: one generation (single) or a clip made by "
        "chaining extensions of earlier clips (extended).", allowed=("single", "extended")),
+    _f("combined", "bool", "Whether the longest clip and the frame height could be had together in "
+       "one clip; false when the source gives them only as separate maxima (empty: true).",
+       required=False),
     _f("tier", "text", "The paid tier or mode the row's figures belong to (ChatGPT Pro); empty when "
        "the source names none.", **_OPT),
     _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
@@ -244,8 +251,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "source_id", "note"), ("org_id",), dates=(("founded_on", "founded_precision"),),
           kinds=ORG_KINDS),
     Table("funding_rounds", "Funding rounds, amounts as the ranges the wording allows.",
-          ("round_id", "org_id", "announced_on", "announced_precision", "date_as_written",
-           "round_label", "amount_low", "amount_high", "currency", "amount_qualifier",
+          ("round_id", "org_id", "announced_on", "announced_precision", "window_days",
+           "date_as_written", "round_label", "amount_low", "amount_high", "currency", "amount_qualifier",
            "usd_as_reported", "source_id", "also_source_ids", "note"), ("round_id",),
           ranges=(("amount_low", "amount_high"),),
           dates=(("announced_on", "announced_precision"),),
@@ -265,7 +272,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
     Table("capabilities", "Clip length and resolution per model over time, claimed vs available.",
           ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "clip_kind",
-           "height_px", "width_px", "fps", "inputs", "availability", "tier", "source_id", "note"),
+           "height_px", "width_px", "combined", "fps", "inputs", "availability", "tier", "source_id",
+           "note"),
           ("model_id", "as_of", "availability", "tier", "source_id"),
           ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
     Table("metrics", "Market, adoption, regulation, exchange-rate and compute figures.",
