@@ -127,8 +127,11 @@ def test_claimed_vs_available_clip_lengths(ds):
     vidu = cap[cap.model_id == "vidu"].set_index("availability")
     assert vidu.loc["public", "max_clip_s_high"] == 8
     assert set(vidu.loc["demo", "max_clip_s_high"]) == {16}
-    sora = cap[cap.model_id == "sora"].set_index("availability")
-    assert sora.loc["public", "max_clip_s_high"] == 20
+    # Sora's February model was only shown; what users got is Sora Turbo's, per tier
+    assert set(cap[cap.model_id == "sora"].availability) == {"demo"}
+    turbo = cap[cap.model_id == "sora_turbo"].set_index("tier")
+    assert turbo.loc["ChatGPT Plus", "max_clip_s_high"] == 5
+    assert set(turbo.loc["ChatGPT Pro", "max_clip_s_high"]) == {20}
 
 
 def test_what_citic_assumed(ds):

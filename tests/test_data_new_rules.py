@@ -57,7 +57,7 @@ CASES = {
     "negative score": (benchmark_cell("value", "-1"), "a number >= 0"),
     "score as text": (benchmark_cell("value", "86%"), "a number"),
     "benchmark date off its month": (set_cell("benchmarks.csv", "arxiv_flashvideo", "published_on",
-                                              "2025-02-07", where=8), "first day of the month"),
+                                              "2025-02-07", where=9), "first day of the month"),
     "benchmark without a date": (benchmark_cell("published_on", ""), "a value"),
     "benchmark twice": (duplicate_row("benchmarks.csv"), "a unique key (already on line 2)"),
     "missing benchmarks file": (remove_file("benchmarks.csv"), "no such file"),

@@ -43,10 +43,11 @@ def test_log_axes_where_values_span_orders_of_magnitude(monkeypatch):
 
 
 def test_forecast_chart_draws_the_unit_slip_only_when_asked(monkeypatch):
-    # two forecasts in metrics.csv, plus one what-if line when show_unit_slip is true
+    # three forecasts in metrics.csv (a2's, Bloomberg Intelligence's, Precedence Research's), plus
+    # one what-if line when show_unit_slip is true
     with_slip = run("05_market_and_predictions", monkeypatch).figures[0][0]["lines"]
     without = run("05_market_and_predictions", monkeypatch, show_unit_slip=False).figures[0][0]["lines"]
-    assert (len(with_slip), len(without)) == (3, 2)
+    assert (len(with_slip), len(without)) == (4, 3)
 
 
 def test_fixed_title_height_draws_where_matplotlib_would_place_it():

@@ -346,13 +346,14 @@ def test_notebook_states_the_implied_rate_as_a_range(monkeypatch):
 
 def test_notebook_does_not_call_zhipu_a_rival_before_its_first_video_model(monkeypatch):
     r = run("01_funding", monkeypatch)
-    assert "None of the 7 investments comes from an organisation that had shown or launched" in r.text
-    # Zhipu's Ying opened (its launch and its API) on 2024-07-26, after the March round; Alibaba's
-    # first video model (EasyAnimate v1, weights released 2024-04-12) came after its Q1 rounds
+    # Alibaba had released its ModelScope text-to-video weights on 2023-03-19, long before its
+    # rounds in MiniMax and Moonshot AI (February to March 2024): a rival already
+    assert ("Of the 7 investments, 2 come from an organisation that had shown or launched a "
+            "text-to-video model by the round (Alibaba Group in MiniMax; Alibaba Group in Moonshot "
+            "AI).") in r.text
+    # Zhipu's Ying opened (its launch and its API) on 2024-07-26, after the March round
     assert ("Zhipu AI (in Shengshu Technology; first video model: Ying (Qingying) API opened "
-            "2024-07-26)") in r.text
-    assert ("Alibaba Group (in MiniMax, Moonshot AI; first video model: EasyAnimate v1 weights "
-            "released 2024-04-12) became rivals only later.") in r.text
+            "2024-07-26) became a rival only later.") in r.text
 
 
 def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
@@ -364,9 +365,19 @@ def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
 
 
 def test_notebook_from_a_reference_after_every_round_says_before(monkeypatch):
-    r = run("01_funding", monkeypatch, reference_event="sora:launched")
+    r = run("01_funding", monkeypatch, reference_event="sora_turbo:launched")
     # 03-12 -> 12-09 is 272 days, 03-11 is 273
-    assert r.key_figures()["rounds dated to the day"] == "272 to 273 days before Sora's launch"
+    assert r.key_figures()["rounds dated to the day"] == "272 to 273 days before Sora Turbo's launch"
+
+
+def test_a_round_dated_within_a_month_is_that_window_not_a_quarter(monkeypatch):
+    r = run("01_funding", monkeypatch)
+    # a1: within the month before AIsphere's round of 2024-03-11, so 2024-02-11 to 2024-03-11;
+    # against Sora's announcement (2024-02-15): 02-11 - 02-15 = -4, 03-11 - 02-15 = 25 days
+    timing = r.namespace["timing"].set_index("round_id")
+    assert (timing.loc["r_minimax_2024_q1", "days_low"], timing.loc["r_minimax_2024_q1", "days_high"]) == (-4, 25)
+    assert timing.loc["r_minimax_2024_q1", "announced"] == "2024-02-11 to 2024-03-11"
+    assert "known only as within 29 days before a known date, a window of between 4 days before and 25 days after it" in r.text
     assert_clean(r)
 
 

@@ -21,8 +21,12 @@ def test_clip_notebook_overridden_results(monkeypatch):
     r = run("03_clip_length_resolution", monkeypatch, fps=30, aspect_ratio="4:3",
             models=["kling", "sora", "vidu"], availability=["demo", "claimed", "public"])
     figures = r.key_figures()
-    assert figures["longest claimed or shown"] == "180 s"  # Kling's extension claim
-    assert figures["longest users could make"] == "20 s"  # Sora Turbo; Kling's beta is excluded
+    # single clips: Kling's launch claim of 120 s (day-dated row first); its 180 s is a chain of
+    # extensions, apart; users: Vidu's public 8 s (Kling's beta is not selected, Sora Turbo is a
+    # model of its own, not selected)
+    assert figures["longest single clip claimed or shown"] == "120 s (Kling, 2024-06-06)"
+    assert figures["longest single clip users could make"] == "8 s (Vidu, 2024-07-30)"
+    assert figures["longest by chaining extensions"] == "180 s (Kling, Jul 2024)"
     # Largest: Kling 120 s at its stated 30 fps, 1080 x 1440 (4:3) = 1,555,200 px x 3,600 frames;
     # smallest: Vidu's public 8 s at 30 fps = 240 frames of the same frame size: 3,600 / 240 = 15
     assert figures["pixel ratio, largest to smallest clip"] == "x15"
@@ -42,15 +46,16 @@ def test_market_notebook_edges(monkeypatch, overrides):
 def test_market_notebook_overridden_results(monkeypatch):
     r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-09-30",
             lag_threshold_days=90, verification=["disputed", "unverified"], show_unit_slip=False)
-    # By 2024-09-30: Wang's public-before-Sora and Zheng's lag (25 days <= 90) were already true
-    # when stated; Vidu public 2024-07-30 before Sora, and Ying 2024-07-26: held; Tang's two clip
-    # comparisons run to 2024-12-31, after the cutoff: open; PixVerse has no clip figures and
-    # neither PixVerse nor Vidu a published VBench score (two more not testable).
-    assert r.key_figures()["verdicts on measurable dimensions"] == (
-        "2 held, 2 open, 2 already true when stated, 4 not testable")
-    assert len(r.figures[0][0]["lines"]) == 2  # no unit-slip line
+    # Overall, by 2024-09-30 (public-before-Sora never decides): Zhipu's Ying usable 2024-07-26:
+    # held; Zheng's lag on capability as shown: Sora's 60 s matched by Kling's claim on 2024-06-06,
+    # 112 days > 90, and the implied deadline (2024-05-15) passed: not held; Tang's clip
+    # comparisons run to 2024-12-31, after the cutoff: open; Wang (no PixVerse clip or score in a
+    # class with Sora) and Zhou (nothing measures it): not testable.
+    assert r.key_figures()["overall verdicts on the predictions"] == (
+        "1 held, 1 not held, 1 open, 2 not testable")
+    assert len(r.figures[0][0]["lines"]) == 3  # three forecasts, no unit-slip line
 
 
 def test_market_notebook_with_a_cutoff_before_every_claim(monkeypatch):
     r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-01-01")
-    assert r.key_figures()["verdicts on measurable dimensions"] == "10 not yet made"
+    assert r.key_figures()["overall verdicts on the predictions"] == "5 not yet made"

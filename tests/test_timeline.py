@@ -412,7 +412,7 @@ REAL = data.load()
 def test_notebook_with_only_the_reference_organisation_says_there_is_nothing_to_show(monkeypatch):
     r = run("02_release_timeline", monkeypatch, organizations=["openai"])
     assert "no video model of the selected organisations" in r.text
-    assert r.key_figures()["first shown after it"] == "none among the selected organisations"
+    assert r.key_figures()["first new model shown after it"] == "none among the selected organisations"
     assert_clean(r)
 
 
@@ -423,7 +423,7 @@ def test_notebook_from_the_last_chinese_event_finds_nothing_later(monkeypatch):
     latest = ev[ev.country == "CN"].sort_values(["start", "end"]).iloc[-1]
     r = run("02_release_timeline", monkeypatch,
             reference_event=f"{latest.model_id}:{latest.event}")
-    first = r.key_figures()["first shown after it"]
+    first = r.key_figures()["first new model shown after it"]
     assert first.endswith(", 0 days") or first == "none among the selected organisations"
     assert_clean(r)
 
@@ -437,7 +437,7 @@ def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
     assert ying["Days from Kling's launch to first shown"] == "26 to 55"
     # The first after it: EasyAnimate v3's weights, 2024-07-01: 07-01 - 06-30 = 1, - 06-01 = 30
     assert "**EasyAnimate v3** was the first shown, 1 to 30 days later" in r.text
-    assert r.key_figures()["first shown after it"] == "EasyAnimate v3, 1 to 30 days"
+    assert r.key_figures()["first new model shown after it"] == "EasyAnimate v3, 1 to 30 days"
     assert r.key_figures()["reference"] == "Kling's launch (Jun 2024)"
     assert_clean(r)
 
@@ -463,3 +463,17 @@ def test_notebook_runs_for_an_organisation_without_a_video_model(monkeypatch):
     r = run("02_release_timeline", monkeypatch, organizations=[org])
     assert "no video model of the selected organisations" in r.text
     assert_clean(r)
+
+
+def test_an_edition_of_a_model_out_before_sora_is_not_the_first_new_model(monkeypatch):
+    """The unnamed AIsphere China model (2024-03-11) is PixVerse's domestic edition, and PixVerse
+    was public in January 2024: it is named as an edition, and the first new model after Sora's
+    announcement (2024-02-15) is Open-Sora 1.0, weights on 2024-03-18: 32 days."""
+    r = run("02_release_timeline", monkeypatch)
+    figures = r.key_figures()
+    assert figures["first new model shown after it"] == "Open-Sora 1.0, 32 days"
+    assert figures["first new model usable after it"] == "Open-Sora 1.0, 32 days"
+    assert ("AIsphere China model (unnamed) came first, 25 days after it, but it is an edition of "
+            "PixVerse (launched Jan 2024), not a new model") in r.text
+    known = timeline.editions(REAL, timeline.events(REAL), pd.Timestamp("2024-02-15"))
+    assert "aisphere_cn" in set(known.model_id) and "kling_1_5" not in set(known.model_id)

@@ -18,16 +18,22 @@ def no_nan(text: str) -> None:
 
 def test_hunyuanvideo_report_full_count_vs_citic(monkeypatch):
     r = run(NAME, monkeypatch, architecture="hunyuanvideo", steps=50, guidance_passes=1)
-    # The architecture row: N = 13e9, L = 60, d = 3072, 256 text tokens, 1280 x 720 with a causal
-    # 4 -> 1 VAE, 8 x 8 spatial and 2 x 2 patches. The omissions table is at CITIC's 60 frames:
-    # ceil(59 / 4) + 1 = 16 latent frames x (720 / 16) x (1280 / 16) = 16 x 3,600 = 57,600 tokens,
-    # + 256 text = 57,856 in the sequence (its published 118,800 is at 129 frames).
-    seq = 57_856
-    per_pass = 2 * 13e9 * seq + 4 * 60 * 3072 * seq ** 2  # 1.504e15 + 2.468e15 = 3.972e15
+    # The architecture row: N = 13e9, L = 60, d = 3072, 256 text tokens, a causal 4 -> 1 VAE,
+    # 8 x 8 spatial and 2 x 2 patches. The omissions table is at CITIC's 60 frames and at the
+    # clips' 1080p (height_px), not the architecture's own 720p: ceil(59 / 4) + 1 = 16 latent
+    # frames x ceil(1080 / 16) = 68 x (1920 / 16) = 120 -> 16 x 8,160 = 130,560 tokens, + 256 text
+    # = 130,816 in the sequence.
+    seq = 130_816
+    per_pass = 2 * 13e9 * seq + 4 * 60 * 3072 * seq ** 2  # 3.401e15 + 1.262e16 = 1.602e16
     full = per_pass * 50 * 1 * 1  # 50 steps, one pass (guidance-distilled), one attempt
     citic = 2 * 13e9 * 60_000 * 20  # CITIC's 1.2 million token passes at 2N FLOPs: 3.12e16
-    assert f"x{full / citic:.1f}" == "x6.4"
-    assert r.key_figures()["full count vs CITIC's arithmetic"] == "x6.4"
+    assert f"x{full / citic:.1f}" == "x25.7"
+    assert r.key_figures()["full count vs CITIC's arithmetic, at 1080p"] == "x25.7"
+    # at its own 720p the count is 16 x 45 x 80 = 57,600 tokens, 0.96 of CITIC's 60,000: CITIC's
+    # 60 time positions are 60 / 16 = 3.75 times the VAE's, its 1,000 patches per frame 3,600 /
+    # 1,000 = 3.6 times fewer
+    assert "60 frames are 57,600 tokens, x0.96 CITIC's count" in r.text
+    assert "x3.8 the time positions" in r.text and "x3.6 that many per latent frame" in r.text
     assert "step count (20 to 50) by x2.50" in r.text
     no_nan(r.text)
 
@@ -35,11 +41,21 @@ def test_hunyuanvideo_report_full_count_vs_citic(monkeypatch):
 def test_default_report_figures(monkeypatch):
     r = run(NAME, monkeypatch)
     figures = r.key_figures()
-    # wan21_14b, 20 steps, 2 passes: 57,600 tokens at 60 frames, no text tokens;
-    # (2 x 14e9 x 57,600 + 4 x 40 x 5120 x 57,600^2) x 20 x 2 / (2 x 14e9 x 1.2e6) = 5.16
-    seq = 57_600
+    # wan21_14b, 20 steps, 2 passes, at the clips' 1080p: 16 x 68 x 120 = 130,560 tokens at 60
+    # frames, no text tokens;
+    # (2 x 14e9 x 130,560 + 4 x 40 x 5120 x 130,560^2) x 20 x 2 / (2 x 14e9 x 1.2e6) = 21.0
+    seq = 130_560
     full = (2 * 14e9 * seq + 4 * 40 * 5120 * seq ** 2) * 20 * 2
-    assert figures["full count vs CITIC's arithmetic"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
+    assert figures["full count vs CITIC's arithmetic, at 1080p"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
+    # Kling's 180 s headlined as it is made, in 5 s chunks, with one sequence as the bound: the
+    # chunks' cost is the one-sequence dollars times the chunking table's FLOPs ratio
+    made = figures["Kling 180 s as it is made, 36 chunks of 5 s (wan21_14b)"]
+    chunks, costs = r.namespace["chunks"], r.namespace["costs"]
+    one = costs[(costs.geometry == "wan21_14b") & (costs.label == "Kling 180 s")].iloc[0]
+    assert made == (f"${one.usd * chunks.vs_one_sequence.iloc[-1]:,.0f} per kept clip (one 180 s "
+                    f"sequence, the bound: ${one.usd:,.0f})")
+    assert chunks.chunks.iloc[0] == 1 and chunks.flops.iloc[0] == one.flops  # the bound's row
+    assert chunks.vs_one_sequence.iloc[-1] < 0.05  # 36 chunks cut attention's term 36-fold
     # Kling 180 s in CITIC's geometry: 180 x 7.5 = 1,350 to 180 x 10 = 1,800 frames of 1,000
     citic = figures["longest clip, CITIC geometry"]
     assert citic.startswith("Kling 180 s at 7.5-10 fps: 1,350,000-1,800,000 tokens")
@@ -85,7 +101,7 @@ EDGES = [{"steps": 1}, {"fps": 1}, {"height_px": 64}, {"chunk_s": 600.0}, {"gpu"
 @pytest.mark.parametrize("edge", EDGES, ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
 def test_runs_to_the_end_at_edge_values(monkeypatch, architecture, edge):
     r = run(NAME, monkeypatch, architecture=architecture, **edge)
-    assert "full count vs CITIC's arithmetic" in r.key_figures()
+    assert any(k.startswith("full count vs CITIC's arithmetic, at ") for k in r.key_figures())
     no_nan(r.text)
 
 

@@ -192,8 +192,10 @@ def _longest_row(cap: pd.DataFrame, kinds, clip_kind: str = "single"):
     if rows.empty:
         return None
     # an open-ended claim ('over 120 s') ranks just above its floor
-    top = rows.assign(_top=rows.max_clip_s_high.fillna(rows.max_clip_s_low + 1e-6))
-    return top.sort_values(["_top", "max_clip_s_low"], ascending=False).iloc[0]
+    top = rows.assign(_top=rows.max_clip_s_high.fillna(rows.max_clip_s_low + 1e-6),
+                      _p=rows.as_of_precision.map(PRECISION_RANK))
+    return top.sort_values(["_top", "max_clip_s_low", "_p", "as_of"],
+                           ascending=[False, False, True, True], kind="stable").iloc[0]
 
 
 def longest(cap: pd.DataFrame, kinds, clip_kind: str = "single") -> tuple[float, float] | tuple[None, None]:

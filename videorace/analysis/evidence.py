@@ -176,6 +176,8 @@ def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
                   .ge(ref.start)]
     parts, ends, ok = [], [], True
     for label, column in (("clip length", "max_clip_s_low"), ("resolution", "height_px")):
+        if column not in sora:
+            continue
         target = sora[column].max()
         if pd.isna(target):
             parts.append(f"Sora showed no {label}")

@@ -180,3 +180,10 @@ def overall(table: pd.DataFrame) -> pd.DataFrame:
             verdict = "not testable"
         rows.append({"claim_id": claim_id, "overall": verdict})
     return pd.DataFrame(rows, columns=["claim_id", "overall"])
+
+
+def overall_tally(table: pd.DataFrame) -> str:
+    """``overall`` verdicts counted, in the order of ``VERDICTS``: '1 held, 1 not held, 2 not
+    testable'."""
+    counts = table.overall.value_counts()
+    return ", ".join(f"{int(counts[v])} {v}" for v in VERDICTS if v in counts)

@@ -252,11 +252,13 @@ def window_text(drawn: pd.DataFrame, start, end) -> str:
 
 
 def editions(ds, ev: pd.DataFrame, reference_start) -> pd.DataFrame:
-    """Models that are editions or later versions of a model already shown or usable before the
-    reference (``parent_model_id``, the parent's first event ending before ``reference_start``):
-    model_id, name, parent's name and the parent's first event, for saying what they are instead
-    of headlining them as new."""
-    parents = ds.models.set_index("model_id").parent_model_id.dropna()
+    """Models that re-release a model already shown or usable before the reference for another
+    market (``edition_of``, that model's first event ending before ``reference_start``): model_id,
+    that model's name and first event, for saying what they are instead of headlining them as
+    new. A later version (``parent_model_id``) is a new model and is not listed."""
+    if "edition_of" not in ds.models:
+        return pd.DataFrame(columns=["model_id", "parent", "parent_event"])
+    parents = ds.models.set_index("model_id").edition_of.dropna()
     first = first_events(ev[ev.stage.isin(("shown", "available"))], ("shown", "available"))
     rows = []
     for model, parent in parents.items():

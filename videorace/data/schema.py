@@ -93,13 +93,12 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("licence", "text", "Licence of the downloadable weights as the source names it; only with "
        "open_weights.", **_OPT),
     _f("parent_model_id", "ref", "The earlier version this model updates.", ref="models", **_OPT),
+    _f("edition_of", "ref", "The model this re-releases for another market.", ref="models", **_OPT),
     # --- funding --------------------------------------------------------------------------------
     _f("announced_on", "date", "When the round was announced."),
     _f("announced_precision", "enum", "How precisely announced_on is known.", allowed=PRECISIONS),
-    _f("window_days", "int", "For a round the source dates only as within so many days before "
-       "announced_on (a1: 'within a month' of AIsphere's round): the window's length; the round "
-       "then lies between announced_on minus these days and announced_on (precision day).",
-       unit="days", minimum=1, required=False),
+    _f("window_days", "int", "For a round dated only as within so many days before announced_on "
+       "(precision day): the window's length.", unit="days", minimum=1, required=False),
     _f("round_label", "text", "The round's name as the source gives it (Series A, ...).", **_OPT),
     _f("amount_low", "float", "Lowest amount the source's wording allows.", unit="currency units",
        minimum=0, required=False),
@@ -131,13 +130,11 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("max_clip_s_low", "float", "Longest single clip, lower bound.", unit="s", minimum=0),
     _f("max_clip_s_high", "float", "Longest single clip, upper bound; empty = open-ended ('over two "
        "minutes').", unit="s", minimum=0, required=False),
-    _f("clip_kind", "enum", "What max_clip_s measures: one generation (single) or a clip made by "
-       "chaining extensions of earlier clips (extended).", allowed=("single", "extended")),
-    _f("combined", "bool", "Whether the longest clip and the frame height could be had together in "
-       "one clip; false when the source gives them only as separate maxima (empty: true).",
-       required=False),
-    _f("tier", "text", "The paid tier or mode the row's figures belong to (ChatGPT Pro); empty when "
-       "the source names none.", **_OPT),
+    _f("clip_kind", "enum", "One generation (single), or a clip chained from extensions (extended).",
+       allowed=("single", "extended")),
+    _f("combined", "bool", "False when the source gives the longest clip and the frame height only "
+       "as separate maxima, never had in one clip (empty: true).", required=False),
+    _f("tier", "text", "The paid tier the row's figures belong to (ChatGPT Pro), if named.", **_OPT),
     _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
     _f("width_px", "int", "Frame width; empty when only a height (1080p) is stated.", unit="px",
        minimum=1, required=False),
@@ -165,10 +162,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        unit="points (VBench: percent; arena: Elo)", minimum=0),
     _f("evaluator", "text", "Who ran the evaluation, as the source says ('not stated' when it does "
        "not)."),
-    _f("evaluator_class", "enum", "Who ran it, as a class: the benchmark's own team, the model's own "
-       "team, another lab, or not stated. Scores compare only within one benchmark version, metric "
-       "and evaluator (videorace.analysis.comparable).",
-       allowed=("benchmark_team", "model_team", "third_party", "not_stated")),
+    _f("evaluator_class", "enum", "Who ran it, as a class; scores compare only within one version, "
+       "metric and evaluator.", allowed=("benchmark_team", "model_team", "third_party", "not_stated")),
     # --- claims ---------------------------------------------------------------------------------
     _f("claimant", "text", "Who made the prediction (person or organisation)."),
     _f("stated_on", "date", "When the prediction was made."),
@@ -260,7 +255,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("round_investors", "Who invested in which round, and who led.",
           ("round_id", "investor_id", "role"), ("round_id", "investor_id")),
     Table("models", "Models and products named, video and otherwise.",
-          ("model_id", "name", "org_id", "kind", "openness", "licence", "parent_model_id", "note"),
+          ("model_id", "name", "org_id", "kind", "openness", "licence", "parent_model_id",
+           "edition_of", "note"),
           ("model_id",), kinds=MODEL_KINDS),
     Table("model_events", "Dated announcements, unveilings, betas and launches, one row per source.",
           ("event_id", "model_id", "event", "happened_on", "precision", "date_as_written",

@@ -17,13 +17,16 @@ from videorace.analysis.catchup.compute import (  # noqa: F401
     comparator_choices,
     applicable,
     families,
+    side_label,
+    source_ids,
+)
+from videorace.analysis.catchup.scores import (  # noqa: F401
     vbench_scores,
     vbench_spread,
     vbench_by_class,
     vbench_class_choices,
     chosen_vbench_class,
-    side_label,
-    source_ids,
+    context,
 )
 from videorace.analysis.catchup.text import (  # noqa: F401
     value_text,

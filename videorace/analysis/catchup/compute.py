@@ -87,19 +87,9 @@ def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
     return _with_family(ds, cap)[ITEM_COLUMNS]
 
 
-def vbench_scores(ds) -> pd.DataFrame:
-    """Every published VBench total with its ``score_class`` (``comparable``)."""
-    scores = ds.benchmarks[(ds.benchmarks.benchmark == VBENCH[0])
-                           & (ds.benchmarks.benchmark_metric == VBENCH[1])]
-    return scores.assign(score_class=comparable.score_classes(scores))
-
-
-def vbench_spread(ds) -> comparable.Spread | None:
-    """How far VBench totals of the same model differ between sources and variants."""
-    return comparable.spread(ds.benchmarks, *VBENCH)
-
-
 def _benchmarks(ds, availability: str, score_class: str | None) -> pd.DataFrame:
+    from videorace.analysis.catchup.scores import vbench_scores
+
     """VBench totals of one class, each dated by its model's first availability (public mode:
     models never available to outsiders are left out, as no one could have had their quality) or
     first showing (demo mode). With no class given, none (a class must be chosen)."""
@@ -134,19 +124,6 @@ def items(ds, dimension: str, availability: str = "public",
     if dimension == "vbench_total":
         return _benchmarks(ds, availability, score_class)
     raise ValueError(f"unknown dimension {dimension!r}; expected one of {', '.join(DIMENSIONS)}")
-
-
-def chosen_vbench_class(ds, comparator, availability: str) -> str | None:
-    """The VBench class the catch-up charts: with scores on both sides (dated as the mode dates
-    them) and the most models (``comparable.widest_class``)."""
-    scores = vbench_scores(ds)
-    dated = set(_events(ds, STAGES[availability]).model_id)
-    scores = scores[scores.model_id.isin(dated)]
-    meta = _with_family(ds, ds.models[["model_id", "org_id"]].merge(
-        ds.organizations[["org_id", "country"]], on="org_id"))
-    scores = scores.merge(meta[["model_id", "country", "family"]], on="model_id")
-    sided = sides(scores, comparator)
-    return comparable.widest_class(sided, sided.side, side_label(comparator))
 
 
 def applicable(ds, dimension: str, comparator) -> bool:
@@ -275,36 +252,3 @@ def source_ids(ds, all_items) -> list[str]:
     ids |= set(ds.capabilities[ds.capabilities.model_id.isin(models)].source_id)
     ids |= set(ds.benchmarks[ds.benchmarks.model_id.isin(models)].source_id)
     return sorted(ids)
-
-
-VBENCH_CLASS_COLUMNS = ["score_class", "china_model", "china_value", "other_model", "other_value",
-                        "gap", "verdict"]
-
-
-def vbench_by_class(ds, comparator, availability: str, window_end: pd.Timestamp,
-                    tolerance: float) -> pd.DataFrame:
-    """Per VBench class (``comparable.score_class``): each side's best score dated by
-    ``window_end`` (its model and value, missing when the side has none in that class), the gap
-    (China minus the comparator) and the verdict, level within ``tolerance``. Never a best
-    across classes."""
-    label = side_label(comparator)
-    rows = []
-    for cls in sorted(vbench_scores(ds).score_class.unique()):
-        table = sides(items(ds, "vbench_total", availability, cls), comparator)
-        table = table[table.end <= window_end].sort_values(["value", "end"], ascending=[False, True])
-        best = {side: group.iloc[0] for side, group in table.groupby("side")}
-        cn, them = best.get(CHINA), best.get(label)
-        cn_value = cn.value if cn is not None else float("nan")
-        them_value = them.value if them is not None else float("nan")
-        verdict = comparable.verdict(cn_value, them_value, tolerance)
-        verdict = {"first ahead": "China ahead", "second ahead": f"{label} ahead"}.get(verdict,
-                                                                                       verdict)
-        rows.append([cls, cn["name"] if cn is not None else "none in this class", cn_value,
-                     them["name"] if them is not None else "none in this class", them_value,
-                     cn_value - them_value, verdict])
-    return pd.DataFrame(rows, columns=VBENCH_CLASS_COLUMNS)
-
-
-def vbench_class_choices(ds) -> list[str]:
-    """Allowed values of the ``score_class`` parameter: every VBench total class in the data."""
-    return sorted(vbench_scores(ds).score_class.unique())
