@@ -132,8 +132,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "minutes').", unit="s", minimum=0, required=False),
     _f("clip_kind", "enum", "One generation (single), or a clip chained from extensions (extended).",
        allowed=("single", "extended")),
-    _f("combined", "bool", "False when the source gives the longest clip and the frame height only "
-       "as separate maxima, never had in one clip (empty: true).", required=False),
+    _f("combined", "bool", "False where length and height are separate maxima, never one clip.", **_OPT),
     _f("tier", "text", "The paid tier the row's figures belong to (ChatGPT Pro), if named.", **_OPT),
     _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
     _f("width_px", "int", "Frame width; empty when only a height (1080p) is stated.", unit="px",

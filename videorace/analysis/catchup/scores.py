@@ -69,9 +69,9 @@ def vbench_class_choices(ds) -> list[str]:
 
 
 def context(ds, comparator, availability: str, score_class: str, dimensions):
-    """What a catch-up run compares, from its parameters: the VBench class (``score_class``, or
-    the widest when empty), the spread, each dimension's tolerance, which dimensions apply
-    against this comparator, and those compared. Returns them in that order."""
+    """What a catch-up run compares, from its parameters: the comparator's label, the VBench class
+    (``score_class``, or the widest when empty), the spread, each dimension's tolerance, which
+    dimensions apply against this comparator, and those compared. Returns them in that order."""
     from videorace.analysis import params
     from videorace.analysis.catchup.compute import applicable
 
@@ -80,4 +80,5 @@ def context(ds, comparator, availability: str, score_class: str, dimensions):
     spread = vbench_spread(ds)
     tolerances = {"vbench_total": spread.high if spread else 0.0}
     apply = {d: applicable(ds, d, comparator) for d in dimensions}
-    return chosen, spread, tolerances, apply, [d for d in dimensions if apply[d]]
+    compared = [d for d in dimensions if apply[d]]
+    return side_label(comparator), chosen, spread, tolerances, apply, compared
