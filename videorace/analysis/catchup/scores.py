@@ -55,8 +55,10 @@ def vbench_by_class(ds, comparator, availability: str, window_end: pd.Timestamp,
         cn_value = cn.value if cn is not None else float("nan")
         them_value = them.value if them is not None else float("nan")
         verdict = comparable.verdict(cn_value, them_value, tolerance)
-        verdict = {"first ahead": "China ahead", "second ahead": f"{label} ahead"}.get(verdict,
-                                                                                       verdict)
+        missing = [who for who, row in ((CHINA, cn), (label, them)) if row is None]
+        verdict = {"first ahead": "China ahead", "second ahead": f"{label} ahead",
+                   "no value": f"no comparison: no score for {' or '.join(missing)} here"}.get(
+            verdict, verdict)
         rows.append([cls, cn["name"] if cn is not None else "none in this class", cn_value,
                      them["name"] if them is not None else "none in this class", them_value,
                      cn_value - them_value, verdict])
