@@ -90,10 +90,10 @@ def test_china_first_reads_as_a_lead():
     # PixVerse Jan 2024 vs Sora 2024-12-09: 01-01 - 12-09 = -343, 01-31 - 12-09 = -313
     # ... and says that Sora was not yet public then: a head start, not a capability lead
     assert ("China got there first: PixVerse (Jan 2024) reached it 313 to 343 days before, while "
-            "Sora was not yet public (from 2024-12-09).") in \
+            "Sora had no public value in the data yet (its first: 2024-12-09).") in \
         c.summary("available", table, lags, "Sora", T("2024-12-31"))
     assert c.headline(lags, "Sora") == ("on Sora's best, China had it 313 to 343 days earlier, "
-                                        "while Sora was not yet public (from 2024-12-09)")
+                                        "while Sora had no public value in the data yet (its first: 2024-12-09)")
 
 
 def test_items_from_a_small_dataset():
@@ -147,7 +147,7 @@ def test_notebook_states_each_dimension_with_its_days(monkeypatch):
     # CogVideo's open weights (2022-07-16) against Sora Turbo's release (2024-12-09): 877 days,
     # while Sora was not yet public; open weights do not apply against Sora
     assert figures["a usable text-to-video model"].endswith(
-        "China had it 877 days earlier, while Sora was not yet public (from 2024-12-09)")
+        "China had it 877 days earlier, while Sora had no public value in the data yet (its first: 2024-12-09)")
     assert figures["open weights released"] == "not applicable against Sora"
     # VBench within one class: Kling 1.6's 83.40 against Sora Turbo's 84.28, inside the spread
     assert figures["VBench total score"].startswith("China 83.40, Sora 84.28 (level within the spread)")

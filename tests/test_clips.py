@@ -121,9 +121,9 @@ def test_one_per_clip_merges_rows_that_differ_only_in_source_or_precision():
 def test_alt_texts_state_the_extremes():
     cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id)
     # longest: Kling's 120 s claim; longest usable: Kling's beta, 5 to 10 s (upper end 10 > Ying's 6)
-    assert clips.lengths_alt(cap) == ("Longest clip for 3 models on a log scale; the longest is kling "
-                                      "at 120 s (claimed), and the longest users could make is kling "
-                                      "at 5 to 10 s.")
+    assert clips.lengths_alt(cap) == (
+        "Longest single clip for 3 models on a log scale; the longest claimed or shown is 120 s "
+        "(kling, 2024-06-06), the longest users could make 5 to 10 s (kling, 2024-06-06).")
     # pixels: Ying 960 x 1440 x 6 s x 24 fps = 199,065,600; Kling 1080 x 1920 x 120 s x 30 fps
     # = 7,464,960,000 (whole numbers are written in full)
     assert clips.pixels_alt(cap) == ("Pixels per clip for 3 clips on a log scale, from ying "

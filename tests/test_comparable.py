@@ -44,8 +44,15 @@ def test_spread_is_the_range_of_per_model_differences():
                            ("c", 79.0), ("d", 70.0), ("d", 70.0)],
                           columns=["model_id", "value"]).assign(benchmark="vbench",
                                                                 benchmark_metric="total")
-    # a: 2.5, b: 0.5, c: one score, d: two copies of one value (no spread)
+    # a: 2.5, b: 0.5, c: one score, d: two copies of one value (no spread); no versions given
     assert cmp.spread(scores, "vbench", "total") == cmp.Spread(0.5, 2.5, 2)
+    # with versions: a's two scores are of two versions, b's of one: within a version only b's 0.5
+    versioned = scores.assign(benchmark_version=["V", "V-Long", "V", "V", "V", "V", "V", "V"])
+    got = cmp.spread(versioned, "vbench", "total")
+    assert (got.low, got.high, got.within_version) == (0.5, 2.5, cmp.Spread(0.5, 0.5, 1))
+    assert got.text() == ("0.50 to 2.50 points between sources and versions for the same model "
+                          "(2 models with more than one score); within one benchmark version, by "
+                          "0.50 points")
     assert cmp.spread(scores[scores.model_id == "c"], "vbench", "total") is None
 
 
@@ -153,13 +160,13 @@ def test_a_head_start_over_nothing_is_marked_so():
     lags = c.lags(table, T("2024-12-31"))
     # China's cn1 (2024-03-01) against Sora Turbo (2024-12-09): 283 days, while Sora was not public
     assert c.headline(lags, "Sora", "public") == (
-        "on Sora's best, China had it 283 days earlier, while Sora was not yet public "
-        "(from 2024-12-09)")
+        "on Sora's best, China had it 283 days earlier, while Sora had no public value in "
+        "the data yet (its first: 2024-12-09)")
     china = lags[lags.side == "China"].iloc[0]
     assert pd.isna(china.other_then)  # Sora had nothing when cn1 launched
     shown = c.lag_table(lags.assign(dimension="available"), "public")
     assert shown.loc[shown["whose milestone"] == "China", "other side then"].tolist() == [
-        "not yet public"]
+        "no public value in the data yet"]
 
 
 def test_missing_standing_reads_as_no_value():
@@ -192,3 +199,17 @@ def test_score_axis_spans_at_least_ten_points():
     low, high = score_limits([83.40, 84.28])
     assert high - low >= 10 and low < 83.40 and high > 84.28
     assert score_limits([]) is None
+
+
+def test_a_figure_for_image_input_only_is_not_a_text_to_video_figure():
+    caps = [("cn1", T("2024-11-01"), "month", 10.0, 10.0, "single", 2160, "claimed", ""),
+            ("cn2", T("2024-08-01"), "day", 6.0, 6.0, "single", 1080, "public", "")]
+    ds = small_ds([], EVENTS, caps)
+    ds.capabilities["inputs"] = ["image", "text;image"]
+    # cn1's 4K claim is for image-to-video (New Ying's case): the text-to-video best stays 1080p
+    assert c.items(ds, "height_px", "demo").value.tolist() == [1080.0]
+
+
+def test_demo_mode_names_the_first_dimension_shown_or_usable():
+    assert c.dimension_name("available", "demo") == "a text-to-video model shown or usable"
+    assert c.dimension_name("available", "public") == "a usable text-to-video model"

@@ -141,14 +141,12 @@ def lengths_alt(cap: pd.DataFrame) -> str:
     """The length chart in one sentence, with its extremes."""
     if cap.empty:
         return "An empty chart: no clip length for the selected models."
-    top = cap.loc[cap.max_clip_s_high.idxmax()]
-    usable = cap[cap.availability.isin(USABLE_CLASSES)]
-    text = (f"Longest clip for {counted(cap.model_id.nunique(), 'model')} on a log scale; the longest "
-            f"is {top.model_name} at {seconds_text(top.max_clip_s_low, top.max_clip_s_high)} ({top.availability})")
-    if len(usable):
-        best = usable.loc[usable.max_clip_s_high.idxmax()]
-        text += (f", and the longest users could make is {best.model_name} at "
-                 f"{seconds_text(best.max_clip_s_low, best.max_clip_s_high)}")
+    text = (f"Longest single clip for {counted(cap.model_id.nunique(), 'model')} on a log scale; the "
+            f"longest claimed or shown is {longest_text(cap, CLAIMED_CLASSES + USABLE_CLASSES)}, the "
+            f"longest users could make {longest_text(cap, USABLE_CLASSES)}")
+    chained = longest_text(cap, CLAIMED_CLASSES + USABLE_CLASSES, "extended")
+    if not chained.startswith("none"):
+        text += f"; apart, a clip chained from extensions: {chained}"
     return text + "."
 
 
@@ -189,6 +187,8 @@ def _longest_row(cap: pd.DataFrame, kinds, clip_kind: str = "single"):
     rows = cap[cap.availability.isin(kinds)]
     if "clip_kind" in rows:
         rows = rows[rows.clip_kind == clip_kind]
+    elif clip_kind != "single":  # rows that do not say are single clips
+        return None
     if rows.empty:
         return None
     # an open-ended claim ('over 120 s') ranks just above its floor

@@ -75,22 +75,38 @@ class Spread:
     low: float
     high: float
     models: int  # models with more than one distinct score
+    within_version: "Spread | None" = None  # the same, counting only sources of one version
 
     def text(self) -> str:
-        return (f"{self.low:.2f} to {self.high:.2f} points between sources for the same model "
-                f"({self.models} models with more than one score)")
+        span = f"{self.low:.2f}" if self.low == self.high else f"{self.low:.2f} to {self.high:.2f}"
+        text = (f"{span} points between sources and versions for the same model "
+                f"({self.models} model{'s' if self.models != 1 else ''} with more than one score)")
+        w = self.within_version
+        if w is not None:
+            text += f"; within one benchmark version, by {w.text().split(' points')[0]} points"
+        return text
 
 
 def spread(scores: pd.DataFrame, benchmark: str, metric: str) -> Spread | None:
     """Over every model with two or more distinct published values of ``metric`` (any version,
     any evaluator, any source), the smallest and largest difference between its highest and
-    lowest value. None when no model has two."""
+    lowest value, with the same counted within one benchmark version (``within_version``). None
+    when no model has two."""
     rows = scores[(scores.benchmark == benchmark) & (scores.benchmark_metric == metric)]
-    ranges = rows.groupby("model_id").value.agg(lambda v: v.max() - v.min())
+    found = _ranges(rows, ["model_id"])
+    if found is None:
+        return None
+    within = (_ranges(rows, ["model_id", "benchmark_version"])
+              if "benchmark_version" in rows else None)
+    return Spread(*found, within_version=Spread(*within) if within else None)
+
+
+def _ranges(rows: pd.DataFrame, keys: list[str]) -> tuple[float, float, int] | None:
+    ranges = rows.groupby(keys).value.agg(lambda v: v.max() - v.min())
     ranges = ranges[ranges > 0]
     if ranges.empty:
         return None
-    return Spread(round(float(ranges.min()), 4), round(float(ranges.max()), 4), len(ranges))
+    return round(float(ranges.min()), 4), round(float(ranges.max()), 4), len(ranges)
 
 
 def verdict(first: float, second: float, tolerance: float = 0.0) -> str:

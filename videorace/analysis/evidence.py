@@ -128,7 +128,8 @@ def max_clip_vs_sora(ev: Evidence, model_id: str, basis: str, everything: Eviden
     if _best_clip(everything.capabilities, model_id, kinds) is None:
         return Finding(None, f"no {basis} clip length for {everything.name(model_id)} in the data",
                        settled=True)
-    own, sora = _best_clip(ev.capabilities, model_id, kinds), _best_clip(ev.capabilities, SORA, kinds)
+    # the version the spring-2024 claims name: Sora as shown in February, not the later Sora Turbo
+    own, sora = _best_clip(ev.capabilities, model_id, kinds), _best_clip(ev.capabilities, "sora", kinds)
     if own is None:
         return Finding(False, f"no {basis} clip length for {everything.name(model_id)} yet")
     own_text = f"{own[2]['name']} {seconds_text(own[0], own[1])} ({as_text(own[2].as_of, own[2].as_of_precision)})"

@@ -5,6 +5,7 @@ is reachable here as ``catchup.<name>``.
 
 from videorace.analysis.catchup.compute import (  # noqa: F401
     DIMENSIONS,
+    dimension_name,
     CHINA,
     ITEM_COLUMNS,
     items,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis.catchup.compute import DIMENSIONS, frontier
+from videorace.analysis.catchup.compute import dimension_name, frontier
 
 #: The smallest span a score axis shows, in points: a sub-point gap is drawn as the small gap it
 #: is, not stretched over the panel's height.
@@ -35,7 +35,7 @@ def score_limits(values, min_span: float = SCORE_AXIS_MIN_SPAN) -> tuple[float, 
 
 
 def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
-         window_end: pd.Timestamp):
+         window_end: pd.Timestamp, mode: str = "public"):
     """One panel per dimension: each side's frontier as a step line over the window (a step at the
     last day its date allows: when it was certainly there; no line before a side's first value),
     with each step's uncertain span (a month-precision date's month) shaded, so a step at the end
@@ -58,7 +58,7 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
                 if s.end > s.start:
                     ax.axvspan(max(s.start, window_start), min(s.end, window_end), color=color,
                                alpha=0.15, lw=0)
-        ax.set_title(DIMENSIONS[dim], loc="left", fontsize=10)
+        ax.set_title(dimension_name(dim, mode), loc="left", fontsize=10)
         if dim in BINARY:
             ax.set_yticks([0, 1], ["none", "yes"])
             ax.set_ylim(-0.3, 1.6)

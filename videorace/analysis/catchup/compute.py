@@ -42,6 +42,13 @@ DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest cl
 CHINA = "China"
 
 
+def dimension_name(dimension: str, mode: str = "public") -> str:
+    """A dimension as a reader says it; in demo mode the first reads 'shown or usable'."""
+    if dimension == "available" and mode == "demo":
+        return "a text-to-video model shown or usable"
+    return DIMENSIONS[dimension]
+
+
 ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precision", "value"]
 VBENCH = ("vbench", "total")
 STAGES = {"public": ("available",), "demo": ("available", "shown")}
@@ -79,6 +86,8 @@ def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
     cap = cap[cap.availability.isin(kinds) & cap[column].notna() & (cap.kind == "text_to_video")]
     if column == "max_clip_s_low" and "clip_kind" in cap:
         cap = cap[cap.clip_kind == "single"]  # a chain of extensions is not one clip
+    if "inputs" in cap:  # text-to-video: a figure for image input only is another task
+        cap = cap[cap.inputs.isna() | cap.inputs.fillna("").str.split(";").map(lambda k: "text" in k)]
     if "tier" in cap:  # a paid tier is named with its model: 'Sora Turbo (ChatGPT Pro)'
         tier = cap.tier.fillna("")
         cap = cap.assign(name=[f"{n} ({t})" if t else n for n, t in zip(cap.name, tier)])

@@ -52,6 +52,8 @@ def vbench_by_class(ds, comparator, availability: str, window_end: pd.Timestamp,
         table = table[table.end <= window_end].sort_values(["value", "end"], ascending=[False, True])
         best = {side: group.iloc[0] for side, group in table.groupby("side")}
         cn, them = best.get(CHINA), best.get(label)
+        if cn is None and them is None:
+            continue  # no model of either side in this class (Emu3's own run: not text-to-video)
         cn_value = cn.value if cn is not None else float("nan")
         them_value = them.value if them is not None else float("nan")
         verdict = comparable.verdict(cn_value, them_value, tolerance)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis import comparable
-from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, standing
+from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
 #: How a side with nothing yet is described, by mode.
-NOT_YET = {"public": "not yet public", "demo": "not yet shown"}
+NOT_YET = {"public": "no public value in the data yet", "demo": "no shown value in the data yet"}
 
 
 def value_text(dimension: str, value: float) -> str:
@@ -45,7 +45,7 @@ def lag_table(all_lags: pd.DataFrame, mode: str = "public") -> pd.DataFrame:
     then = [NOT_YET.get(mode, "no value") if pd.isna(v) else value_text(d, v)
             for d, v in zip(all_lags.dimension, all_lags.other_then)]
     out = pd.DataFrame({
-        "dimension": all_lags.dimension.map(DIMENSIONS),
+        "dimension": [dimension_name(d, mode) for d in all_lags.dimension],
         "whose milestone": all_lags.side,
         "milestone": [value_text(d, v) for d, v in zip(all_lags.dimension, all_lags.milestone)],
         "first reached by": all_lags.model,
@@ -63,7 +63,7 @@ def summary(dimension: str, table: pd.DataFrame, dim_lags: pd.DataFrame, other: 
             window_end: pd.Timestamp, tolerance: float = 0.0, mode: str = "public",
             applicable: bool = True) -> str:
     """Who led at the window's end, and how long China took to match the comparator's best."""
-    name = DIMENSIONS[dimension]
+    name = dimension_name(dimension, mode)
     title = f"**{name[:1].upper() + name[1:]}**"
     if not applicable:
         return (f"{title}: not applicable against {other}, which never released weights; "
@@ -104,9 +104,9 @@ def _while_absent(best, other: str, mode: str, dimension: str = "") -> str:
         return ""
     since = as_text(first, best.side_first_precision)
     if dimension == "open_weights":
-        return f", while {other} had released none (first on {since})"
-    return (f", while {other} {'were' if other == 'Comparators' else 'was'} "
-            f"{NOT_YET.get(mode, 'without a value')} (from {since})")
+        return f", while {other} had released none in the data (its first: {since})"
+    return (f", while {other} had {NOT_YET.get(mode, 'no value in the data yet')} "
+            f"(its first: {since})")
 
 
 def key_figures(all_items, all_lags, dimensions, other: str, window_end,
@@ -116,12 +116,12 @@ def key_figures(all_items, all_lags, dimensions, other: str, window_end,
     figures = {}
     for dim in dimensions:
         if applicable is not None and not applicable.get(dim, True):
-            figures[DIMENSIONS[dim]] = f"not applicable against {other}"
+            figures[dimension_name(dim, mode)] = f"not applicable against {other}"
             continue
         at_end = standing(all_items[all_items.dimension == dim], window_end)
         cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
         lead = lead_text(cn, them, other, (tolerances or {}).get(dim, 0.0))
-        figures[DIMENSIONS[dim]] = (f"China {value_text(dim, cn)}, {other} "
+        figures[dimension_name(dim, mode)] = (f"China {value_text(dim, cn)}, {other} "
                                     f"{value_text(dim, them)} ({lead}); "
                                     + headline(all_lags[all_lags.dimension == dim], other, mode, dim))
     return figures

@@ -88,8 +88,8 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
     patches = tokens_per_clip(citic_geometry())
     rows = [("citic", f"CITIC: {patches:,} patches x {CITIC_STEPS} steps, 2N FLOPs each",
              two_n * citic),
-            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames, "
-                         f"{own.width_px}x{own.height_px}",
+            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames"
+                         + ("" if own.patches_per_frame else f", {own.width_px}x{own.height_px}"),
              two_n * own_tokens * CITIC_STEPS),
             ("text", f"text tokens in the sequence (+{own.text_tokens:,})",
              two_n * seq * CITIC_STEPS),
