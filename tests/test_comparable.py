@@ -213,3 +213,10 @@ def test_a_figure_for_image_input_only_is_not_a_text_to_video_figure():
 def test_demo_mode_names_the_first_dimension_shown_or_usable():
     assert c.dimension_name("available", "demo") == "a text-to-video model shown or usable"
     assert c.dimension_name("available", "public") == "a usable text-to-video model"
+
+
+def test_a_best_reached_in_the_last_month_is_not_zero_days_behind():
+    lags = pd.DataFrame([{"side": "Sora", "milestone": 2160.0, "model": "Veo 2", "on": T("2024-12-01"),
+                          "precision": "month", "matched": False, "days_low": 0, "days_high": pd.NA}])
+    # the claim's month ends on the window's last day: 0 days would read as level
+    assert c.headline(lags, "Sora") == "Sora's best (Dec 2024) not matched by the end of the window"

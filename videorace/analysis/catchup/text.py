@@ -139,6 +139,9 @@ def headline(dim_lags: pd.DataFrame, other: str, mode: str = "public", dimension
         return f"{other} {'have' if other == 'Comparators' else 'has'} no value"
     best = theirs.iloc[-1]
     if not best.matched:
+        if best.days_low <= 0:  # reached in the window's last period: no days to count yet
+            return (f"{_poss(other)} best ({as_text(best.on, best.precision)}) not matched by the "
+                    "end of the window")
         return f"{_poss(other)} best not matched by the end: at least {best.days_low} days behind"
     lag = lag_text(best.days_low, best.days_high)
     if _before_other(best):
