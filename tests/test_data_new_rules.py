@@ -61,6 +61,12 @@ CASES = {
     "benchmark without a date": (benchmark_cell("published_on", ""), "a value"),
     "benchmark twice": (duplicate_row("benchmarks.csv"), "a unique key (already on line 2)"),
     "missing benchmarks file": (remove_file("benchmarks.csv"), "no such file"),
+    # Newser reported Sora's announcement on 2024-02-16; it cannot report an event of March
+    "event after its only source": (set_cell("model_events.csv", "ev_sora_announced_newser",
+                                             "happened_on", "2024-03-01"),
+                                    "a source cannot report the future"),
+    "figure after its source": (set_cell("capabilities.csv", "newser_sora", "as_of", "2024-05-01",
+                                         where=13), "the last day source newser_sora"),
 }
 
 

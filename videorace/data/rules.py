@@ -1,6 +1,8 @@
 """Rules that span rows or tables, beyond what one cell can show: a video model's maker has a
 country and the model an openness, a licence only for open weights, a parent that is an earlier
-model (no model its own ancestor), and a benchmark metric the benchmark publishes.
+model (no model its own ancestor), a benchmark metric the benchmark publishes, and no event or
+figure dated after the source that states it was published (a source cannot report the future,
+unless its note says the source was updated later).
 
 Each problem is located like the cell checks: ``data/<file>.csv:<line>: <column>: <expected>,
 found <value>``. Cells that already failed their own check are not judged again.
@@ -8,6 +10,9 @@ found <value>``. Cells that already failed their own check are not judged again.
 
 from __future__ import annotations
 
+from datetime import date
+
+from videorace.data.dates import period_end, period_start
 from videorace.data.schema import BENCHMARK_METRICS, VIDEO_KINDS
 from videorace.data.sheets import Problem, Sheet, shown
 
@@ -26,6 +31,7 @@ def check(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
     check_video_models(models, sheets["organizations"], problems)
     check_parents(models, problems)
     check_benchmarks(sheets["benchmarks"], problems)
+    check_not_after_source(sheets, problems)
 
 
 def check_video_models(models: Sheet, orgs: Sheet, problems: list[Problem]) -> None:
@@ -73,3 +79,33 @@ def check_benchmarks(benchmarks: Sheet, problems: list[Problem]) -> None:
             problems.append(Problem(benchmarks.display, line, "benchmark_metric",
                                     f"one of {', '.join(allowed)} for benchmark {row['benchmark']}",
                                     shown(row["benchmark_metric"])))
+
+
+#: Tables whose rows date something a source states: (table, date column, precision column).
+DATED_FACTS = (("model_events", "happened_on", "precision"), ("capabilities", "as_of", "as_of_precision"),
+               ("industry_events", "happened_on", "precision"),
+               ("funding_rounds", "announced_on", "announced_precision"))
+
+
+def check_not_after_source(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
+    """A row's date (its first possible day) is not after the last possible day its source was
+    published, unless the row's note says the source was updated (a living page, a README)."""
+    published = {}
+    for _, row in _rows(sheets["sources"], "source_id", "published_on", "published_precision"):
+        day = date.fromisoformat(row["published_on"])
+        published[row["source_id"]] = period_end(day, row["published_precision"])
+    for table, column, precision in DATED_FACTS:
+        sheet = sheets.get(table)
+        if sheet is None:
+            continue
+        for line, row in _rows(sheet, column, precision, "source_id"):
+            last = published.get(row["source_id"])
+            if last is None or not row[column]:
+                continue
+            first = period_start(date.fromisoformat(row[column]), row[precision])
+            if first > last and "updated" not in row.get("note", "").lower():
+                problems.append(Problem(
+                    sheet.display, line, column,
+                    f"a date on or before {last.isoformat()}, the last day source "
+                    f"{row['source_id']} can have been published (a source cannot report the "
+                    "future; say in the note if the source was updated)", shown(row[column])))
