@@ -377,10 +377,13 @@ def test_plot_draws_a_marker_per_day_and_a_bar_per_coarser_date(ev):
     # day rows: e1, e4, e5, e7 -> 4 markers; month/quarter rows: e2, e3, e6, e8 -> 4 bars
     assert len(marks) == 4 and len(ax.patches) == 4
     assert len(refs) == 1 and not ax.collections  # a one-day reference is one dashed line
-    # one row per model, grouped by organisation name: Kuaishou, OpenAI, Zhipu (GLM before Ying)
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Kling (Kuaishou)", "Sora (OpenAI)", "GLM (Zhipu)", "Ying (Zhipu)"]
-    june = next(p for p in ax.patches if p.get_y() + p.get_height() / 2 == 0)
+    # one row per model under a bold header row per maker: Kuaishou, OpenAI, Zhipu (GLM first)
+    labels = ax.get_yticklabels()
+    assert [t.get_text() for t in labels] == [
+        "Kuaishou", "Kling", "OpenAI", "Sora", "Zhipu", "GLM", "Ying"]
+    assert [t.get_text() for t in labels if t.get_fontweight() == "bold"] == [
+        "Kuaishou", "OpenAI", "Zhipu"]
+    june = next(p for p in ax.patches if p.get_y() + p.get_height() / 2 == 1)  # Kling's row
     assert june.get_width() == 30  # kling's June bar spans 30 days
     plt.close(fig)
 
@@ -468,12 +471,29 @@ def test_notebook_runs_for_an_organisation_without_a_video_model(monkeypatch):
 def test_an_edition_of_a_model_out_before_sora_is_not_the_first_new_model(monkeypatch):
     """The unnamed AIsphere China model (2024-03-11) is PixVerse's domestic edition, and PixVerse
     was public in January 2024: it is named as an edition, and the first new model after Sora's
-    announcement (2024-02-15) is Open-Sora 1.0, weights on 2024-03-18: 32 days."""
+    announcement (2024-02-15) is Jimeng AI's video beta, known only to March 2024: 03-01 - 02-15
+    = 15 days to 03-31 - 02-15 = 45 days (the smallest low end; Open-Sora 1.0's weights came on
+    2024-03-18, 32 days)."""
     r = run("02_release_timeline", monkeypatch)
     figures = r.key_figures()
-    assert figures["first new model shown after it"] == "Open-Sora 1.0, 32 days"
-    assert figures["first new model usable after it"] == "Open-Sora 1.0, 32 days"
-    assert ("AIsphere China model (unnamed) came first, 25 days after it, but it is an edition of "
-            "PixVerse (launched Jan 2024), not a new model") in r.text
+    assert figures["first new model shown after it"] == "Jimeng AI (video generation), 15 to 45 days"
+    assert figures["first new model usable after it"] == "Jimeng AI (video generation), 15 to 45 days"
+    # the edition came 25 days after Sora, more than Jimeng's low end (15) but within its range
+    assert ("AIsphere China model (unnamed) came 25 days after it, but it is an edition of "
+            "PixVerse (launched 2024-01-15), not a new model") not in r.text
     known = timeline.editions(REAL, timeline.events(REAL), pd.Timestamp("2024-02-15"))
     assert "aisphere_cn" in set(known.model_id) and "kling_1_5" not in set(known.model_id)
+
+
+def test_an_edition_before_the_first_new_model_is_named_as_such():
+    lags = pd.DataFrame({"model_id": ["ed", "new"], "model": ["Edition", "New"],
+                         "shown_relation": ["after", "after"], "shown_days_low": [25, 32],
+                         "shown_days_high": [25, 32]})
+    known = pd.DataFrame({"model_id": ["ed"], "parent": ["PixVerse"],
+                          "parent_event": ["launched Jan 2024"]})
+    assert timeline.editions_text(lags, known, "shown") == (
+        " Edition came 25 days after it, but it is an edition of PixVerse (launched Jan 2024), not "
+        "a new model, so the figures below skip it.")
+    # after the first new model it heads nothing, so nothing is said
+    later = lags.assign(shown_days_low=[40, 32], shown_days_high=[40, 32])
+    assert timeline.editions_text(later, known, "shown") == ""

@@ -95,7 +95,7 @@ def plot_lengths(cap: pd.DataFrame):
     y = {m: i for i, m in enumerate(order)}
     fig, ax = plots.figure("Longest single clip per model: claimed or shown vs usable",
                            "longest single clip (seconds, log scale)", "",
-                           size=(9, 0.32 * len(order) + 2.2))
+                           size=(11, 0.3 * len(order) + 2.4))
     for row in best.itertuples():
         color = plots.org_color(row.org_id)
         ax.plot(row.max_clip_s_high, y[row.model_id], marker=plots.AVAILABILITY_MARKERS[row.availability],
@@ -118,7 +118,11 @@ def plot_lengths(cap: pd.DataFrame):
     handles = [plots.plt.Line2D([], [], marker=m, color="#555", ls="none",
                                 markerfacecolor="#555" if k in USABLE_CLASSES else "white", label=k)
                for k, m in plots.AVAILABILITY_MARKERS.items()]
-    ax.legend(handles=handles, loc="lower right", title="availability (hollow: not usable)")
+    below = 0.55 / max(0.3 * len(order), 1.0)  # about half an inch under the axes
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -below), ncol=4,
+              title="availability (hollow: not usable)")
+    if len(order):  # room on the right for 'or more' and 'chained extensions'
+        ax.set_xlim(right=max(cap.max_clip_s_high.max(), 1) * 4)
     if order.empty:
         ax.text(0.5, 0.5, "no clip length for the selected models", transform=ax.transAxes, ha="center")
     plots.finish(fig, "Source: capabilities.csv")

@@ -270,11 +270,14 @@ def editions(ds, ev: pd.DataFrame, reference_start) -> pd.DataFrame:
 
 
 def editions_text(lags: pd.DataFrame, known: pd.DataFrame, stage: str) -> str:
-    """A sentence for each edition that would otherwise head the ``first_after`` figure."""
-    row = first_after(lags, stage)
-    if row is None or row.model_id not in set(known.model_id):
+    """A sentence for the first edition after the reference when it came before the first new
+    model (it would otherwise head the ``first_after`` figure): what it is an edition of."""
+    row = first_after(lags[lags.model_id.isin(set(known.model_id))], stage)
+    new = first_after(lags[~lags.model_id.isin(set(known.model_id))], stage)
+    low, high = f"{stage}_days_low", f"{stage}_days_high"
+    if row is None or (new is not None and (row[low], row[high]) > (new[low], new[high])):
         return ""
     e = known.set_index("model_id").loc[row.model_id]
-    return (f" {row.model} came first, {days_text(row[f'{stage}_days_low'], row[f'{stage}_days_high'])} "
-            f"days after it, but it is an edition of {e.parent} ({e.parent_event}), not a new model, "
-            "so the figures below skip it.")
+    return (f" {row.model} came {days_text(row[low], row[high])} days after it, but it is an "
+            f"edition of {e.parent} ({e.parent_event}), not a new model, so the figures below "
+            "skip it.")

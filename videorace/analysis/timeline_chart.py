@@ -42,7 +42,7 @@ def _reference(ax, ref, ref_label: str) -> None:
         ax.axvline(edge, color="#333333", linestyle="--", linewidth=1)
         ax.fill_between([first, edge], 0, 1, transform=ax.get_xaxis_transform(), color="#333333",
                         alpha=0.08, linewidth=0)
-    ax.text(first, -0.65, " " + ref_label, fontsize=8, va="center")
+    ax.text(first, -0.75, " " + ref_label, fontsize=8, va="center")
 
 
 def plot(ev: pd.DataFrame, ref, ref_label: str):
@@ -50,20 +50,31 @@ def plot(ev: pd.DataFrame, ref, ref_label: str):
     spanning its period; hollow for shown or claimed, filled once available. ``ref`` is a day or a
     (first day, last day) pair (``reference_period``): a dashed line, or a shaded span."""
     order = (ev.sort_values(["org_name", "start"]).drop_duplicates("model_id")[["model_id", "name",
-                                                                                "org_id"]])
-    fig, ax = plots.figure("When each video model was shown, opened and updated, by maker", "date", "",
-                           size=(10, 0.45 * len(order) + 2))
-    y = {m: i for i, m in enumerate(order.model_id)}
-    for row in ev.itertuples():
-        _mark(ax, row, y[row.model_id])
+                                                                                "org_id", "org_name"]])
+    # one header row per maker, then its models: the maker is named once, not on every row
+    labels, y, row = [], {}, 0
+    for maker, group in order.groupby("org_name", sort=False):
+        labels.append((maker, True))
+        row += 1
+        for model_id, name in zip(group.model_id, group.name):
+            y[model_id] = row
+            labels.append((name, False))
+            row += 1
+    title = "When each video model was shown, opened and updated, by maker"
+    fig, ax = plots.figure("", "date", "", size=(10, 0.4 * len(labels) + 2))
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    for event in ev.itertuples():
+        _mark(ax, event, y[event.model_id])
     _reference(ax, ref, ref_label)
     if order.empty:
         ax.text(0.5, 0.5, "no event in this window", transform=ax.transAxes, ha="center")
-    ax.set_yticks(range(len(order)))
-    makers = ev.drop_duplicates("model_id").set_index("model_id").org_name
-    ax.set_yticklabels([f"{n} ({makers[m]})" for n, m in zip(order.name, order.model_id)])
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels([text for text, _ in labels])
+    for tick, (_, header) in zip(ax.get_yticklabels(), labels):
+        if header:
+            tick.set_fontweight("bold")
     ax.invert_yaxis()
-    ax.set_ylim(len(order) - 0.5, -0.8)
+    ax.set_ylim(len(labels) - 0.5, -1.2)
     handles = [
         plots.plt.Line2D([], [], marker="o", color="#555", markerfacecolor="white", ls="none",
                          label="shown or announced (day)"),
@@ -72,7 +83,8 @@ def plot(ev: pd.DataFrame, ref, ref_label: str):
         plots.plt.Rectangle((0, 0), 1, 1, facecolor="#bbbbbb", edgecolor="#555",
                             label="bar: date known only to the month or coarser"),
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
+    below = 0.6 / max(0.4 * len(labels), 1.0)  # about 0.6 inch under the axes, however tall
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, fontsize=8)
     plots.month_axis(ax)
     plots.finish(fig, "Sources: data/model_events.csv (one mark per source)")
     return fig
