@@ -61,7 +61,7 @@ def plot(ev: pd.DataFrame, ref, ref_label: str):
             labels.append((name, False))
             row += 1
     title = "When each video model was shown, opened and updated, by maker"
-    fig, ax = plots.figure("", "date", "", size=(10, 0.4 * len(labels) + 2))
+    fig, ax = plots.figure("", "date", "", size=(10, max(4.0, 0.4 * len(labels) + 2.4)))
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     for event in ev.itertuples():
         _mark(ax, event, y[event.model_id])
