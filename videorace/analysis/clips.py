@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import plots, tables
+from videorace.analysis import comparable, plots, tables
 from videorace.analysis.wording import counted
 from videorace.data.dates import as_text
 from videorace.analysis.timeline import PRECISION_RANK
@@ -50,8 +50,7 @@ def claimed_vs_available(capabilities: pd.DataFrame) -> pd.DataFrame:
     as a low-high range (Kling's beta: 5 to 10 s), with when each held and the available share of
     the claim as a range (``share_low`` to ``share_high``, over the claim's upper bound). Single
     clips only, on both sides: a clip made by chaining extensions is no claim about one clip."""
-    if "clip_kind" in capabilities:
-        capabilities = capabilities[capabilities.clip_kind == "single"]
+    capabilities = comparable.single_clips(capabilities)
     rows = []
     for model_id, group in capabilities.groupby("model_id", sort=True):
         row = {"model_id": model_id}

@@ -42,6 +42,14 @@ def availability_classes(mode: str) -> tuple[str, ...]:
     return USABLE_CLASSES if mode == "public" else SHOWN_CLASSES
 
 
+def single_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose clip length is one generation: a clip chained from extensions is not one
+    clip. A table without ``clip_kind`` holds single clips only."""
+    if "clip_kind" not in capabilities:
+        return capabilities
+    return capabilities[capabilities.clip_kind == "single"]
+
+
 def score_class(benchmark: str, version: str, metric: str, evaluator_class: str,
                 source_id: str) -> str:
     """The class of one published score, as a reader can read it: 'VBench, total, by the

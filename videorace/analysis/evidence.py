@@ -110,10 +110,7 @@ def public_before_sora(ev: Evidence, model_id: str) -> Finding:
 def _best_clip(cap: pd.DataFrame, model_id: str, kinds) -> tuple[float, float, pd.Series] | None:
     """The longest clip of ``kinds``, as a range: the highest lower bound and the highest upper
     bound among the rows, with the row that has the highest upper bound."""
-    ids = [model_id] if isinstance(model_id, str) else list(model_id)
-    rows = cap[cap.model_id.isin(ids) & cap.availability.isin(kinds)]
-    if "clip_kind" in rows:
-        rows = rows[rows.clip_kind == "single"]  # a chain of extensions is not one clip
+    rows = comparable.single_clips(cap[(cap.model_id == model_id) & cap.availability.isin(kinds)])
     if rows.empty:
         return None
     top = rows.sort_values(["max_clip_s_high", "end"], ascending=[False, True]).iloc[0]
@@ -162,19 +159,16 @@ def lag_to_sora_days(ev: Evidence, everything: Evidence) -> Finding:
     ref = sora_announcement(everything.events)
     if ref is None:
         return Finding(None, "Sora's announcement is not in the data", settled=True)
-    cap = everything.capabilities
-    single = cap.clip_kind == "single" if "clip_kind" in cap else True
-    shown = cap[cap.availability.isin(CLAIMED_CLASSES + USABLE_CLASSES) & single]
-    sora = shown[(shown.model_id == "sora") & (shown.end <= ref.end)]
+    shown_classes = comparable.availability_classes("demo")
+    cap = comparable.single_clips(everything.capabilities)
+    sora = cap[cap.availability.isin(shown_classes) & (cap.model_id == "sora") & (cap.end <= ref.end)]
     if sora.empty:
         return Finding(None, "no clip length or resolution Sora showed at its announcement",
                        settled=True)
     limit = ev.lag_threshold_days
-    known = ev.capabilities[ev.capabilities.availability.isin(CLAIMED_CLASSES + USABLE_CLASSES)]
-    if "clip_kind" in known:
-        known = known[known.clip_kind == "single"]
-    china = known[(known.country == "CN") & (known.start if "start" in known else known.as_of)
-                  .ge(ref.start)]
+    known = comparable.single_clips(ev.capabilities)
+    china = known[known.availability.isin(shown_classes) & (known.country == "CN")
+                  & (known.as_of >= ref.start)]
     parts, ends, ok = [], [], True
     for label, column in (("clip length", "max_clip_s_low"), ("resolution", "height_px")):
         if column not in sora:

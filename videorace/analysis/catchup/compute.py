@@ -84,8 +84,8 @@ def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
     cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id")
     cap = cap[cap.availability.isin(kinds) & cap[column].notna() & (cap.kind == "text_to_video")]
-    if column == "max_clip_s_low" and "clip_kind" in cap:
-        cap = cap[cap.clip_kind == "single"]  # a chain of extensions is not one clip
+    if column == "max_clip_s_low":
+        cap = comparable.single_clips(cap)
     if "inputs" in cap:  # text-to-video: a figure for image input only is another task
         cap = cap[cap.inputs.isna() | cap.inputs.fillna("").str.split(";").map(lambda k: "text" in k)]
     if "tier" in cap:  # a paid tier is named with its model: 'Sora Turbo (ChatGPT Pro)'
