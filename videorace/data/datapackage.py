@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+from videorace import __version__
 from videorace.data.schema import PRECISIONS, TABLES, TEXT_LISTS, Field, Table
 
 ID_PATTERN = "[a-z0-9][a-z0-9_]*"
@@ -21,6 +22,9 @@ DESCRIPTION = (
     "events, capabilities, benchmark scores, funding, metrics and claims. Every row names a "
     "source_id in sources.csv. Dates are first days of periods, with a precision column ("
     + ", ".join(PRECISIONS) + "). Generated from videorace/data/schema.py; see README.md.")
+# The compilation's licence (data/LICENSE.md); the code is MIT (LICENSE).
+LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+             "path": "https://creativecommons.org/licenses/by/4.0/"}]
 
 
 def list_pattern(values) -> str:
@@ -87,6 +91,7 @@ def build() -> dict:
     """The whole data package descriptor."""
     return {"profile": "tabular-data-package", "name": "videorace",
             "title": "China's 2024 text-to-video race against Sora", "description": DESCRIPTION,
+            "version": __version__, "licenses": LICENSES,
             "resources": [resource(t) for t in TABLES.values()]}
 
 
