@@ -1,6 +1,7 @@
-"""What changed in the latest build (videorace/pipeline/changes.py): on the stub notebooks, changing
-one number in the data lists exactly that key figure (old → new) and that data file in the index
-and in CHANGES.md; a build that changed nothing lists nothing and rewrites nothing."""
+"""What changed (videorace/pipeline/changes.py): on the stub notebooks, changing one number in the
+data lists exactly that key figure (old → new) and that data row, column old → new, in the index and
+in the dated change log CHANGES.md; a build that changed nothing adds no entry, keeps the latest
+change in view with its date and says when it ran."""
 
 from __future__ import annotations
 
@@ -19,19 +20,29 @@ SMALL = ["--notebooks", STUBS / "notebooks", "--manifest", STUBS / "reports.toml
 #: shows that maximum as its key figure "longest clip (s)" (tests/stubs/notebooks/01_alpha.ipynb).
 KLING_ROW = "kling,2024-07-01,month,180,180,"
 
-CHANGED_MD = """# What changed in the latest build
-
-## Alpha (`01_alpha`)
+AT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+ROW = "`kling / 2024-07-01 / claimed / - / a4_chinadaily_aigc`: max_clip_s_high: 180 → 240"
+CHANGED_MD = f"""### Alpha (`01_alpha`)
 
 - longest clip (s): 180 → 240
 
-Data files changed: `data/capabilities.csv`.
+Data `data/capabilities.csv` changed:
+
+- {ROW}
+
 """
-CHANGED_HTML = ("<h2>What changed in the latest build</h2>\n"
-                "<ul class=\"changes\"><li><a href=\"01_alpha.html\">Alpha</a> "
+CHANGED_HTML = ("<ul class=\"changes\"><li><a href=\"01_alpha.html\">Alpha</a> "
                 "<small><code>01_alpha</code></small><ul><li><b>longest clip (s)</b>: 180 → 240"
                 "</li></ul></li></ul>\n"
-                "<p>Data files changed: <code>data/capabilities.csv</code>.</p>")
+                "<p>Data <code>data/capabilities.csv</code> changed:</p><ul class=\"changes\"><li>"
+                "<code>kling / 2024-07-01 / claimed / - / a4_chinadaily_aigc</code>: max_clip_s_high: "
+                "180 → 240</li></ul>")
+
+
+def entries(out: Path) -> list[str]:
+    """CHANGES.md's entries, newest first, each without its dated heading."""
+    text = (out / changes.CHANGES_FILE).read_text(encoding="utf-8")
+    return [e.split("\n", 2)[2] for e in re.split(r"^## ", text, flags=re.M)[1:]]
 
 
 def build(out: Path, data: Path, *extra) -> str:
@@ -46,12 +57,6 @@ def section(out: Path) -> str:
     return re.search(r"(<h2>What changed.*?)\n<h2>Reports</h2>", page, re.S).group(1)
 
 
-def published(out: Path) -> dict[str, tuple[bytes, int]]:
-    """The index and CHANGES.md: their bytes and modification times."""
-    return {name: ((out / name).read_bytes(), (out / name).stat().st_mtime_ns)
-            for name in ("index.html", changes.CHANGES_FILE)}
-
-
 def change_longest_clip(data: Path, seconds: int) -> None:
     caps = data / "capabilities.csv"
     text = caps.read_text(encoding="utf-8")
@@ -60,29 +65,27 @@ def change_longest_clip(data: Path, seconds: int) -> None:
                     encoding="utf-8")
 
 
-def test_one_changed_number_is_listed_and_a_noop_build_lists_none(tmp_path, data_copy):
+def test_one_changed_number_is_listed_and_a_noop_build_keeps_it_in_view(tmp_path, data_copy):
     out = tmp_path / "out"
     build(out, data_copy)
     assert changes.FIRST in section(out)
-    assert changes.FIRST in (out / changes.CHANGES_FILE).read_text(encoding="utf-8")
+    assert [changes.FIRST in e for e in entries(out)] == [True]
 
     change_longest_clip(data_copy, 240)
     assert "built  01_alpha" in build(out, data_copy)
-    assert section(out) == CHANGED_HTML
-    assert (out / changes.CHANGES_FILE).read_text(encoding="utf-8") == CHANGED_MD
+    assert CHANGED_HTML in section(out)
+    assert entries(out)[0] == CHANGED_MD and changes.FIRST in entries(out)[1]
 
     assert "0 built, 2 up to date" in build(out, data_copy)
-    assert section(out) == f"<h2>{changes.HEADING}</h2>\n<p>{changes.NOTHING}</p>"
-    assert "→" not in (out / changes.CHANGES_FILE).read_text(encoding="utf-8")
-    assert changes.NOTHING in (out / changes.CHANGES_FILE).read_text(encoding="utf-8")
-    before = published(out)
-    build(out, data_copy)
-    assert published(out) == before  # the same bytes, and not even rewritten
+    assert CHANGED_HTML in section(out)  # the latest change stays, with its date
+    assert re.search(r"The latest build, " + AT.pattern + ", changed nothing", section(out))
+    assert re.search(r"Latest change: <b>" + AT.pattern, section(out))
+    assert len(entries(out)) == 2 and entries(out)[0] == CHANGED_MD  # no entry for a no-op
 
 
-def test_a_failed_build_keeps_the_previous_good_build_as_the_baseline(tmp_path, data_copy):
-    """Alpha's figure moves in a build whose other report fails: that build publishes no index,
-    so the next good build still lists the change (since the last good build)."""
+def test_a_build_with_a_failed_report_still_logs_what_the_others_changed(tmp_path, data_copy):
+    """Alpha's figure moves in a build whose other report fails: the index and the change log
+    are written all the same, with Alpha's change; Beta keeps its last good figures."""
     out = tmp_path / "out"
     build(out, data_copy)
     change_longest_clip(data_copy, 240)
@@ -92,10 +95,8 @@ def test_a_failed_build_keeps_the_previous_good_build_as_the_baseline(tmp_path, 
     result = run_here("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
                      "--manifest", failing, "-j", "1")
     assert result.returncode == 1 and "built  01_alpha" in result.stderr
-    assert changes.FIRST in section(out)  # the failed build left the index as it was
-    build(out, data_copy)
-    assert section(out) == CHANGED_HTML
-    assert (out / changes.CHANGES_FILE).read_text(encoding="utf-8") == CHANGED_MD
+    assert CHANGED_HTML in section(out)
+    assert entries(out)[0] == CHANGED_MD
 
 
 # --- the comparison and its rendering, on hand-made states -------------------------------------
@@ -115,7 +116,7 @@ def test_figures_that_appear_change_or_go_are_listed_with_none_for_the_missing_s
 @pytest.mark.parametrize("prior, expected", [
     (None, {"first": True, "reports": [], "data": []}),
     ({"figures": {k: e["key_figures"] for k, e in STATE.items()}, "data": {"data/x.csv": "1"}},
-     {"first": False, "reports": [], "data": []}),
+     {"first": False, "reports": [], "data": [], "rows": None}),
 ])
 def test_first_build_and_nothing_changed(prior, expected):
     figures = changes.published_figures(STATE, set(STATE))
@@ -131,7 +132,8 @@ def test_a_new_report_lists_its_figures_and_unknown_data_is_said_so():
     assert found["reports"] == [{"key": "b", "title": "B", "html": "b.html",
                                  "figures": [["k", None, "<script>x</script>"]]}]
     assert found["data"] is None
-    assert changes.DATA_UNKNOWN in changes.render_markdown(found)
+    assert changes.DATA_UNKNOWN in changes.render_markdown([{"at": "2026-01-01 00:00:00 UTC",
+                                                             "changes": found}])
     assert changes.previous(Path("/nonexistent"), {}) is None
 
 
@@ -139,8 +141,9 @@ def test_values_and_titles_are_escaped_in_the_index_and_the_changes_file():
     prior = {"figures": {"a": [["n", "0"], ["m", "2"]], "b": []}, "data": {}}
     found = changes.compare(prior, STATE, changes.published_figures(STATE, set(STATE)),
                             {"data/<b>.csv": "1"})
-    html = render_index(STATE, changes.render_html(found))
-    md = changes.render_markdown(found)
+    log = [{"at": "2026-01-01 00:00:00 UTC", "changes": found}]
+    html = render_index(STATE, changes.render_html(log))
+    md = changes.render_markdown(log)
     for text in (html, md):
         assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt;" in text
         assert "<i>A</i>" not in text and "data/<b>.csv" not in text
@@ -149,7 +152,8 @@ def test_values_and_titles_are_escaped_in_the_index_and_the_changes_file():
 
 
 def test_the_index_headings_and_table_headers_stay_accessible():
-    html = render_index(STATE, changes.render_html({"first": True, "reports": [], "data": []}))
+    html = render_index(STATE, changes.render_html(
+        [{"at": "2026-01-01 00:00:00 UTC", "changes": {"first": True, "reports": [], "data": []}}]))
     assert '<html lang="en">' in html
     assert re.findall(r"<h(\d)", html) == ["1", "2", "2"]
     assert html.count("<th") == html.count('<th scope="col">') == 5

@@ -7,11 +7,12 @@ only what changed, and never replacing a good report with a broken one.
 - A report is rebuilt when its fingerprint changes: the notebook, its parameters, the data files it
   reads (``reads`` in the manifest; all of them when undeclared), the package source, the
   requirements. ``--force`` rebuilds all.
-- The data is validated before any notebook runs. A failing notebook leaves the published report
-  and the index as they were; its executed copy goes to ``<out>/_failed/``.
-- A successful build compares each report's key figures and each data file with the previous
-  successful build and lists what changed, in the index and in ``<out>/CHANGES.md``
-  (``changes.py``); a build that changed nothing says so and rewrites nothing.
+- The data is validated before any notebook runs. A failing notebook leaves its last good report
+  as it was; its executed copy and a log (failing cell, exception, traceback) go to
+  ``<out>/_failed/``, and the index, rewritten after every build, marks it failed with links to both.
+- Every build compares each report's published key figures and each data row with the previous
+  build; a build that changed something adds a dated entry to ``<out>/CHANGES.md`` (newest first,
+  ``changes.py``), whose latest entry the index shows with its date.
 - Every file is written to a temporary name and renamed into place; a lock file keeps two builds
   from interleaving (the second waits).
 """
@@ -25,7 +26,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from videorace.pipeline import changes, config
+from videorace.pipeline import changes, config, datadiff
 from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
 from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
@@ -45,6 +46,7 @@ class Progress:
             self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
 
     def log(self, message: str) -> None:
+        message = stamped(message)
         if self.bar:
             self.bar.write(message, file=sys.stderr)
         else:
@@ -63,6 +65,15 @@ class Progress:
             self.bar.close()
 
 
+def stamped(message: str) -> str:
+    """A log line with the UTC time in front, so a scheduled build's log can be read later."""
+    return f"{now()} {message}"
+
+
+def log(message: str) -> None:
+    print(stamped(message), file=sys.stderr, flush=True)
+
+
 def data_is_valid(data_dir: Path) -> bool:
     """Validate the data before any notebook runs; print every problem when it is not valid."""
     from videorace.data.validate import validate
@@ -71,8 +82,8 @@ def data_is_valid(data_dir: Path) -> bool:
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"build: {len(problems)} problem(s) in the data; no notebook was run and no report "
-              "changed", file=sys.stderr)
+        log(f"build: {len(problems)} problem(s) in the data; no notebook was run and no report "
+            "changed")
     return not problems
 
 
@@ -181,15 +192,27 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
 
 def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
                 data_dir: Path) -> None:
-    """After a successful build: index.html and CHANGES.md from the state of the manifest's
-    reports and what changed since ``prior`` (the previous successful build), then the baseline
-    the next build compares with. Each file is rewritten only if it changed."""
+    """After every build, failed reports or not: index.html and CHANGES.md from the state of the
+    manifest's reports and the change log (this build's entry first when it changed a published
+    key figure or the data), then the baseline and the data copy the next build compares with."""
     figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
-    found = changes.compare(prior, state, figures, data)
-    write_if_changed(out / "index.html", render_index({k: v for k, v in state.items() if k in keys},
-                                                      changes.render_html(found)))
-    write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(found))
+    found = changes.compare(prior, state, figures, data, rows=lambda files: datadiff.row_changes(
+        out / datadiff.SNAPSHOT_DIR, data_dir, files))
+    at = now()
+    log = changes.logged(out, found, at)
+    shown = {k: v for k, v in state.items() if k in keys}
+    write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found)))
+    write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(log))
     write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
+    if found["data"] or not (out / datadiff.SNAPSHOT_DIR).is_dir():
+        datadiff.snapshot(data_dir, out)
+
+
+def clear_unlisted_failures(out: Path, keys: set[str]) -> None:
+    """Remove ``_failed/`` entries of reports no longer in the manifest."""
+    for old in (out / FAILED_DIR).glob("*"):
+        if old.stem not in keys:
+            old.unlink(missing_ok=True)
 
 
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
@@ -221,13 +244,15 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         workers = max(1, min(jobs or 2 * (os.cpu_count() or 1), len(todo) or 1))
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
-        if not failures:
-            write_index(out, state, {r.key for r in listed}, prior, data_dir)
-        print(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
-              f"{time.perf_counter() - started:.1f} s, {workers} at a time", file=sys.stderr)
+        keys = {r.key for r in listed}
+        clear_unlisted_failures(out, keys)
+        write_index(out, state, keys, prior, data_dir)
+        log(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
+            f"{time.perf_counter() - started:.1f} s, {workers} at a time")
         if failures:
-            print(f"build: index left as it was; reports of failed notebooks unchanged "
-                  f"({out / 'index.html'})", file=sys.stderr)
+            log(f"build: {failures} report(s) FAILED; each keeps its last good version, and the "
+                f"index marks it failed with its error and links ({out / 'index.html'}); the "
+                f"cell, exception and traceback are in {out / FAILED_DIR}/<report>.log")
             return 1
         print(f"Reports: {out / 'index.html'}")
         return 0

@@ -1,11 +1,11 @@
-"""What changed in the latest build, against the previous successful one: each report's key figures
-(old -> new) and the data files whose bytes changed.
+"""What each build changed against the one before: each report's key figures (old -> new) and each
+data row added, removed or changed, by its primary key (``datadiff.py``).
 
-A successful build keeps what it published in ``<out>/.build-baseline.json`` (each report's key
-figures, a SHA-256 per data file); the next successful build compares with it. A failed build
-leaves the baseline, the index and ``CHANGES.md`` as they were, so the next good build lists
-everything since the last good one. A build that changed nothing lists nothing, and writes the
-same bytes as before.
+Every build keeps what the reports now publish in ``<out>/.build-baseline.json`` (each report's key
+figures as of its last good build, a SHA-256 per data file) and the data in ``.build-data/``; the
+next build compares with them. A build that changed something adds a dated entry to the change
+log (``.build-changelog.json``, newest first), which ``CHANGES.md`` and the index show; a build
+that changed nothing adds none, so the latest change stays in view with its date.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from pathlib import Path
 
 from videorace.analysis.markup import esc
 from videorace.data.schema import TABLES
+from videorace.pipeline import datadiff
 
 BASELINE_FILE = ".build-baseline.json"
 CHANGES_FILE = "CHANGES.md"
-HEADING = "What changed in the latest build"
-FIRST = "This is the first build: there is no earlier build to compare with."
-NOTHING = "Nothing changed in the latest build: no key figure and no data file."
+LOG_FILE = ".build-changelog.json"
+HEADING = "What changed"
+FIRST = "First build: there is no earlier build to compare with."
+NOTHING = "Nothing changed: no key figure and no data file."
 NO_FIGURE = "No key figure changed."
 DATA_UNKNOWN = "The previous build did not record its data files."
 NONE = "(none)"  # the old value of a figure that appeared, the new value of one that went
@@ -67,9 +69,10 @@ def figure_changes(old: list, new: list) -> list[list]:
 
 
 def compare(prior: dict | None, state: dict, figures: dict[str, list],
-            data: dict[str, str]) -> dict:
+            data: dict[str, str], rows=None) -> dict:
     """The changes of this build: ``first`` (no earlier build), ``reports`` (key, title, html and
-    the changed figures of each report with any), ``data`` (changed files; None when unknown)."""
+    the changed figures of each report with any), ``data`` (changed files; None when unknown),
+    ``rows`` (``rows(files)``: each changed file's row changes, or None without a data copy)."""
     if prior is None:
         return {"first": True, "reports": [], "data": []}
     reports = []
@@ -82,11 +85,35 @@ def compare(prior: dict | None, state: dict, figures: dict[str, list],
     old_data = prior.get("data")
     files = None if old_data is None else sorted(
         f for f in set(data) | set(old_data) if data.get(f) != old_data.get(f))
-    return {"first": False, "reports": reports, "data": files}
+    return {"first": False, "reports": reports, "data": files,
+            "rows": rows(files) if rows and files else None}
+
+
+def changed(found: dict) -> bool:
+    """Whether a build's comparison has anything to log (a first build does)."""
+    return bool(found["first"] or found["reports"] or found["data"] or found["data"] is None)
+
+
+def logged(out: Path, found: dict, at: str) -> list[dict]:
+    """The change log with this build's entry first when it changed something (written back)."""
+    try:
+        log = json.loads((out / LOG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        log = []
+    if changed(found):
+        log = [{"at": at, "changes": found}] + log
+        (out / LOG_FILE).write_text(json.dumps(log, indent=1, sort_keys=True) + "\n",
+                                    encoding="utf-8")
+    return log
 
 
 def _value(v) -> str:
     return NONE if v is None else esc(v)
+
+
+def _when(at: str) -> str:
+    """``2026-12-03T06:15:02Z`` as ``2026-12-03 06:15 UTC``."""
+    return at[:16].replace("T", " ") + " UTC" if len(at) >= 16 else at
 
 
 def _summary(changes: dict) -> str | None:
@@ -98,35 +125,61 @@ def _summary(changes: dict) -> str | None:
     return None if changes["reports"] else NO_FIGURE
 
 
-def _data_line(changes: dict, code) -> str | None:
-    """The changed data files, each name set as ``code(name)``; None when there are none."""
+def _data_lines(changes: dict, code) -> list[str]:
+    """The changed data files, each with its changed rows where the previous data was kept."""
     if changes["first"] or changes["data"] == []:
-        return None
+        return []
     if changes["data"] is None:
-        return DATA_UNKNOWN
-    return "Data files changed: " + ", ".join(code(esc(f)) for f in changes["data"]) + "."
+        return [DATA_UNKNOWN]
+    rows = changes.get("rows") or {}
+    out = []
+    for name in changes["data"]:
+        detail = []
+        if name in rows:  # the same rows in other bytes (line endings, quoting) list none
+            detail = datadiff.lines(rows[name], code, esc) or ["no row changed, only the bytes"]
+        out.append((f"Data {code(esc(name))} changed", detail))
+    return out
 
 
-def render_markdown(changes: dict) -> str:
-    """``CHANGES.md``: the same content as the index's section, in Markdown."""
-    lines = [f"# {HEADING}", ""]
+def _entry_markdown(changes: dict) -> list[str]:
+    lines = []
     summary = _summary(changes)
     if summary:
         lines += [summary, ""]
     for r in changes["reports"]:
-        lines += [f"## {esc(r['title'])} (`{esc(r['key'])}`)", ""]
+        lines += [f"### {esc(r['title'])} (`{esc(r['key'])}`)", ""]
         lines += [f"- {esc(n)}: {_value(old)} → {_value(new)}" for n, old, new in r["figures"]]
         lines.append("")
-    data = _data_line(changes, lambda f: f"`{f}`")
-    if data:
-        lines += [data, ""]
-    return "\n".join(lines)
+    for item in _data_lines(changes, lambda f: f"`{f}`"):
+        if isinstance(item, str):
+            lines += [item, ""]
+        else:
+            lines += [f"{item[0]}:" if item[1] else f"{item[0]}.", ""]
+            lines += [f"- {d}" for d in item[1]] + ([""] if item[1] else [])
+    return lines
 
 
-def render_html(changes: dict) -> str:
-    """The index's section: per report the changed figures as old → new, the changed data files,
-    or the one sentence saying there is nothing to list."""
+def render_markdown(log: list[dict]) -> str:
+    """``CHANGES.md``: every build that changed something, newest first, each under its date."""
+    lines = [f"# {HEADING}", "", "Each build that changed a key figure or the data, newest first "
+             "(times in UTC). A build that changed nothing adds no entry.", ""]
+    for entry in log:
+        lines += [f"## {_when(entry['at'])}", ""] + _entry_markdown(entry["changes"])
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_html(log: list[dict], built_at: str = "", this_build: dict | None = None) -> str:
+    """The index's section: the latest change and when it happened (not the latest build), and a
+    line saying when the latest build ran if it changed nothing."""
     parts = [f"<h2>{HEADING}</h2>"]
+    if this_build is not None and not changed(this_build) and built_at:
+        parts.append(f"<p>The latest build, {_when(built_at)}, changed nothing.</p>")
+    if not log:
+        return "\n".join(parts)
+    latest = log[0]
+    parts.append(f"<p>Latest change: <b>{_when(latest['at'])}</b> (all changes, newest first: "
+                 f"<a href=\"{CHANGES_FILE}\">{CHANGES_FILE}</a>).</p>")
+    changes = latest["changes"]
     summary = _summary(changes)
     if summary:
         parts.append(f"<p>{summary}</p>")
@@ -138,7 +191,11 @@ def render_html(changes: dict) -> str:
             items.append(f"<li><a href=\"{esc(r['html'])}\">{esc(r['title'])}</a> "
                          f"<small><code>{esc(r['key'])}</code></small><ul>{figures}</ul></li>")
         parts.append("<ul class=\"changes\">" + "".join(items) + "</ul>")
-    data = _data_line(changes, lambda f: f"<code>{f}</code>")
-    if data:
-        parts.append(f"<p>{data}</p>")
+    for item in _data_lines(changes, lambda f: f"<code>{f}</code>"):
+        if isinstance(item, str):
+            parts.append(f"<p>{item}</p>")
+        else:
+            detail = "".join(f"<li>{d}</li>" for d in item[1])
+            parts.append(f"<p>{item[0]}{':' if detail else '.'}</p>"
+                         + (f"<ul class=\"changes\">{detail}</ul>" if detail else ""))
     return "\n".join(parts)

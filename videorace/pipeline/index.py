@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from videorace import __version__
 from videorace.analysis.markup import esc
+from videorace.pipeline.state import FAILED_DIR as FAILED
 
 
 def render_index(state: dict, changes: str = "") -> str:
@@ -16,16 +17,28 @@ def render_index(state: dict, changes: str = "") -> str:
         params = ", ".join(f"{esc(k)} = {esc(v)}" for k, v in e.get("parameters", {}).items()) \
             or "defaults"
         figures = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in e.get("key_figures", []))
+        good = e.get("built_at")  # set by the report's last good build, kept when it fails
         status = esc(e.get("status", "?"))
         if e.get("status") == "failed":
-            status += f"<br><small>{esc(e.get('message', ''))}</small>"
+            status = failed_cell(key, e, good)
+        title = f"<a href=\"{esc(e['html'])}\">{esc(e['title'])}</a>" if good else esc(e["title"])
         rows.append(
-            f"<tr><td><a href=\"{esc(e['html'])}\">{esc(e['title'])}</a><br>"
+            f"<tr><td>{title}<br>"
             f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
             f"<td>{esc(e.get('built_at', ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
             f"<td><ul>{figures}</ul></td></tr>")
     return INDEX_TEMPLATE.format(version=esc(__version__), changes=changes, rows="\n".join(rows))
+
+
+def failed_cell(key: str, e: dict, good: str | None) -> str:
+    """A failed report's status: its one error line, when it failed, a link to its last good
+    version with that version's date (or that it has none yet), and links to the failed copy."""
+    last = (f"<a href=\"{esc(e['html'])}\">last good version</a>, built {esc(good)}" if good
+            else "no good version yet")
+    return (f"<b>failed</b> {esc(e.get('failed_at', ''))}<br><small>{esc(e.get('message', ''))}"
+            f"</small><br><small>{last}; failed copy: <a href=\"{FAILED}/{esc(key)}.ipynb\">"
+            f"notebook</a>, <a href=\"{FAILED}/{esc(key)}.log\">log</a></small>")
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -42,7 +55,7 @@ ul.changes > li {{ margin-bottom: 0.4em; }}
 </style></head>
 <body>
 <h1>videorace reports</h1>
-<p>China's 2024 text-to-video race against Sora, from sourced data. Each report states its
+<p>China's text-to-video race against Sora, from sourced data. Each report states its
 parameters and the data it was built from. videorace {version}.</p>
 {changes}
 <h2>Reports</h2>

@@ -7,6 +7,7 @@ returned as one line."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -47,8 +48,8 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
         failed = out_dir / FAILED_DIR
         failed.mkdir(exist_ok=True)
         os.replace(executed, failed / f"{report.key}.ipynb")
-        if kernel_log.exists():
-            os.replace(kernel_log, failed / f"{report.key}.log")
+        atomic_write(failed / f"{report.key}.log", failure_log(report, err, kernel_log))
+        kernel_log.unlink(missing_ok=True)
         message = f"{err.ename}: {err.evalue}".strip()
         return {"status": "failed", "seconds": time.perf_counter() - started,
                 "message": f"cell {err.exec_count}: {message}",
@@ -76,6 +77,21 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
             "files": str(files) if files.is_dir() else "",
             "key_figures": key_figures(nb), "split": split}
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def failure_log(report: Report, err, kernel_log: Path) -> str:
+    """``_failed/<report>.log``: the failing cell's source, the exception and its traceback (as
+    the kernel printed them, without terminal colours), then whatever the kernel logged."""
+    traceback = ANSI.sub("", "\n".join(err.traceback or []))
+    kernel = kernel_log.read_text(encoding="utf-8", errors="replace") if kernel_log.exists() else ""
+    return "\n".join([
+        f"report: {report.key} (notebook {report.notebook}.ipynb, parameters {report.parameters})",
+        f"failed in cell {err.exec_count} (cell index {err.cell_index}):", "",
+        (err.source or "").rstrip(), "", f"{err.ename}: {err.evalue}", "",
+        "Traceback:", traceback.rstrip(), "", "Kernel log:", kernel.rstrip() or "(empty)", ""])
 
 
 def import_once() -> None:
