@@ -65,6 +65,12 @@ def cmd_refresh(args) -> int:
     return refresh(args.names)
 
 
+def cmd_update(args) -> int:
+    from videorace.pipeline.update import main as update_main
+
+    return update_main(Path(args.repo).resolve())
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m videorace", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -98,6 +104,11 @@ def parser() -> argparse.ArgumentParser:
                                        "(updates the nbval baselines)")
     p.add_argument("names", nargs="*", help="notebook names (default: all)")
     p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("update", help="fast-forward the checkout to its upstream branch (refuses "
+                                      "on local changes or divergence); for scheduled builds")
+    p.add_argument("--repo", default=".", metavar="DIR", help="the checkout (default: here)")
+    p.set_defaults(func=cmd_update)
     return top
 
 
