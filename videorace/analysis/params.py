@@ -31,11 +31,17 @@ class UndeclaredParameter(ParameterError):
         self.name, self.expected, self.found = name, "a declared parameter", name
 
 
+INJECTED = "# Parameters"  # the first line of the cell papermill injects after the parameters cell
+
+
 def declared_only(namespace: dict) -> None:
     """Stop on a parameter the notebook does not declare. Papermill runs the values it was given
-    as a cell of plain assignments right after the parameters cell; called first thing in the cell
-    after that, this reads the cell run just before (IPython's ``In``) and refuses any name the
-    annotated parameters cell did not declare (``__annotations__``), naming the closest one."""
+    as a cell of plain assignments (first line ``# Parameters``) right after the parameters cell;
+    called first thing in the cell after that, this reads the cell run just before (IPython's
+    ``In``) and, only if it is papermill's cell or the annotated parameters cell itself, refuses
+    any name the parameters cell did not declare (``__annotations__``), naming the closest one.
+    Any other cell run before (JupyterLab: re-running the setup cell after a later cell) is not
+    a list of parameters and is not checked."""
     history = namespace.get("In") or []
     declared = list(namespace.get("__annotations__", {}))
     if len(history) < 2 or not declared:
@@ -43,6 +49,9 @@ def declared_only(namespace: dict) -> None:
     try:
         previous = ast.parse(history[-2])
     except SyntaxError:
+        return
+    parameters_cell = any(isinstance(node, ast.AnnAssign) for node in previous.body)
+    if not (history[-2].lstrip().startswith(INJECTED) or parameters_cell):
         return
     for node in previous.body:
         targets = node.targets if isinstance(node, ast.Assign) else []
