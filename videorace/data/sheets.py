@@ -22,12 +22,14 @@ class Problem:
     column: str
     expected: str
     found: str
+    suggestion: str = ""  # the closest valid value, when one is close
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         # a column name from a broken header may be empty or hold control characters: quote it
         column = self.column if re.fullmatch(r"[\w+]+", self.column) else repr(self.column)
-        return f"{where}: {column}: {self.expected}, found {self.found}"
+        hint = f"; did you mean '{self.suggestion}'?" if self.suggestion else ""
+        return f"{where}: {column}: {self.expected}, found {self.found}{hint}"
 
 
 @dataclass

@@ -5,6 +5,7 @@ Each problem is located: ``data/<file>.csv:<line>: <column>: <expected>, found <
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -77,6 +78,26 @@ def check_cell(f: Field, value: str) -> str | None:
     return None  # text: the general checks above are all it needs
 
 
+def closest(value: str, valid) -> str:
+    """The valid value a mistyped one most likely meant ('High' -> 'high', 'launch' ->
+    'launched', 'testvdi' -> 'testvid'), or '' when none is close."""
+    valid = sorted(valid)
+    same_case = [v for v in valid if v.lower() == value.lower()]
+    if same_case:
+        return same_case[0]
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6) or \
+        difflib.get_close_matches(value.lower(), valid, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def suggestion(f: Field, value: str) -> str:
+    """For an enum cell, the closest allowed value (of the first wrong part of a ';'-list)."""
+    if f.kind not in ("enum", "enums", "country") or not value:
+        return ""
+    wrong = [v for v in value.split(";") if v not in f.allowed] if f.kind == "enums" else [value]
+    return closest(wrong[0], f.allowed) if wrong else ""
+
+
 def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
     """Cell checks, unique keys, low <= high, date precision, and the table's own list rules."""
     t = sheet.table
@@ -88,7 +109,8 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
             expected = check_cell(f, row[name])
             if expected:
                 bad.add(name)
-                problems.append(Problem(sheet.display, line, name, expected, shown(row[name])))
+                problems.append(Problem(sheet.display, line, name, expected, shown(row[name]),
+                                        suggestion(f, row[name])))
         key = tuple(row[c] for c in t.primary_key)
         if not bad.intersection(t.primary_key):
             if key in seen:
@@ -152,7 +174,7 @@ def check_references(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
                 for value in row[f.name].split(";") if f.kind == "refs" else [row[f.name]]:
                     if value not in keys[f.ref]:
                         problems.append(Problem(sheet.display, line, f.name, f.expected,
-                                                shown(value)))
+                                                shown(value), closest(value, keys[f.ref])))
     check_relative_dates(sheets, problems)
     rules.check(sheets, problems)
 
