@@ -4,6 +4,7 @@ global state, and a non-editable install that builds reports."""
 import ast
 import doctest
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +107,15 @@ def test_a_non_editable_install_builds_a_report(tmp_path):
                            cwd=elsewhere, env=env, capture_output=True, text=True)
     assert Path(where.stdout.strip()).is_relative_to(target)  # the installed copy ran
     assert "Stub report 01_alpha" in (out / "01_alpha.html").read_text()
+    # without options, an installed copy works in the current directory, never in the package
+    shutil.copytree(ROOT / "tests/stubs/notebooks", elsewhere / "notebooks")
+    shutil.copytree(ROOT / "data", elsewhere / "data")
+    plain = subprocess.run([sys.executable, "-m", "videorace", "build", "-j", "1"], cwd=elsewhere,
+                           env=env, capture_output=True, text=True, timeout=300)
+    assert plain.returncode == 0, plain.stderr
+    assert "no reports.toml" in plain.stderr and "01_alpha, 02_beta" in plain.stderr
+    assert (elsewhere / "reports" / "01_alpha.html").is_file()
+    assert not (target / "reports").exists() and not (target / "data").exists()
 
 
 def test_every_console_script_names_a_function_that_exists():

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-#: The checkout the package sits in (``videorace/data/paths.py`` -> the project directory).
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+#: The checkout the package sits in (``videorace/data/paths.py`` -> the project directory). An
+#: installed copy (site-packages) has no checkout around it: its project directory is the current
+#: directory, so it reads and writes there and never inside the package.
+PACKAGE_PARENT = Path(__file__).resolve().parents[2]
+IN_CHECKOUT = (PACKAGE_PARENT / "pyproject.toml").is_file() and (PACKAGE_PARENT / "Makefile").is_file()
+PROJECT_DIR = PACKAGE_PARENT if IN_CHECKOUT else Path.cwd().resolve()
 DATA_DIR = PROJECT_DIR / "data"
 
 #: Environment variable that points the notebooks (and ``videorace.data.load``) at another copy of
@@ -20,11 +24,7 @@ READS_ENV = "VIDEORACE_READS"
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
-    """The data directory: the argument, else ``$VIDEORACE_DATA_DIR``, else the project's
-    ``data/``, else ``./data`` (an installed package has no project around it)."""
-    if override:
-        return Path(override)
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env)
-    return DATA_DIR if DATA_DIR.is_dir() else Path.cwd() / "data"
+    """The data directory, absolute: the argument (relative to the current directory), else
+    ``$VIDEORACE_DATA_DIR``, else the project's ``data/`` (an installed copy: ``./data``)."""
+    chosen = override or os.environ.get(DATA_DIR_ENV) or DATA_DIR
+    return Path(chosen).resolve()

@@ -259,23 +259,31 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
 
 
 def main(args) -> int:
-    out = Path(args.out) if args.out else config.REPORTS_DIR
-    data_dir = Path(args.data).resolve() if args.data else config.data_dir().resolve()
+    """Resolve every path against the current directory first (kernels run elsewhere), then build.
+    An installed copy's defaults are the current directory's data/, notebooks/, reports.toml and
+    reports/; it never writes inside the package."""
+    out = Path(args.out or config.REPORTS_DIR).resolve()
+    data_dir = config.data_dir(args.data)
     if not data_dir.is_dir():
-        print(f"build: --data {args.data}: expected a data directory, found none", file=sys.stderr)
+        print(f"build: {'--data ' + args.data if args.data else 'data'}: expected a data directory, "
+              f"found none at {data_dir}", file=sys.stderr)
         return 2
     if args.jobs is not None and args.jobs < 1:
         print(f"build: -j {args.jobs}: expected a number of workers >= 1", file=sys.stderr)
         return 2
-    manifest = Path(args.manifest) if args.manifest else config.MANIFEST
+    manifest = Path(args.manifest or config.MANIFEST).resolve()
     if args.manifest and not manifest.is_file():
         print(f"build: --manifest {args.manifest}: expected a TOML file, found none", file=sys.stderr)
         return 2
-    notebooks = Path(args.notebooks).resolve() if args.notebooks else config.NOTEBOOKS_DIR
+    notebooks = Path(args.notebooks or config.NOTEBOOKS_DIR).resolve()
     if not notebooks.is_dir():
-        print(f"build: --notebooks {args.notebooks}: expected a directory of notebooks, found none",
-              file=sys.stderr)
+        print(f"build: {'--notebooks ' + args.notebooks if args.notebooks else 'notebooks'}: "
+              f"expected a directory of notebooks, found none at {notebooks}", file=sys.stderr)
         return 2
+    if not manifest.is_file():
+        from videorace.pipeline.notebooks import notebook_names
+        log(f"build: no {manifest.name} at {manifest.parent}: one report per notebook in {notebooks} "
+            f"at its defaults: {', '.join(notebook_names(notebooks)) or 'none found'}")
     try:
         return build(out, data_dir, only=args.only, force=args.force, jobs=args.jobs,
                      manifest=manifest, notebooks=notebooks)

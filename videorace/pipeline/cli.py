@@ -12,9 +12,11 @@ from videorace.pipeline import config
 def cmd_validate(args) -> int:
     from videorace.data.validate import display_dir, validate
 
-    directory = Path(args.data_dir) if args.data_dir else config.data_dir()
+    given = args.data or args.data_dir
+    directory = config.data_dir(given)
     if not directory.is_dir():
-        print(f"{directory}: expected a data directory, found none", file=sys.stderr)
+        print(f"validate: {'--data ' + given if given else 'data'}: expected a data directory, "
+              f"found none at {directory}", file=sys.stderr)
         return 1
     problems = validate(directory)
     for p in problems:
@@ -77,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check every table in the data directory")
     p.add_argument("data_dir", nargs="?", help="data directory (default: data/)")
+    p.add_argument("--data", metavar="DIR", help="data directory, as for build (default: data/)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("codebook", help="write data/README.md from the schema")
