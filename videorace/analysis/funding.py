@@ -17,8 +17,8 @@ class Reading:
     """How the articles' vague wording becomes a range. The values are the notebook's parameters;
     their defaults live in notebooks/01_funding.ipynb alone."""
 
-    several_low_cny: float  # "several hundred million": low end
-    several_high_cny: float  # ... high end
+    several_low_cny: float  # "several hundred million": low end; 0 keeps the data's amount_low
+    several_high_cny: float  # ... high end; 0 keeps the data's amount_high
     over_factor: float  # "over X" read as X to X * factor
 
 
@@ -112,7 +112,10 @@ def ranges(rounds: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     out = rounds.copy()
     low, high = out.amount_low.copy(), out.amount_high.copy()
     several = out.amount_qualifier == "several hundred million"
-    low[several], high[several] = reading.several_low_cny, reading.several_high_cny
+    if reading.several_low_cny:  # a parameter overrides the data only when it is set
+        low[several] = reading.several_low_cny
+    if reading.several_high_cny:
+        high[several] = reading.several_high_cny
     over = (out.amount_qualifier == "over") & out.amount_high.isna()
     high[over] = low[over] * reading.over_factor
     exact = out.amount_qualifier.isin(["exact", "about"]) & out.amount_high.isna()

@@ -78,6 +78,17 @@ def number(name: str, value, low: float | None = None, high: float | None = None
     return int(value) if integer else float(value)
 
 
+def optional_number(name: str, value, low: float, high: float) -> float:
+    """0 (unset: the data's own value applies) or a number within [low, high]."""
+    if isinstance(value, Real) and not isinstance(value, bool) and value == 0:
+        return 0.0
+    try:
+        return number(name, value, low, high)
+    except ParameterError:
+        raise ParameterError(name, f"0 (use the data) or a number between {low:g} and {high:g}",
+                             value) from None
+
+
 def choice(name: str, value, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
     if not isinstance(value, str) or value not in allowed:
