@@ -78,6 +78,9 @@ def test_a_changed_figure_in_the_data_fails_nbval_naming_notebook_and_cell(data_
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "FAILED notebooks/05_market_and_predictions.ipynb::Cell" in result.stdout
+    # which side is which, and the way to accept an intended change (issue #23, item 10)
+    assert "is the committed baseline" in result.stdout and "make refresh" in result.stdout
+    assert str(data_copy) in result.stdout  # the data the new output came from
 
 
 def test_refresh_strips_what_papermill_adds(tmp_path):
