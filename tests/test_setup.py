@@ -1,0 +1,91 @@
+"""Set-up from the Makefile (issue #23, items 14 and 15): the Python version the pins need is checked
+before anything is created, a failed install leaves no environment a later run would trust, `make
+lab` takes a port, `make lock` resolves in a fresh environment, `make clean-reports` keeps what git
+tracks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def project(tmp_path: Path, requirements: str) -> Path:
+    """A copy of the Makefile and pyproject.toml with the given requirements.txt."""
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "requirements.txt").write_text(requirements)
+    return tmp_path
+
+
+def make(where: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "-C", str(where), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_an_old_python_is_refused_with_a_clear_message_before_anything_is_made(tmp_path):
+    fake = tmp_path / "python3.10"
+    fake.write_text('#!/bin/sh\ncase "$2" in *platform*) echo 3.10.12;; *) exit 1;; esac\n')
+    fake.chmod(0o755)
+    (tmp_path / "p").mkdir()
+    where = project(tmp_path / "p", "pandas==3.1.1\n")
+    result = make(where, "setup", f"PYTHON={fake}")
+    assert result.returncode != 0
+    assert "is Python 3.10.12; the pinned requirements need Python 3.11 or newer" in result.stderr
+    assert not (where / ".venv").exists()
+
+
+def test_a_failed_install_removes_the_half_made_environment(tmp_path):
+    where = project(tmp_path, "this is not a requirement!!\n")
+    result = make(where, "setup", f"PYTHON={sys.executable}")
+    assert result.returncode != 0
+    assert "the install failed; removed .venv" in result.stderr
+    assert not (where / ".venv").exists()
+
+
+def test_make_lab_takes_a_port():
+    result = make(ROOT, "-n", "lab", "PORT=8890", "--assume-old=.venv/.installed-requirements")
+    assert "--port=8890" in result.stdout
+
+
+def test_make_lock_resolves_in_a_fresh_environment_not_from_dot_venv():
+    recipe = make(ROOT, "-n", "lock").stdout
+    assert "-m venv .lock-venv" in recipe and "-r requirements.in" in recipe
+    assert ".venv/bin/python -m pip freeze" not in recipe
+
+
+def test_make_clean_reports_keeps_tracked_files(tmp_path):
+    recipe = make(ROOT, "-n", "clean-reports").stdout
+    assert "find reports" in recipe and "! -name README.md" in recipe
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "reports"], capture_output=True,
+                             text=True).stdout.split()
+    assert tracked == ["reports/README.md"]
+
+
+def test_notebook_diffs_are_reviewable_cell_by_cell(tmp_path):
+    """make's set-up registers nbdime as git's diff driver for *.ipynb (.gitattributes): a changed
+    chart then shows as a changed output, not as a 100,000-character line of base64."""
+    assert "*.ipynb diff=jupyternotebook" in (ROOT / ".gitattributes").read_text()
+    assert 'git config diff.jupyternotebook.command "$(CURDIR)/$(BIN)/git-nbdiffdriver diff"' in \
+        (ROOT / "Makefile").read_text()
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = lambda *a: subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c",
+                                     "user.email=t@t", *a], capture_output=True, text=True)
+    git("init", "-q")
+    git("config", "diff.jupyternotebook.command", f"{ROOT / '.venv/bin/git-nbdiffdriver'} diff")
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    notebook = ROOT / "notebooks" / "05_market_and_predictions.ipynb"
+    text = notebook.read_text(encoding="utf-8")
+    (repo / "nb.ipynb").write_text(text, encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "baseline")
+    start = text.index('"image/png": "') + len('"image/png": "')
+    (repo / "nb.ipynb").write_text(text[:start] + "AAAA" + text[start + 4:], encoding="utf-8")
+    plain = max(len(line) for line in git("diff", "--no-ext-diff").stdout.splitlines())
+    diff = git("diff").stdout
+    assert plain > 10_000  # what a reviewer saw before
+    assert "image/png" in diff and max(len(line) for line in diff.splitlines()) < 1000
