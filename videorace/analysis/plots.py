@@ -76,11 +76,36 @@ def finish(fig, source_note: str = "") -> None:
     layout keeps every label inside the figure, so saving it needs no second, cropping pass."""
     if source_note:
         fig.text(0.01, 0.005, source_note, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.03 if source_note else 0, 1, 1))
+    rect = (0, 0.03 if source_note else 0, 1, 1)
+    fig.tight_layout(rect=rect)
+    if fit_titles(fig):  # a wrapped title is taller: lay out again around it
+        fig.tight_layout(rect=rect)
     # tight_layout leaves a placeholder layout engine on the figure, and savefig makes an extra,
     # unrendered drawing pass for any engine, placeholder or not: one per PNG, one per SVG. The
     # layout is final here, so the figure needs none.
     fig.set_layout_engine(None)
+
+
+def fit_titles(fig) -> bool:
+    """Wrap an axes title wider than the part of the figure it can use, so that no title is cut
+    off at the figure's edge (a centred title over axes with long labels on their left can run
+    past the right edge): measured once, then wrapped at the characters that fit. True when a
+    title was wrapped."""
+    import textwrap
+
+    renderer, wrapped = fig.canvas.get_renderer(), False
+    for ax in fig.axes:
+        title = ax.title
+        text = title.get_text()
+        if not text or "\n" in text:
+            continue
+        room = min(ax.get_position().x0 + ax.get_position().x1, 2 - ax.get_position().x0
+                   - ax.get_position().x1) * fig.bbox.width * 0.97  # centred: twice the nearer edge
+        width = title.get_window_extent(renderer).width
+        if width > room:
+            title.set_text(textwrap.fill(text, max(20, int(len(text) * room / width))))
+            wrapped = True
+    return wrapped
 
 
 def _num(v) -> float | None:

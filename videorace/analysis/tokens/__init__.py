@@ -40,6 +40,7 @@ from videorace.analysis.tokens.geometry import (  # noqa: F401
     citic_geometry,
     citic_near_match,
     citic_fps,
+    display_name,
     frame_rates,
     geometry,
     calibration,

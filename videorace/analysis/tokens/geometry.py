@@ -25,6 +25,12 @@ CITIC_FLOPS_REFERENCE = "wan21_14b"
 CITIC_LABEL = "CITIC (1,000 patches/frame)"
 
 
+def display_name(architectures, arch_id: str) -> str:
+    """How prose names a geometry: its model's name in ``architectures.csv`` (``wan21_14b`` ->
+    Wan2.1-T2V-14B), CITIC's label for CITIC's, the id itself only when the table lacks it."""
+    names = dict(zip(architectures.arch_id, architectures.name))
+    return names.get(arch_id, CITIC_LABEL if arch_id == "citic" else arch_id)
+
 
 @dataclass(frozen=True)
 class Geometry:
