@@ -1,7 +1,7 @@
 """Each schedule tells a person when a build fails (issue #23, items 4-6): cron mails only a failing
-run's output, systemd starts an OnFailure= unit, the GitHub workflow fails after publishing the
-whole reports/ folder and carries the previous run's state; the checkout updates by fast-forward
-only, and refuses otherwise."""
+run's output, systemd starts an OnFailure= unit that tells a person, the GitHub workflow fails after
+publishing the whole reports/ folder and carries the previous run's state. The opt-in update is in
+test_update.py."""
 
 from __future__ import annotations
 
@@ -10,15 +10,12 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
-
-from videorace.pipeline import update
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 WRAPPER = DEPLOY / "run-scheduled"
-DATED = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC ")
+DATED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z ")  # ISO 8601, as the build
 
 
 def scheduled(tmp_path: Path, command: str) -> subprocess.CompletedProcess:
@@ -54,77 +51,43 @@ def test_the_systemd_service_names_an_on_failure_unit_that_exists():
     assert "run-scheduled" in re.search(r"^ExecStart=(.*)$", service, re.M).group(1)
 
 
+def test_the_failure_unit_logs_an_error_and_sends_the_failed_units_log(tmp_path):
+    """Run the unit's ExecStart as systemd would (%i expanded, $$ -> $) with stand-ins for
+    journalctl and logger: the journal gets an error line, NOTIFY gets the failed unit's log."""
+    unit = (DEPLOY / "videorace-reports-failure@.service").read_text().replace("\\\n", "")
+    command = re.search(r"^ExecStart=/bin/sh -c '(.*)'$", unit, re.M).group(1)
+    command = command.replace("%i", "videorace-reports.service").replace("$$", "$")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    for name, body in {"journalctl": 'echo "journal of $*"', "logger": 'echo "$*" > "$T/logger"'}.items():
+        (bin_ / name).write_text(f"#!/bin/sh\n{body}\n")
+        (bin_ / name).chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_}:{os.environ['PATH']}", T=str(tmp_path),
+               NOTIFY=f"cat > {tmp_path / 'sent'}", MAILTO="x@example.org")
+    subprocess.run(["/bin/sh", "-c", command], check=True, env=env)
+    assert (tmp_path / "logger").read_text().startswith("-p user.err ")
+    assert "videorace-reports.service failed" in (tmp_path / "logger").read_text()
+    assert (tmp_path / "sent").read_text() == "journal of -u videorace-reports.service -n 60 --no-pager\n"
+
+
 def test_the_workflow_publishes_everything_carries_state_and_fails_on_a_failure():
+    from videorace.pipeline import changes, datadiff, state
+
     steps = yaml.safe_load((ROOT / ".github/workflows/reports.yml").read_text())["jobs"]["build"]["steps"]
     uses = [s.get("uses", "").split("@")[0] for s in steps]
     build = next(i for i, s in enumerate(steps) if s.get("run") == "make reports")
+    restore, save = steps[uses.index("actions/cache/restore")], steps[uses.index("actions/cache/save")]
     assert uses.index("actions/cache/restore") < build < uses.index("actions/cache/save")
+    # the cached path holds everything the next build compares with
+    kept = [state.STATE_FILE, changes.BASELINE_FILE, changes.LOG_FILE, datadiff.SNAPSHOT_DIR]
+    for step in (restore, save):
+        assert all(f"reports/{name}".startswith(step["with"]["path"].rstrip("/") + "/") for name in kept)
+    assert restore["with"]["restore-keys"] and restore["with"]["key"].startswith(restore["with"]["restore-keys"])
+    assert save["if"] == "${{ !cancelled() }}"  # a failed build's state is carried too
     for action in ("actions/upload-artifact", "actions/upload-pages-artifact"):
         assert steps[uses.index(action)]["with"]["path"].rstrip("/") == "reports"  # *_files/ too
-        assert steps[uses.index(action)].get("if") == "always()"
+        assert steps[uses.index(action)].get("if") == "${{ !cancelled() }}"
+    assert uses.index("actions/upload-pages-artifact") < uses.index("actions/deploy-pages")
     assert steps[build].get("continue-on-error") is True
     last = steps[-1]
     assert last["if"] == f"steps.{steps[build]['id']}.outcome == 'failure'" and "exit 1" in last["run"]
-
-
-# --- the opt-in update: fast-forward only ------------------------------------------------------
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-def commit(repo: Path, name: str, text: str) -> None:
-    (repo / name).write_text(text)
-    git(repo, "add", name)
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", name)
-
-
-@pytest.fixture()
-def pair(tmp_path):
-    """A bare 'origin' with one commit, a server's clone of it, and a second clone to push from."""
-    origin = tmp_path / "origin.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
-    author = tmp_path / "author"
-    subprocess.run(["git", "clone", "-q", str(origin), str(author)], check=True, capture_output=True)
-    git(author, "checkout", "-q", "-b", "main")
-    commit(author, "a.csv", "1\n")
-    git(author, "push", "-q", "origin", "main")
-    server = tmp_path / "server"
-    subprocess.run(["git", "clone", "-q", str(origin), str(server)], check=True)
-    commit(author, "a.csv", "2\n")
-    git(author, "push", "-q", "origin", "main")
-    return server, author
-
-
-def test_update_fast_forwards_to_the_upstream(pair):
-    server, author = pair
-    assert "fast-forwarded" in update.fast_forward(server)
-    assert (server / "a.csv").read_text() == "2\n"
-    assert "already up to date" in update.fast_forward(server)
-
-
-def test_update_refuses_local_changes_and_changes_nothing(pair):
-    server, _ = pair
-    (server / "a.csv").write_text("edited on the server\n")
-    with pytest.raises(update.Refused, match="local changes to 1 tracked file.*a.csv"):
-        update.fast_forward(server)
-    assert (server / "a.csv").read_text() == "edited on the server\n"
-
-
-def test_update_refuses_a_diverged_checkout(pair):
-    server, _ = pair
-    commit(server, "b.csv", "local\n")
-    head = git(server, "rev-parse", "HEAD")
-    with pytest.raises(update.Refused, match="diverged"):
-        update.fast_forward(server)
-    assert git(server, "rev-parse", "HEAD") == head
-
-
-def test_update_from_the_command_line_is_one_line_without_a_traceback(pair):
-    server, _ = pair
-    (server / "a.csv").write_text("edited\n")
-    result = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "videorace", "update", "--repo",
-                             str(server)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("update: refused: ") and len(result.stderr.splitlines()) == 1
