@@ -49,7 +49,7 @@ def test_default_report_figures(monkeypatch):
     assert figures["full count vs CITIC's arithmetic, at 1080p"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
     # Kling's 180 s headlined as it is made, in 5 s chunks, with one sequence as the bound: the
     # chunks' cost is the one-sequence dollars times the chunking table's FLOPs ratio
-    made = figures["Kling 180 s as it is made, 36 chunks of 5 s (wan21_14b)"]
+    made = figures["Kling 180 s as it is made, 36 chunks of 5 s (Wan2.1-T2V-14B)"]
     chunks, costs = r.namespace["chunks"], r.namespace["costs"]
     one = costs[(costs.geometry == "wan21_14b") & (costs.label == "Kling 180 s")].iloc[0]
     assert made == (f"${one.usd * chunks.vs_one_sequence.iloc[-1]:,.0f} per kept clip (one 180 s "
@@ -72,8 +72,19 @@ def test_citic_report_shows_citic_geometry_once_beside_the_labelled_reference(mo
     # ceil(383 / 4) + 1 = 97 latent frames x ceil(1080 / 16) x ceil(1920 / 16) = 68 x 120 = 8,160
     assert vidu.tokens[t.CITIC_LABEL] == 120_000
     assert vidu.tokens[t.CITIC_FLOPS_REFERENCE] == 97 * 8_160
-    assert "`wan21_14b` geometry (the model whose transformer CITIC's FLOPs use)" in r.text
+    assert "Wan2.1-T2V-14B geometry (the model whose transformer CITIC's FLOPs use)" in r.text
     no_nan(r.text)
+
+
+@pytest.mark.parametrize("architecture", ["wan21_14b", "citic"])
+def test_key_figures_and_prose_name_models_not_ids(monkeypatch, architecture):
+    """A reader sees Wan2.1-T2V-14B, not the table's key wan21_14b (issue #23, item 15)."""
+    r = run(NAME, monkeypatch, architecture=architecture)
+    ids = set(data.load().architectures.arch_id)
+    shown = " ".join(f"{k} {v}" for k, v in r.key_figures().items())
+    assert not ids & set(re.findall(r"[a-z0-9_.]+", shown)), shown
+    assert not [i for i in ids if f"`{i}`" in r.text or f" {i} geometry" in r.text]
+    assert "Wan2.1-T2V-14B" in shown + r.text
 
 
 def test_h20_report_calls_the_unstated_gpu_row_impossible(monkeypatch):

@@ -125,7 +125,7 @@ def chunking(seconds: float, chunk_s: float, g: Geometry, model: Transformer, a:
 
 def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
     """The sentence after ``chunking``'s table for the clip ``label`` sized ``where`` (e.g. "in
-    `wan21_14b` geometry at 24 fps"), including the case of a chunk no shorter than the clip."""
+    Wan2.1-T2V-14B geometry at 24 fps"), including the case of a chunk no shorter than the clip."""
     first, last = chunks.iloc[0], chunks.iloc[-1]
     if len(chunks) == 1:
         return (f"Made {where}, {label} is no longer than one chunk (`chunk_s`), so it is made "
