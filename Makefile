@@ -30,6 +30,7 @@ $(STAMP): requirements.txt pyproject.toml | check-python
 	@# notebook-aware diffs: git diff notebooks/ shows cells and numbers, not base64 (.gitattributes)
 	@git rev-parse --git-dir >/dev/null 2>&1 \
 	  && git config diff.jupyternotebook.command "$(CURDIR)/$(BIN)/git-nbdiffdriver diff" \
+	  && git config merge.jupyternotebook.driver "$(CURDIR)/$(BIN)/git-nbmergedriver merge %O %A %B %L %P" \
 	  || echo "setup: not a git checkout; notebook diffs are not configured"
 	@touch $@
 
@@ -84,3 +85,4 @@ clean-reports: ## Remove the generated reports (reports/ keeps its committed REA
 
 clean: ## Remove the virtual environment (reports stay)
 	rm -rf $(VENV)
+	@git config --remove-section diff.jupyternotebook 2>/dev/null; git config --remove-section merge.jupyternotebook 2>/dev/null; true  # git diff would die on the removed nbdime
