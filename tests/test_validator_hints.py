@@ -26,3 +26,9 @@ def test_each_mistake_comes_with_the_closest_valid_value(data_copy, column, typo
 def test_no_suggestion_when_nothing_is_close():
     assert closest("zzzzqqq", ["announced", "launched"]) == ""
     assert closest("testvdi", ["testvid", "other"]) == "testvid"
+
+
+def test_a_wrong_word_in_a_list_column_comes_with_the_closest_too(data_copy):
+    file, line, col = set_cell("capabilities.csv", "sora", "inputs", "text;imgae")(data_copy)
+    messages = [str(p) for p in validate(data_copy) if p.line == line and p.column == col]
+    assert messages and messages[0].endswith("found 'text;imgae'; did you mean 'image'?"), messages

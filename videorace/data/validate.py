@@ -5,7 +5,6 @@ Each problem is located: ``data/<file>.csv:<line>: <column>: <expected>, found <
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -15,6 +14,7 @@ from pathlib import Path
 from videorace.data import dates, rules
 from videorace.data.sheets import Problem, Sheet, read_sheet, shown  # noqa: F401 (re-exported)
 from videorace.data.schema import PRECISIONS, TABLES, TEXT_LISTS, Field
+from videorace.data.vocab import closest  # noqa: F401 (re-exported)
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -78,18 +78,6 @@ def check_cell(f: Field, value: str) -> str | None:
     return None  # text: the general checks above are all it needs
 
 
-def closest(value: str, valid) -> str:
-    """The valid value a mistyped one most likely meant ('High' -> 'high', 'launch' ->
-    'launched', 'testvdi' -> 'testvid'), or '' when none is close."""
-    valid = sorted(valid)
-    same_case = [v for v in valid if v.lower() == value.lower()]
-    if same_case:
-        return same_case[0]
-    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6) or \
-        difflib.get_close_matches(value.lower(), valid, n=1, cutoff=0.6)
-    return close[0] if close else ""
-
-
 def suggestion(f: Field, value: str) -> str:
     """For an enum cell, the closest allowed value (of the first wrong part of a ';'-list)."""
     if f.kind not in ("enum", "enums", "country") or not value:
@@ -148,7 +136,7 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
                 if wrong:
                     problems.append(Problem(sheet.display, line, list_col,
                                             "';'-separated values from " + ", ".join(allowed),
-                                            shown(row[list_col])))
+                                            shown(row[list_col]), closest(wrong[0], allowed)))
         if t.name == "funding_rounds" and "amount_low" not in bad and "amount_qualifier" not in bad:
             if (row["amount_qualifier"] == "undisclosed") == bool(row["amount_low"]):
                 problems.append(Problem(sheet.display, line, "amount_low",

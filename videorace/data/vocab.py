@@ -3,6 +3,8 @@ benchmarks, list vocabularies and the ISO 3166-1 alpha-2 country codes."""
 
 from __future__ import annotations
 
+import difflib
+
 PRECISIONS = ("day", "month", "quarter", "year")
 SOURCE_KINDS = ("news", "paper", "repository", "official", "dataset", "research_note")
 ORG_KINDS = ("startup", "big_tech", "company", "ai_lab", "university", "research_institute", "investor",
@@ -31,3 +33,15 @@ NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE
 SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE
 VG VI VN VU WF WS YE YT ZA ZM ZW
 """.split())
+
+
+def closest(value: str, valid) -> str:
+    """The valid value a mistyped one most likely meant ('High' -> 'high', 'launch' ->
+    'launched', 'testvdi' -> 'testvid'), or '' when none is close."""
+    valid = sorted(valid)
+    same_case = [v for v in valid if v.lower() == value.lower()]
+    if same_case:
+        return same_case[0]
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6) or \
+        difflib.get_close_matches(value.lower(), valid, n=1, cutoff=0.6)
+    return close[0] if close else ""
