@@ -26,7 +26,7 @@ CHANGED_MD = f"""### Alpha (`01_alpha`)
 
 - longest clip (s): 180 → 240
 
-Data `data/capabilities.csv` changed:
+Data `data/capabilities.csv` changed (rows by model_id / as_of / availability / tier / source_id):
 
 - {ROW}
 
@@ -34,7 +34,8 @@ Data `data/capabilities.csv` changed:
 CHANGED_HTML = ("<ul class=\"changes\"><li><a href=\"01_alpha.html\">Alpha</a> "
                 "<small><code>01_alpha</code></small><ul><li><b>longest clip (s)</b>: 180 → 240"
                 "</li></ul></li></ul>\n"
-                "<p>Data <code>data/capabilities.csv</code> changed:</p><ul class=\"changes\"><li>"
+                "<p>Data <code>data/capabilities.csv</code> changed (rows by model_id / as_of / "
+                "availability / tier / source_id):</p><ul class=\"changes\"><li>"
                 "<code>kling / 2024-07-01 / claimed / - / a4_chinadaily_aigc</code>: max_clip_s_high: "
                 "180 → 240</li></ul>")
 

@@ -13,7 +13,10 @@ import pandas as pd
 
 from tests.conftest import run_here
 from videorace.pipeline import datadiff
-from videorace.pipeline.state import STATE_FILE
+from videorace.pipeline.index import render_index
+from videorace.pipeline.manifest import Report
+from videorace.pipeline.state import STATE_FILE, shown
+from videorace.pipeline.worker import crash_log
 
 STUBS = Path(__file__).parent / "stubs"
 FAILING = ('[[report]]\nnotebook = "01_alpha"\nset = "default"\ntitle = "Alpha"\n'
@@ -55,7 +58,8 @@ def test_a_failure_after_a_good_build_links_the_last_good_version_with_its_date(
     built = json.loads((out / STATE_FILE).read_text())["02_beta"]["built_at"]
     assert build(out, failing)[0] == 1
     beta = row(out, "Beta")
-    assert f'<a href="02_beta.html">last good version</a>, built {built}' in beta
+    assert f'<a href="02_beta.html">last good version</a>, built {shown(built)}' in beta
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown(built))
     assert '<a href="_failed/02_beta.log">log</a>' in beta
 
 
@@ -82,12 +86,44 @@ def test_failures_of_reports_no_longer_listed_are_cleared(tmp_path):
     assert (out / "_failed" / "02_beta__other.log").is_file()
 
 
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z ")  # 2026-12-03T06:15:02Z
+
+
 def test_every_log_line_is_dated(tmp_path):
     manifest = tmp_path / "failing.toml"
     manifest.write_text(FAILING)
     _, log = build(tmp_path / "out", manifest)
     lines = [ln for ln in log.splitlines() if ln.strip()]
-    assert lines and all(re.match(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC ", ln) for ln in lines)
+    assert lines and all(ISO.match(ln) for ln in lines), log
+
+
+def test_the_datas_problems_and_a_users_error_are_dated_too(tmp_path, data_copy):
+    """No kernel: the build stops at the validator, or at a bad option."""
+    caps = data_copy / "capabilities.csv"
+    caps.write_text(caps.read_text(encoding="utf-8").replace(",month,", ",monthly,", 1),
+                    encoding="utf-8")
+    for args, said in ((["--data", data_copy], "capabilities.csv"),
+                       (["--only", "no_such_report"], "--only no_such_report")):
+        result = run_here("build", "--out", tmp_path / "out", *args)
+        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+        assert result.returncode and said in result.stderr, result.stderr
+        assert all(ISO.match(ln) for ln in lines), lines
+
+
+def test_a_failure_outside_the_cells_logs_the_exception_and_links_only_what_exists(tmp_path):
+    report = Report(notebook="02_beta", set="default", title="Beta", parameters={}, reads=())
+    try:
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+    except RuntimeError as err:
+        text = crash_log(report, err)
+    assert "RuntimeError: Kernel didn't respond in 60 seconds" in text
+    assert "Traceback (most recent call last)" in text and "test_unattended.py" in text
+    state = {"02_beta": {"title": "Beta", "notebook": "02_beta", "set": "default",
+                         "html": "02_beta.html", "status": "failed", "message": "RuntimeError: x",
+                         "failed_at": "2026-12-03T06:15:02Z", "failed_files": ["_failed/02_beta.log"]}}
+    page = render_index(state)
+    assert '<a href="_failed/02_beta.log">log</a>' in page and ".ipynb" not in page
+    assert "failed</b> 2026-12-03 06:15 UTC" in page and "no good version yet" in page
 
 
 def test_row_changes_by_primary_key_with_old_and_new_cells():
@@ -103,3 +139,23 @@ def test_a_long_listing_is_capped_with_how_many_more():
     found = {"added": [f"k{i}" for i in range(datadiff.LIMIT + 3)], "removed": [], "changed": []}
     assert datadiff.lines(found)[-1] == "… and 3 more"
     assert len(datadiff.lines(found)) == datadiff.LIMIT + 1
+
+
+def test_one_changed_value_low_in_metrics_is_listed_by_its_row_in_changes_md(tmp_path, data_copy):
+    """Issue #23, item 8: one figure in metrics.csv is named by its row and column, old -> new."""
+    from videorace.pipeline import changes
+
+    old = tmp_path / "old"
+    datadiff.snapshot(data_copy, tmp_path)
+    (tmp_path / datadiff.SNAPSHOT_DIR).rename(old)
+    metrics = data_copy / "metrics.csv"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace(
+        "m_pixverse_visits_2024_02,PixVerse,site_visits,1000000,",
+        "m_pixverse_visits_2024_02,PixVerse,site_visits,1200000,"), encoding="utf-8")
+    rows = datadiff.row_changes(old, data_copy, ["data/metrics.csv"])
+    found = {"first": False, "reports": [], "data": ["data/metrics.csv"], "rows": rows}
+    md = changes.render_markdown([{"at": "2026-12-03T06:15:02Z", "changes": found}])
+    assert "## 2026-12-03 06:15 UTC" in md
+    assert "Data `data/metrics.csv` changed (rows by metric_id):" in md
+    assert "- `m_pixverse_visits_2024_02`: value_low: 1000000 → 1200000" in md
+    assert "data/metrics.csv changed." not in md and md.count("\n- ") == 1

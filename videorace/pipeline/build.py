@@ -27,51 +27,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from videorace.pipeline import changes, config, datadiff
+from videorace.pipeline.buildlog import Progress, log
 from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
 from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
                                       environment_digest, fingerprint, now, read_state,
                                       write_if_changed)
-from videorace.pipeline.worker import display_path, import_once, run_report
-
-
-class Progress:
-    """A tqdm bar on a terminal; plain one-line messages otherwise (cron logs)."""
-
-    def __init__(self, total: int):
-        self.tty = sys.stderr.isatty()
-        self.bar = None
-        if self.tty and total:
-            from tqdm import tqdm
-            self.bar = tqdm(total=total, unit="report", file=sys.stderr, leave=False)
-
-    def log(self, message: str) -> None:
-        message = stamped(message)
-        if self.bar:
-            self.bar.write(message, file=sys.stderr)
-        else:
-            print(message, file=sys.stderr, flush=True)
-
-    def current(self, names: list[str]) -> None:
-        if self.bar:
-            self.bar.set_postfix_str(", ".join(names)[:60])
-
-    def step(self) -> None:
-        if self.bar:
-            self.bar.update(1)
-
-    def close(self) -> None:
-        if self.bar:
-            self.bar.close()
-
-
-def stamped(message: str) -> str:
-    """A log line with the UTC time in front, so a scheduled build's log can be read later."""
-    return f"{now()} {message}"
-
-
-def log(message: str) -> None:
-    print(stamped(message), file=sys.stderr, flush=True)
+from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
 
 
 def data_is_valid(data_dir: Path) -> bool:
@@ -80,7 +42,7 @@ def data_is_valid(data_dir: Path) -> bool:
 
     problems = validate(data_dir)
     for p in problems:
-        print(p, file=sys.stderr)
+        log(p)
     if problems:
         log(f"build: {len(problems)} problem(s) in the data; no notebook was run and no report "
             "changed")
@@ -145,7 +107,10 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                       "split": result.get("split", {})})
         progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
     else:
-        entry.update({"status": "failed", "message": result["message"], "failed_at": now()})
+        failed = [f"{FAILED_DIR}/{r.key}.{ext}" for ext in ("ipynb", "log")
+                  if (out / FAILED_DIR / f"{r.key}.{ext}").is_file()]
+        entry.update({"status": "failed", "message": result["message"], "failed_at": now(),
+                      "failed_files": failed})
         copy = result.get("failed_copy")
         progress.log(f"FAILED {r.key}: {result['message']}"
                      + (f" (executed copy: {display_path(Path(copy))})" if copy else ""))
@@ -178,8 +143,10 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
                 try:
                     result = done.result()
                 except Exception as err:  # not a notebook's failure: the report still fails alone
-                    result = {"status": "failed", "seconds": 0.0,
-                              "message": f"{type(err).__name__}: {err}", "failed_copy": ""}
+                    (out / FAILED_DIR).mkdir(exist_ok=True)
+                    atomic_write(out / FAILED_DIR / f"{r.key}.log", crash_log(r, err))
+                    result = {"status": "failed", "seconds": 0.0, "failed_copy": "",
+                              "message": f"{type(err).__name__}: {err}".splitlines()[0]}
                 failures += not record(state, r, fp, result, out, data_hash, progress)
                 progress.step()
                 pending.remove(r.key)
@@ -254,7 +221,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
                 f"index marks it failed with its error and links ({out / 'index.html'}); the "
                 f"cell, exception and traceback are in {out / FAILED_DIR}/<report>.log")
             return 1
-        print(f"Reports: {out / 'index.html'}")
+        log(f"Reports: {out / 'index.html'}", sys.stdout)
         return 0
 
 
@@ -265,20 +232,20 @@ def main(args) -> int:
     out = Path(args.out or config.REPORTS_DIR).resolve()
     data_dir = config.data_dir(args.data)
     if not data_dir.is_dir():
-        print(f"build: {'--data ' + args.data if args.data else 'data'}: expected a data directory, "
-              f"found none at {data_dir}", file=sys.stderr)
+        log(f"build: {'--data ' + args.data if args.data else 'data'}: expected a data directory, "
+              f"found none at {data_dir}")
         return 2
     if args.jobs is not None and args.jobs < 1:
-        print(f"build: -j {args.jobs}: expected a number of workers >= 1", file=sys.stderr)
+        log(f"build: -j {args.jobs}: expected a number of workers >= 1")
         return 2
     manifest = Path(args.manifest or config.MANIFEST).resolve()
     if args.manifest and not manifest.is_file():
-        print(f"build: --manifest {args.manifest}: expected a TOML file, found none", file=sys.stderr)
+        log(f"build: --manifest {args.manifest}: expected a TOML file, found none")
         return 2
     notebooks = Path(args.notebooks or config.NOTEBOOKS_DIR).resolve()
     if not notebooks.is_dir():
-        print(f"build: {'--notebooks ' + args.notebooks if args.notebooks else 'notebooks'}: "
-              f"expected a directory of notebooks, found none at {notebooks}", file=sys.stderr)
+        log(f"build: {'--notebooks ' + args.notebooks if args.notebooks else 'notebooks'}: "
+              f"expected a directory of notebooks, found none at {notebooks}")
         return 2
     if not manifest.is_file():
         from videorace.pipeline.notebooks import notebook_names
@@ -288,5 +255,5 @@ def main(args) -> int:
         return build(out, data_dir, only=args.only, force=args.force, jobs=args.jobs,
                      manifest=manifest, notebooks=notebooks)
     except BuildError as err:
-        print(f"build: {err}", file=sys.stderr)
+        log(f"build: {err}")
         return 2

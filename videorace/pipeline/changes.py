@@ -17,6 +17,7 @@ from pathlib import Path
 from videorace.analysis.markup import esc
 from videorace.data.schema import TABLES
 from videorace.pipeline import datadiff
+from videorace.pipeline.state import atomic_write, shown
 
 BASELINE_FILE = ".build-baseline.json"
 CHANGES_FILE = "CHANGES.md"
@@ -102,18 +103,12 @@ def logged(out: Path, found: dict, at: str) -> list[dict]:
         log = []
     if changed(found):
         log = [{"at": at, "changes": found}] + log
-        (out / LOG_FILE).write_text(json.dumps(log, indent=1, sort_keys=True) + "\n",
-                                    encoding="utf-8")
+        atomic_write(out / LOG_FILE, json.dumps(log, indent=1, sort_keys=True) + "\n")
     return log
 
 
 def _value(v) -> str:
     return NONE if v is None else esc(v)
-
-
-def _when(at: str) -> str:
-    """``2026-12-03T06:15:02Z`` as ``2026-12-03 06:15 UTC``."""
-    return at[:16].replace("T", " ") + " UTC" if len(at) >= 16 else at
 
 
 def _summary(changes: dict) -> str | None:
@@ -134,10 +129,11 @@ def _data_lines(changes: dict, code) -> list[str]:
     rows = changes.get("rows") or {}
     out = []
     for name in changes["data"]:
-        detail = []
+        detail, by = [], ""
         if name in rows:  # the same rows in other bytes (line endings, quoting) list none
             detail = datadiff.lines(rows[name], code, esc) or ["no row changed, only the bytes"]
-        out.append((f"Data {code(esc(name))} changed", detail))
+            by = f" (rows by {esc(rows[name]['key'])})" if detail and "key" in rows[name] else ""
+        out.append((f"Data {code(esc(name))} changed{by}", detail))
     return out
 
 
@@ -164,7 +160,7 @@ def render_markdown(log: list[dict]) -> str:
     lines = [f"# {HEADING}", "", "Each build that changed a key figure or the data, newest first "
              "(times in UTC). A build that changed nothing adds no entry.", ""]
     for entry in log:
-        lines += [f"## {_when(entry['at'])}", ""] + _entry_markdown(entry["changes"])
+        lines += [f"## {shown(entry['at'])}", ""] + _entry_markdown(entry["changes"])
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -173,11 +169,11 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
     line saying when the latest build ran if it changed nothing."""
     parts = [f"<h2>{HEADING}</h2>"]
     if this_build is not None and not changed(this_build) and built_at:
-        parts.append(f"<p>The latest build, {_when(built_at)}, changed nothing.</p>")
+        parts.append(f"<p>The latest build, {shown(built_at)}, changed nothing.</p>")
     if not log:
         return "\n".join(parts)
     latest = log[0]
-    parts.append(f"<p>Latest change: <b>{_when(latest['at'])}</b> (all changes, newest first: "
+    parts.append(f"<p>Latest change: <b>{shown(latest['at'])}</b> (all changes, newest first: "
                  f"<a href=\"{CHANGES_FILE}\">{CHANGES_FILE}</a>).</p>")
     changes = latest["changes"]
     summary = _summary(changes)

@@ -50,8 +50,9 @@ def table_changes(old: pd.DataFrame | None, new: pd.DataFrame | None,
 
 
 def row_changes(old_dir: Path, new_dir: Path, files: list[str]) -> dict[str, dict] | None:
-    """``data/<file>`` -> its row changes, for each changed file of the schema's tables; None
-    when the previous build kept no copy of its data."""
+    """``data/<file>`` -> its row changes (``table_changes``, and ``key``: the key's columns), for
+    each changed file of the schema's tables; None when the previous build kept no copy of its
+    data."""
     if not old_dir.is_dir():
         return None
     by_file = {f"data/{t.filename}": t for t in TABLES.values()}
@@ -59,8 +60,9 @@ def row_changes(old_dir: Path, new_dir: Path, files: list[str]) -> dict[str, dic
     for name in files:
         table = by_file.get(name)
         if table is not None:
-            out[name] = table_changes(_read(old_dir / table.filename),
-                                      _read(new_dir / table.filename), table.primary_key)
+            out[name] = {"key": " / ".join(table.primary_key),
+                         **table_changes(_read(old_dir / table.filename),
+                                         _read(new_dir / table.filename), table.primary_key)}
     return out
 
 

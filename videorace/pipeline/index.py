@@ -6,6 +6,7 @@ from __future__ import annotations
 from videorace import __version__
 from videorace.analysis.markup import esc
 from videorace.pipeline.state import FAILED_DIR as FAILED
+from videorace.pipeline.state import shown
 
 
 def render_index(state: dict, changes: str = "") -> str:
@@ -26,19 +27,26 @@ def render_index(state: dict, changes: str = "") -> str:
             f"<tr><td>{title}<br>"
             f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
-            f"<td>{esc(e.get('built_at', ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
+            f"<td>{esc(shown(good or ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
             f"<td><ul>{figures}</ul></td></tr>")
     return INDEX_TEMPLATE.format(version=esc(__version__), changes=changes, rows="\n".join(rows))
 
 
 def failed_cell(key: str, e: dict, good: str | None) -> str:
     """A failed report's status: its one error line, when it failed, a link to its last good
-    version with that version's date (or that it has none yet), and links to the failed copy."""
-    last = (f"<a href=\"{esc(e['html'])}\">last good version</a>, built {esc(good)}" if good
-            else "no good version yet")
-    return (f"<b>failed</b> {esc(e.get('failed_at', ''))}<br><small>{esc(e.get('message', ''))}"
-            f"</small><br><small>{last}; failed copy: <a href=\"{FAILED}/{esc(key)}.ipynb\">"
-            f"notebook</a>, <a href=\"{FAILED}/{esc(key)}.log\">log</a></small>")
+    version with that version's date (or that it has none yet), and links to what the failure
+    left in ``_failed/`` (the executed notebook when a cell failed, and the log)."""
+    last = (f"<a href=\"{esc(e['html'])}\">last good version</a>, built {esc(shown(good))}"
+            if good else "no good version yet")
+    left = e.get("failed_files", [f"{FAILED}/{key}.ipynb", f"{FAILED}/{key}.log"])
+    links = ", ".join(f"<a href=\"{esc(f)}\">{LEFT.get(f.rsplit('.', 1)[-1], 'file')}</a>"
+                      for f in left)
+    return (f"<b>failed</b> {esc(shown(e.get('failed_at', '')))}<br><small>"
+            f"{esc(e.get('message', ''))}</small><br><small>{last}; "
+            + (f"failed copy: {links}" if links else "no failed copy") + "</small>")
+
+
+LEFT = {"ipynb": "notebook", "log": "log"}
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>

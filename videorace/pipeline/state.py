@@ -92,4 +92,11 @@ class BuildLock:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    """The UTC time in ISO 8601, ``2026-12-03T06:15:02Z``: log lines, the state, the change log."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def shown(at: str) -> str:
+    """A time from ``now()`` as a reader sees it: ``2026-12-03T06:15:02Z`` -> ``2026-12-03 06:15
+    UTC`` (a state written before ISO stamps, ``2026-12-03 06:15:02 UTC``, gives the same)."""
+    return f"{at[:10]} {at[11:16]} UTC" if len(at) >= 16 and at[:4].isdigit() else at

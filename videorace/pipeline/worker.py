@@ -1,8 +1,8 @@
 """One report, executed in one of the build's threads: papermill into a temporary notebook, nbconvert
 into a temporary HTML file the build publishes. Everything a report writes is named after it, and
 nothing here touches the process's working directory, environment or streams, so reports can run
-side by side. A failure leaves the executed copy and the kernel's log in ``_failed/`` and is
-returned as one line."""
+side by side. A failure leaves the executed copy (when a cell failed) and a log (the cell, the
+exception, the traceback, the kernel's log) in ``_failed/`` and is returned as one line."""
 
 from __future__ import annotations
 
@@ -58,8 +58,9 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
         shutil.rmtree(files, ignore_errors=True)
         executed.unlink(missing_ok=True)
         (out_dir / FAILED_DIR).mkdir(exist_ok=True)
-        if kernel_log.exists():
-            os.replace(kernel_log, out_dir / FAILED_DIR / f"{report.key}.log")
+        atomic_write(out_dir / FAILED_DIR / f"{report.key}.log", crash_log(report, err, kernel_log))
+        kernel_log.unlink(missing_ok=True)
+        (out_dir / FAILED_DIR / f"{report.key}.ipynb").unlink(missing_ok=True)  # an older failure's
         return {"status": "failed", "seconds": time.perf_counter() - started,
                 "message": f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
     executed.unlink(missing_ok=True)
@@ -86,12 +87,27 @@ def failure_log(report: Report, err, kernel_log: Path) -> str:
     """``_failed/<report>.log``: the failing cell's source, the exception and its traceback (as
     the kernel printed them, without terminal colours), then whatever the kernel logged."""
     traceback = ANSI.sub("", "\n".join(err.traceback or []))
-    kernel = kernel_log.read_text(encoding="utf-8", errors="replace") if kernel_log.exists() else ""
+    return _log(report, [f"failed in cell {err.exec_count} (cell index {err.cell_index}):", "",
+                         (err.source or "").rstrip(), "", f"{err.ename}: {err.evalue}", "",
+                         "Traceback:", traceback.rstrip()], kernel_log)
+
+
+def crash_log(report: Report, err: Exception, kernel_log: Path | None = None) -> str:
+    """``_failed/<report>.log`` when no cell failed (the kernel died or never started, the notebook
+    could not be read): the exception and the build's traceback, then the kernel's log."""
+    import traceback
+
+    text = "".join(traceback.format_exception(type(err), err, err.__traceback__))
+    return _log(report, ["failed outside the notebook's cells:", "",
+                         f"{type(err).__name__}: {err}", "", text.rstrip()], kernel_log)
+
+
+def _log(report: Report, body: list[str], kernel_log: Path | None) -> str:
+    kernel = kernel_log.read_text(encoding="utf-8", errors="replace") \
+        if kernel_log and kernel_log.exists() else ""
     return "\n".join([
         f"report: {report.key} (notebook {report.notebook}.ipynb, parameters {report.parameters})",
-        f"failed in cell {err.exec_count} (cell index {err.cell_index}):", "",
-        (err.source or "").rstrip(), "", f"{err.ename}: {err.evalue}", "",
-        "Traceback:", traceback.rstrip(), "", "Kernel log:", kernel.rstrip() or "(empty)", ""])
+        *body, "", "Kernel log:", kernel.rstrip() or "(empty)", ""])
 
 
 def import_once() -> None:
