@@ -9,11 +9,9 @@ import pytest
 
 from videorace.data.paths import PROJECT_DIR
 
-NBVAL_HELP = """This cell's output differs from the committed notebook {nb}.
-- reference_output above is the committed baseline: the outputs stored in {nb}; in the diff,
-  its lines are marked "+".
-- test_output is what the cell prints now, with the current data ({data}) and code; in the
-  diff, its lines are marked "-".
+NBVAL_HELP = """This cell's output differs from the one committed in {nb}.
+  reference_output (lines marked "+" in the diff above) is the committed baseline, from the notebook
+  test_output (lines marked "-") is the new output, from the current code and the data in {data}
 If the change is intended (you corrected or added data, or changed an analysis): run `make refresh`
 to re-execute the notebooks, review what moved (`git diff notebooks/`, shown cell by cell by nbdime;
 after `make reports`, reports/CHANGES.md lists each key figure and data row that changed), then
