@@ -43,3 +43,28 @@ def test_a_long_title_over_axes_with_long_labels_stays_inside_the_figure():
     width, height = png.size
     edges = [png.crop(b) for b in ((0, 0, width, 2), (width - 2, 0, width, height))]
     assert all(e.getextrema()[0] > 200 for e in edges)  # the top and right edges are background
+
+
+def test_catch_up_legends_sit_outside_the_panels():
+    """06: no legend is drawn over a panel's lines; each sits beside its panel."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from videorace.analysis import catchup
+
+    day = pd.Timestamp
+    items = pd.DataFrame({
+        "dimension": ["clip_s"] * 3 + ["vbench_total"] * 2,
+        "side": ["China", "China", "Sora", "China", "Sora"],
+        "value": [4.0, 16.0, 20.0, 80.0, 84.0],
+        "start": [day("2024-01-01"), day("2024-03-01"), day("2024-02-15"), day("2024-01-01"),
+                  day("2024-02-01")],
+        "end": [day("2024-01-31"), day("2024-03-31"), day("2024-02-15"), day("2024-01-31"),
+                day("2024-02-29")]})
+    fig = catchup.plot(items, ["clip_s", "vbench_total"], day("2024-01-01"),
+                       day("2024-06-30"))
+    fig.canvas.draw()
+    for ax in fig.axes:
+        legend = ax.get_legend().get_window_extent()
+        assert not legend.overlaps(ax.get_window_extent()), ax.get_title()
+        assert legend.x1 <= fig.bbox.width  # and it is inside the picture
