@@ -12,6 +12,9 @@ do no work (measured on a one-cell stub notebook: 0.58 s a report, 0.3 s of it t
 - When a kernel is stopped, the manager polls every 0.1 s for the process to be gone, so a kernel
   that exits at once still costs a tenth of a second. ``QuickPolling`` polls every 10 ms.
 
+Both also encrypt what kernel and client send each other (``QuickPolling.transport_encryption``):
+ipykernel otherwise warns, in every kernel's log, that it runs over TCP in plain text.
+
 ``QuickAsyncKernelManager`` (the build's, ``notebooks.kernel_manager_with``) and
 ``QuickKernelManager`` (nbval's in the test suite, ``tests/warm_kernels.py``) have both.
 """
@@ -25,6 +28,7 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager, KernelManager
 from jupyter_client.utils import ensure_async, run_sync
+import zmq
 from traitlets import DottedObjectName, Type
 
 #: How often a stopping kernel is checked for having exited, in seconds (jupyter_client: 0.1).
@@ -78,6 +82,11 @@ class QuickPolling:
 
     async def _async_wait(self, pollinterval: float = 0.1) -> None:
         await super()._async_wait(pollinterval=min(pollinterval, POLL_S))
+
+    def _transport_encryption_default(self) -> str:  # traitlets' name for a trait's default
+        """CurveZMQ keys for each kernel whose kernelspec supports them (ipykernel's does), where
+        libzmq has CurveZMQ: the configuration ipykernel's warning about plain-text TCP asks for."""
+        return "auto" if zmq.has("curve") else "disabled"
 
 
 class QuickAsyncKernelManager(QuickPolling, AsyncKernelManager):
