@@ -128,3 +128,15 @@ def test_alt_texts_state_the_extremes():
     # = 7,464,960,000 (whole numbers are written in full)
     assert clips.pixels_alt(cap) == ("Pixels per clip for 3 clips on a log scale, from ying "
                                      "(199,065,600) to kling (7,464,960,000).")
+
+
+def test_claimed_vs_available_puts_the_longest_clips_first():
+    """03's first table led with whatever sorted first by id (Allegro, CogVideoX ...) and buried
+    Sora and Kling: it now starts with the longest clip, claimed or usable (issue #23, item 15)."""
+    cap = caps(("allegro", T("2024-10-22"), "day", 6, 6, 720, 1280, None, "public", "s4"),
+               ("sora", T("2024-02-15"), "day", 60, 60, 1080, 1920, None, "demo", "s5"),
+               ("veo_2", T("2024-12-16"), "day", 120, None, 2160, None, None, "claimed", "s6"),
+               *KLING.itertuples(index=False))
+    order = list(clips.claimed_vs_available(cap).model_id)
+    # kling 120 s and veo_2 'over 120 s' (at its floor) tie, then by id; ying 6 s ties allegro
+    assert order == ["kling", "veo_2", "sora", "vidu", "allegro", "ying"]

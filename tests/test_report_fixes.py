@@ -68,3 +68,16 @@ def test_catch_up_legends_sit_outside_the_panels():
         legend = ax.get_legend().get_window_extent()
         assert not legend.overlaps(ax.get_window_extent()), ax.get_title()
         assert legend.x1 <= fig.bbox.width  # and it is inside the picture
+
+
+def test_clip_length_heading_promises_no_time_axis_its_chart_lacks():
+    """03's length chart has seconds on its x axis, not dates: its heading said 'over time'."""
+    import nbformat
+
+    from videorace.pipeline import config
+
+    nb = nbformat.read(config.NOTEBOOKS_DIR / "03_clip_length_resolution.ipynb", as_version=4)
+    cells = nb.cells
+    chart = next(i for i, c in enumerate(cells) if "clips.plot_lengths" in c.source)
+    heading = next(c.source for c in reversed(cells[:chart]) if c.cell_type == "markdown")
+    assert "over time" not in heading.lower() and "clip" in heading.lower(), heading

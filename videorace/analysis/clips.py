@@ -1,4 +1,4 @@
-"""Clip length and resolution per model over time: what was claimed or shown vs what people got."""
+"""Clip length and resolution per model: what was claimed or shown vs what people got."""
 
 from __future__ import annotations
 
@@ -49,7 +49,9 @@ def claimed_vs_available(capabilities: pd.DataFrame) -> pd.DataFrame:
     """Per model: the longest clip ever claimed or shown, and the longest anyone could make, each
     as a low-high range (Kling's beta: 5 to 10 s), with when each held and the available share of
     the claim as a range (``share_low`` to ``share_high``, over the claim's upper bound). Single
-    clips only, on both sides: a clip made by chaining extensions is no claim about one clip."""
+    clips only, on both sides: a clip made by chaining extensions is no claim about one clip.
+    Longest first (the longer of the two, an open-ended claim at its floor), then by id, so the
+    long clips a reader compares (Kling's 2 minutes, Sora's 60 s) lead the table."""
     capabilities = comparable.single_clips(capabilities)
     rows = []
     for model_id, group in capabilities.groupby("model_id", sort=True):
@@ -72,7 +74,11 @@ def claimed_vs_available(capabilities: pd.DataFrame) -> pd.DataFrame:
     claimed = out.claimed_high_s.astype("Float64")
     out["share_low"] = out.available_low_s.astype("Float64") / claimed
     out["share_high"] = out.available_high_s.astype("Float64") / claimed
-    return out
+    top = pd.concat([pd.to_numeric(out[f"{label}_high_s"]).fillna(pd.to_numeric(out[f"{label}_low_s"]))
+                     for label in ("claimed", "available")], axis=1).max(axis=1)
+    order = out.assign(_top=top).sort_values(["_top", "model_id"], ascending=[False, True],
+                                             na_position="last", kind="stable").index
+    return out.loc[order].reset_index(drop=True)
 
 
 _VERSUS_COLUMNS = ["model_id"] + [f"{label}_{part}" for label in ("claimed", "available")
