@@ -55,9 +55,12 @@ def test_a_failure_after_a_good_build_links_the_last_good_version_with_its_date(
     failing.write_text(FAILING)
     out = tmp_path / "out"
     assert build(out, good)[0] == 0
-    built = json.loads((out / STATE_FILE).read_text())["02_beta"]["built_at"]
+    before = json.loads((out / STATE_FILE).read_text())["02_beta"]
+    built = before["built_at"]
     assert build(out, failing)[0] == 1
     beta = row(out, "Beta")
+    assert json.loads((out / STATE_FILE).read_text())["02_beta"]["seconds"] == before["seconds"]
+    assert "from the last good version:</small><ul><li><b>value</b>" in beta  # not shown as ok
     assert f'<a href="02_beta.html">last good version</a>, built {shown(built)}' in beta
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown(built))
     assert '<a href="_failed/02_beta.log">log</a>' in beta

@@ -94,10 +94,10 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
     the state entry either way. True when the report was built."""
     entry = dict(state.get(r.key, {}))
     entry.update({"title": r.title, "notebook": r.notebook, "set": r.set,
-                  "parameters": r.parameters, "html": r.html_name,
-                  "seconds": round(result["seconds"], 2)})
+                  "parameters": r.parameters, "html": r.html_name})
     ok = result["status"] == "ok"
-    if ok:
+    if ok:  # "seconds" and "built_at" stay those of the last good build when it fails
+        entry["seconds"] = round(result["seconds"], 2)
         publish_files(result.get("files", ""), out / r.files_dir)
         os.replace(result["tmp"], out / r.html_name)
         for old in (out / FAILED_DIR).glob(f"{r.key}.*"):

@@ -19,16 +19,17 @@ def render_index(state: dict, changes: str = "") -> str:
             or "defaults"
         figures = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in e.get("key_figures", []))
         good = e.get("built_at")  # set by the report's last good build, kept when it fails
-        status = esc(e.get("status", "?"))
+        status, note = esc(e.get("status", "?")), ""
         if e.get("status") == "failed":
             status = failed_cell(key, e, good)
+            note = "<small>from the last good version:</small>" if figures else ""
         title = f"<a href=\"{esc(e['html'])}\">{esc(e['title'])}</a>" if good else esc(e["title"])
+        built = f"{esc(shown(good))}<br><small>{esc(e.get('seconds'))} s</small>" if good else ""
         rows.append(
             f"<tr><td>{title}<br>"
             f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
-            f"<td>{esc(shown(good or ''))}<br><small>{esc(e.get('seconds', ''))} s</small></td>"
-            f"<td><ul>{figures}</ul></td></tr>")
+            f"<td>{built}</td><td>{note}<ul>{figures}</ul></td></tr>")
     return INDEX_TEMPLATE.format(version=esc(__version__), changes=changes, rows="\n".join(rows))
 
 
