@@ -40,3 +40,52 @@ def test_no_message_says_none(tmp_path, monkeypatch):
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "absent"))
     result = run_here("build", "--out", "r")
     assert result.returncode == 2 and "None" not in result.stderr and "absent" in result.stderr
+
+
+def installed_copy(tmp_path: Path) -> tuple[Path, Path, dict]:
+    """The package alone in a site-packages-like folder (no checkout around it), an empty working
+    directory elsewhere, and the environment that imports that copy."""
+    import os
+    import shutil
+
+    site = tmp_path / "site-packages"
+    shutil.copytree(Path(paths.__file__).resolve().parents[1], site / "videorace",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop(paths.DATA_DIR_ENV, None)
+    return site, work, env
+
+
+def test_without_a_checkout_around_the_package_the_project_is_the_current_directory(tmp_path,
+                                                                                  monkeypatch):
+    site, work, _ = installed_copy(tmp_path)
+    monkeypatch.chdir(work)
+    assert paths.project_dir(site) == work and paths.project_dir(paths.PACKAGE_PARENT) != work
+
+
+def package_files(site: Path) -> set[Path]:
+    return {p for p in site.rglob("*") if "__pycache__" not in p.parts}
+
+
+def test_an_installed_copy_resolves_every_default_in_the_current_directory(tmp_path):
+    import subprocess
+    import sys
+
+    site, work, env = installed_copy(tmp_path)
+    before = package_files(site)
+    probe = ("import videorace; from videorace.pipeline import config; print(videorace.__file__); "
+             "[print(p) for p in (config.PROJECT_DIR, config.DATA_DIR, config.data_dir(), "
+             "config.NOTEBOOKS_DIR, config.REPORTS_DIR, config.MANIFEST)]")
+    shown = subprocess.run([sys.executable, "-c", probe], cwd=work, env=env, capture_output=True,
+                           text=True, check=True).stdout.split()
+    assert Path(shown[0]).is_relative_to(site)  # the copy ran, not the checkout
+    assert [Path(p) for p in shown[1:]] == [work, work / "data", work / "data", work / "notebooks",
+                                            work / "reports", work / "reports.toml"]
+    for command in ("codebook", "refresh"):  # nothing there: a message, not a traceback
+        run = subprocess.run([sys.executable, "-m", "videorace", command], cwd=work, env=env,
+                             capture_output=True, text=True)
+        assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+        assert f"found none in {work}" in run.stderr or f"found none at {work}" in run.stderr
+    assert package_files(site) == before  # nothing written inside the package

@@ -9,8 +9,17 @@ from pathlib import Path
 #: installed copy (site-packages) has no checkout around it: its project directory is the current
 #: directory, so it reads and writes there and never inside the package.
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]
-IN_CHECKOUT = (PACKAGE_PARENT / "pyproject.toml").is_file() and (PACKAGE_PARENT / "Makefile").is_file()
-PROJECT_DIR = PACKAGE_PARENT if IN_CHECKOUT else Path.cwd().resolve()
+
+
+def project_dir(package_parent: Path = PACKAGE_PARENT) -> Path:
+    """The checkout around the package (``package_parent``, when it holds the project's
+    pyproject.toml and Makefile), else the current directory, absolute."""
+    if (package_parent / "pyproject.toml").is_file() and (package_parent / "Makefile").is_file():
+        return package_parent
+    return Path.cwd().resolve()
+
+
+PROJECT_DIR = project_dir()
 DATA_DIR = PROJECT_DIR / "data"
 
 #: Environment variable that points the notebooks (and ``videorace.data.load``) at another copy of

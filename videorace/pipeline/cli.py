@@ -30,6 +30,10 @@ def cmd_validate(args) -> int:
 
 def write_generated(target, text: str, command: str, check: bool) -> int:
     """Write a file generated from the schema, or with ``check`` only say whether it is current."""
+    if not target.parent.is_dir():
+        print(f"{command}: expected a data directory, found none at {target.parent}",
+              file=sys.stderr)
+        return 1
     if check:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             print(f"{target}: out of date with videorace/data/schema.py; run python -m videorace "
@@ -62,9 +66,18 @@ def cmd_build(args) -> int:
 
 
 def cmd_refresh(args) -> int:
-    from videorace.pipeline.notebooks import refresh
+    import os
+    from unittest import mock
 
-    return refresh(args.names)
+    from videorace.pipeline.notebooks import notebook_names, refresh
+
+    if not notebook_names():
+        print(f"refresh: expected notebooks (NN_name.ipynb), found none in {config.NOTEBOOKS_DIR}",
+              file=sys.stderr)
+        return 2
+    # the kernels run in notebooks/: they are told the data directory, as a build's are
+    with mock.patch.dict(os.environ, {config.DATA_DIR_ENV: str(config.data_dir())}):
+        return refresh(args.names)
 
 
 def cmd_update(args) -> int:
