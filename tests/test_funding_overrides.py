@@ -48,3 +48,12 @@ def test_the_parameter_is_zero_or_within_its_bounds(value, ok):
     else:
         with pytest.raises(params.ParameterError, match="0 \\(use the data\\)"):
             params.optional_number("several_low_cny", value, 1e8, 1e9)
+
+
+def test_the_report_names_an_override_only_when_a_parameter_is_set(monkeypatch):
+    from tests.notebook_run import run
+
+    assert "override the data" not in run("01_funding", monkeypatch).text
+    text = run("01_funding", monkeypatch, several_low_cny=300_000_000).text
+    assert "amount_low: 200 million in the data, 300 million by parameter" in text
+    assert "Read as 300 to 900 million yuan" in text
