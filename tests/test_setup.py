@@ -39,11 +39,36 @@ def test_an_old_python_is_refused_with_a_clear_message_before_anything_is_made(t
 
 
 def test_a_failed_install_removes_the_half_made_environment(tmp_path):
-    where = project(tmp_path, "this is not a requirement!!\n")
+    """A .venv left by an interrupted or failed first run (no stamp) whose pip install fails is
+    removed, not reused by the next run."""
+    where = project(tmp_path, "pandas==3.1.1\n")
+    python = where / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text("#!/bin/sh\necho 'ERROR: no matching distribution' >&2\nexit 1\n")
+    python.chmod(0o755)
     result = make(where, "setup", f"PYTHON={sys.executable}")
     assert result.returncode != 0
     assert "the install failed; removed .venv" in result.stderr
     assert not (where / ".venv").exists()
+
+
+def test_a_failed_venv_creation_leaves_no_venv(tmp_path):
+    """A Python that passes the version check but cannot make an environment (Debian without
+    python3-venv makes half of one) leaves nothing behind."""
+    fake = tmp_path / "python3"
+    fake.write_text('#!/bin/sh\ncase "$1" in -m) mkdir -p .venv/bin; exit 1;; esac\nexit 0\n')
+    fake.chmod(0o755)
+    (tmp_path / "p").mkdir()
+    where = project(tmp_path / "p", "pandas==3.1.1\n")
+    result = make(where, "setup", f"PYTHON={fake}")
+    assert result.returncode != 0 and "could not create .venv" in result.stderr
+    assert not (where / ".venv").exists()
+
+
+def test_the_first_install_shows_progress(tmp_path):
+    recipe = make(project(tmp_path, "pandas==3.1.1\n"), "-n", "setup", "PYTHON=python3").stdout
+    assert "pip install --disable-pip-version-check --progress-bar on -r requirements.txt" in recipe
+    assert "--quiet" not in recipe and "setup: installing the pinned requirements" in recipe
 
 
 def test_make_lab_takes_a_port():
@@ -52,9 +77,15 @@ def test_make_lab_takes_a_port():
 
 
 def test_make_lock_resolves_in_a_fresh_environment_not_from_dot_venv():
+    """The lock is what requirements.in resolves to in a new environment (in a temporary
+    directory), never a freeze of .venv; requirements.txt is replaced only at the end."""
     recipe = make(ROOT, "-n", "lock").stdout
-    assert "-m venv .lock-venv" in recipe and "-r requirements.in" in recipe
-    assert ".venv/bin/python -m pip freeze" not in recipe
+    assert '-m venv "$tmp/venv"' in recipe
+    assert '"$tmp/venv/bin/python" -m pip install --disable-pip-version-check -r requirements.in' \
+        in recipe
+    assert '"$tmp/venv/bin/python" -m pip freeze' in recipe and ".venv/bin" not in recipe
+    assert "> requirements.txt" not in recipe  # never truncated before the resolve succeeded
+    assert '&& mv "$tmp/requirements.txt" requirements.txt' in recipe
 
 
 def test_make_clean_reports_keeps_tracked_files(tmp_path):
