@@ -85,7 +85,8 @@ def test_citic_setup_sets_the_reference_model_beside_citic_geometry_once(ds):
                                guidance_passes=2, attempts_per_kept_clip=1.0, params_b=0.0,
                                gpu="h100", utilisation=0.4, usd_per_gpu_hour=2.5, chunk_s=5.0)
     geometries = t.clip_geometries(setup)
-    assert list(geometries) == [t.CITIC_LABEL, "wan21_14b"]
+    assert list(geometries) == [t.CITIC_LABEL, "Wan2.1-T2V-14B"]  # named as a reader knows it
+    assert (setup.open_model, setup.geometry_name) == ("wan21_14b", t.CITIC_LABEL)
     assert sum(g.patches_per_frame is not None for g in geometries.values()) == 1
 
 

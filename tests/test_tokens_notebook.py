@@ -51,7 +51,7 @@ def test_default_report_figures(monkeypatch):
     # chunks' cost is the one-sequence dollars times the chunking table's FLOPs ratio
     made = figures["Kling 180 s as it is made, 36 chunks of 5 s (Wan2.1-T2V-14B)"]
     chunks, costs = r.namespace["chunks"], r.namespace["costs"]
-    one = costs[(costs.geometry == "wan21_14b") & (costs.label == "Kling 180 s")].iloc[0]
+    one = costs[(costs.geometry == "Wan2.1-T2V-14B") & (costs.label == "Kling 180 s")].iloc[0]
     assert made == (f"${one.usd * chunks.vs_one_sequence.iloc[-1]:,.0f} per kept clip (one 180 s "
                     f"sequence, the bound: ${one.usd:,.0f})")
     assert chunks.chunks.iloc[0] == 1 and chunks.flops.iloc[0] == one.flops  # the bound's row
@@ -66,12 +66,12 @@ def test_default_report_figures(monkeypatch):
 def test_citic_report_shows_citic_geometry_once_beside_the_labelled_reference(monkeypatch):
     r = run(NAME, monkeypatch, architecture="citic")
     costs = r.namespace["costs"]
-    assert list(costs.geometry.unique()) == [t.CITIC_LABEL, t.CITIC_FLOPS_REFERENCE]
+    assert list(costs.geometry.unique()) == [t.CITIC_LABEL, "Wan2.1-T2V-14B"]  # the reference
     vidu = costs[costs.label == "Vidu 16 s"].set_index("geometry")
     # CITIC: 16 s x 7.5 fps x 1,000 = 120,000; wan21_14b at 1080p and 24 fps: 384 frames ->
     # ceil(383 / 4) + 1 = 97 latent frames x ceil(1080 / 16) x ceil(1920 / 16) = 68 x 120 = 8,160
     assert vidu.tokens[t.CITIC_LABEL] == 120_000
-    assert vidu.tokens[t.CITIC_FLOPS_REFERENCE] == 97 * 8_160
+    assert vidu.tokens["Wan2.1-T2V-14B"] == 97 * 8_160
     assert "Wan2.1-T2V-14B geometry (the model whose transformer CITIC's FLOPs use)" in r.text
     no_nan(r.text)
 
@@ -83,7 +83,9 @@ def test_key_figures_and_prose_name_models_not_ids(monkeypatch, architecture):
     ids = set(data.load().architectures.arch_id)
     shown = " ".join(f"{k} {v}" for k, v in r.key_figures().items())
     assert not ids & set(re.findall(r"[a-z0-9_.]+", shown)), shown
-    assert not [i for i in ids if f"`{i}`" in r.text or f" {i} geometry" in r.text]
+    # nor in the prose, the omissions table or the clip-cost chart's geometries
+    seen = " ".join([r.text, *r.namespace["omitted"].adds, *r.namespace["costs"].geometry])
+    assert not [i for i in ids if re.search(rf"\b{i}\b", seen)]
     assert "Wan2.1-T2V-14B" in shown + r.text
 
 

@@ -12,7 +12,7 @@ from videorace.analysis.tokens.compute import (CostAssumptions, Transformer, chu
                                                implied_utilisation, transformer)
 from videorace.analysis.tokens.geometry import (CITIC_FLOPS_REFERENCE, CITIC_FRAMES, CITIC_LABEL,
                                                 CITIC_STEPS, Geometry, citic_geometry,
-                                                frame_rates, geometry, sized, token_passes,
+                                                display_name, frame_rates, geometry, sized, token_passes,
                                                 tokens_per_clip)
 
 
@@ -39,7 +39,7 @@ def article_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
 def clip_geometries(setup: "Setup") -> dict[str, Geometry]:
     """The geometries the notebook costs the article clips in, each once: CITIC's, and the open
     model's (in the ``citic`` report that is CITIC's FLOPs reference, Wan2.1-T2V-14B)."""
-    return {CITIC_LABEL: citic_geometry(), setup.open_model: setup.open_geometry}
+    return {CITIC_LABEL: citic_geometry(), setup.open_name or setup.open_model: setup.open_geometry}
 
 
 
@@ -66,7 +66,7 @@ def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Tran
 
 
 def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
-                    height_px: int | None = None) -> pd.DataFrame:
+                    height_px: int | None = None, name: str = "") -> pd.DataFrame:
     """What CITIC's 1.2 million leaves out, one factor at a time, at CITIC's 60 frames and at
     ``height_px`` (16:9; the geometry's own default size when None), so that the count is made at
     the same height as the clips it is set beside.
@@ -76,7 +76,8 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
     frames (VAE temporal compression and patches), text tokens in the sequence, attention's
     quadratic term, the step count (CITIC's 20 to ``a.steps``), guidance passes, and attempts.
     ``key`` names the rows: citic, geometry, text, attention, steps, guidance, attempts. Denoiser
-    FLOPs only: the text encoder and the VAE decoder are left out.
+    FLOPs only: the text encoder and the VAE decoder are left out. ``name`` names the geometry
+    for the reader (its id, ``g.name``, when empty).
     """
     two_n = 2 * model.params
     citic = token_passes(tokens_per_clip(citic_geometry()), CITIC_STEPS)  # 1.2 million
@@ -88,7 +89,7 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
     patches = tokens_per_clip(citic_geometry())
     rows = [("citic", f"CITIC: {patches:,} patches x {CITIC_STEPS} steps, 2N FLOPs each",
              two_n * citic),
-            ("geometry", f"{g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames"
+            ("geometry", f"{name or g.name}: {own_tokens:,} tokens at {CITIC_FRAMES} frames"
                          + ("" if own.patches_per_frame else f", {own.width_px}x{own.height_px}"),
              two_n * own_tokens * CITIC_STEPS),
             ("text", f"text tokens in the sequence (+{own.text_tokens:,})",
@@ -234,7 +235,8 @@ class Setup:
 
     ``geometry`` is the chosen architecture's (CITIC's for ``citic``); ``open_model`` and
     ``open_geometry`` are the open model set beside CITIC: the chosen architecture, or for
-    ``citic`` the model whose transformer CITIC's FLOPs use (``CITIC_FLOPS_REFERENCE``)."""
+    ``citic`` the model whose transformer CITIC's FLOPs use (``CITIC_FLOPS_REFERENCE``).
+    ``open_name`` and ``geometry_name`` name them as a reader knows them (``display_name``)."""
 
     architecture: str
     geometry: Geometry
@@ -246,6 +248,8 @@ class Setup:
     gpu: str
     open_model: str
     open_geometry: Geometry
+    open_name: str = ""
+    geometry_name: str = ""
 
 
 
@@ -275,4 +279,5 @@ def check_parameters(ds, *, architecture, fps, height_px, steps, guidance_passes
     return Setup(architecture, g, transformer(row, size or None), a,
                  params.number("fps", fps, 1, 240), params.number("height_px", height_px, 64, 4320,
                                                                   integer=True),
-                 params.number("chunk_s", chunk_s, 1, 600), gpu, open_model, geometry(row))
+                 params.number("chunk_s", chunk_s, 1, 600), gpu, open_model, geometry(row),
+                 display_name(ds.architectures, open_model), display_name(ds.architectures, g.name))
