@@ -89,3 +89,22 @@ def test_an_installed_copy_resolves_every_default_in_the_current_directory(tmp_p
         assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
         assert f"found none in {work}" in run.stderr or f"found none at {work}" in run.stderr
     assert package_files(site) == before  # nothing written inside the package
+
+
+def test_an_environment_without_the_project_kernel_is_told_how_to_install_it(tmp_path,
+                                                                            monkeypatch):
+    """An installed copy (pip install . -c requirements.txt) has no 'videorace' kernel until
+    ipykernel installs one: build and refresh say so with the command, instead of failing every
+    report with NoSuchKernel."""
+    import sys
+
+    from videorace.pipeline import config
+
+    monkeypatch.setattr(config, "KERNEL_NAME", "videorace-not-installed")
+    for command in (("build", "--out", tmp_path / "out"), ("refresh",)):
+        result = run_here(*command)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "no Jupyter kernel named 'videorace-not-installed'; install it with: " \
+            f"{sys.executable} -m ipykernel install --sys-prefix --name videorace-not-installed" \
+            in result.stderr
+    assert not (tmp_path / "out").exists()

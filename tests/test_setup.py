@@ -67,7 +67,8 @@ def test_a_failed_venv_creation_leaves_no_venv(tmp_path):
 
 def test_the_first_install_shows_progress(tmp_path):
     recipe = make(project(tmp_path, "pandas==3.1.1\n"), "-n", "setup", "PYTHON=python3").stdout
-    assert "pip install --disable-pip-version-check --progress-bar on -r requirements.txt" in recipe
+    assert ("pip install --disable-pip-version-check --progress-bar on -r requirements.txt -e ."
+            in recipe)
     assert "--quiet" not in recipe and "setup: installing the pinned requirements" in recipe
 
 
@@ -89,11 +90,21 @@ def test_make_lock_resolves_in_a_fresh_environment_not_from_dot_venv():
 
 
 def test_make_clean_reports_keeps_tracked_files(tmp_path):
-    recipe = make(ROOT, "-n", "clean-reports").stdout
-    assert "find reports" in recipe and "! -name README.md" in recipe
+    """Every generated file and folder goes (reports, take-aways, state, failures, hidden files);
+    what git tracks in reports/ stays; and with no reports/ at all it does nothing."""
     tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "reports"], capture_output=True,
                              text=True).stdout.split()
-    assert tracked == ["reports/README.md"]
+    assert tracked == ["reports/README.md"]  # the file the recipe keeps, by name
+    where = project(tmp_path, "")
+    assert make(where, "clean-reports").returncode == 0
+    reports = where / "reports"
+    for name in ("README.md", "01_a.html", "01_a_files/chart.png", "_failed/01_a.log",
+                 ".build-state.json", "index.html"):
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text("x")
+    result = make(where, "clean-reports")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in reports.iterdir()] == ["README.md"]
 
 
 def test_notebook_diffs_are_reviewable_cell_by_cell(tmp_path):
@@ -120,3 +131,16 @@ def test_notebook_diffs_are_reviewable_cell_by_cell(tmp_path):
     diff = git("diff").stdout
     assert plain > 10_000  # what a reviewer saw before
     assert "image/png" in diff and max(len(line) for line in diff.splitlines()) < 1000
+
+
+def test_requirements_txt_works_as_constraints_for_an_installed_copy():
+    """`pip install . -c requirements.txt` installs the package against the pins; pip refuses a
+    constraints file with an unnamed requirement such as '-e .', so the lock holds only exact
+    name==version pins (make installs the package itself with -e .)."""
+    import re
+
+    text = (ROOT / "requirements.txt").read_text()
+    pins = [line for line in (raw.split("#")[0].strip() for raw in text.splitlines()) if line]
+    assert len(pins) > 50
+    pin = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*==[\w.+!-]+")
+    assert [line for line in pins if not pin.fullmatch(line)] == []

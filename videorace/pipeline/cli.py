@@ -59,10 +59,25 @@ def cmd_datapackage(args) -> int:
                            args.check)
 
 
+def kernel_missing(command: str) -> bool:
+    """Say so, with the command that installs it, when this environment has no project kernel
+    (an installed copy: ``make`` installs it in a checkout)."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(config.KERNEL_NAME)
+        return False
+    except NoSuchKernel:
+        print(f"{command}: this environment has no Jupyter kernel named {config.KERNEL_NAME!r}; "
+              f"install it with: {sys.executable} -m ipykernel install --sys-prefix --name "
+              f"{config.KERNEL_NAME}", file=sys.stderr)
+        return True
+
+
 def cmd_build(args) -> int:
     from videorace.pipeline.build import main as build_main
 
-    return build_main(args)
+    return 2 if kernel_missing("build") else build_main(args)
 
 
 def cmd_refresh(args) -> int:
@@ -74,6 +89,8 @@ def cmd_refresh(args) -> int:
     if not notebook_names():
         print(f"refresh: expected notebooks (NN_name.ipynb), found none in {config.NOTEBOOKS_DIR}",
               file=sys.stderr)
+        return 2
+    if kernel_missing("refresh"):
         return 2
     # the kernels run in notebooks/: they are told the data directory, as a build's are
     with mock.patch.dict(os.environ, {config.DATA_DIR_ENV: str(config.data_dir())}):
