@@ -21,7 +21,10 @@ check-python:
 
 # pip runs only when requirements.txt (or the package metadata) is newer than the stamp. A failed
 # install removes .venv, so no later run trusts a half-made environment; the stamp marks success.
-$(STAMP): requirements.txt pyproject.toml | check-python
+# The Python check runs only when .venv is to be made: a working .venv is what later runs use, so
+# an older python3 on a scheduler's PATH does not stop them.
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(MAKE) --no-print-directory check-python PYTHON="$(PYTHON)"
 	@test -x $(BIN)/python || { echo "setup: creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV) \
 	  || { echo "setup: could not create $(VENV); removed what was made" >&2; rm -rf $(VENV); exit 1; }; }
 	@echo "setup: installing the pinned requirements into $(VENV) (the first time takes a minute or two)"

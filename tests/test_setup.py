@@ -144,3 +144,10 @@ def test_requirements_txt_works_as_constraints_for_an_installed_copy():
     assert len(pins) > 50
     pin = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*==[\w.+!-]+")
     assert [line for line in pins if not pin.fullmatch(line)] == []
+
+
+def test_a_working_environment_is_used_whatever_python3_the_scheduler_finds():
+    """The version check guards making .venv only: once it is installed, a scheduler whose PATH
+    has an older (or no) python3 still builds (the review of issue #23 found cron failing daily)."""
+    result = make(ROOT, "setup", "PYTHON=/nonexistent/python3.10")  # .venv is up to date
+    assert result.returncode == 0 and "setup:" not in result.stderr, result.stderr
