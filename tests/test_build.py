@@ -167,7 +167,8 @@ def test_a_misspelt_parameter_is_refused_before_anything_runs(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert ("report #1: parameters: 03_clip_length_resolution has no parameter 'fsp'; did you "
             "mean 'fps'?") in result.stderr
-    assert not list(out.glob("*.html")) if out.exists() else True
+    assert [p.name for p in out.glob("*.html")] == ["index.html"]  # no report, only the notice
+    assert "did you mean" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def one_cell_notebook(path: Path, source: str, tags: tuple[str, ...] = ()) -> None:

@@ -162,3 +162,27 @@ def test_one_changed_value_low_in_metrics_is_listed_by_its_row_in_changes_md(tmp
     assert "Data `data/metrics.csv` changed (rows by metric_id):" in md
     assert "- `m_pixverse_visits_2024_02`: value_low: 1000000 → 1200000" in md
     assert "data/metrics.csv changed." not in md and md.count("\n- ") == 1
+
+
+def test_a_build_stopped_by_bad_data_or_a_bad_manifest_says_so_in_the_index(tmp_path, data_copy):
+    """Found by the review of issue #23: a build stopped before any report ran (bad data, a bad
+    reports.toml) left the index showing every report 'ok'. The index now says it stopped, with the
+    error lines, until a build runs again."""
+    out, good = tmp_path / "out", tmp_path / "good.toml"
+    good.write_text(FAILING.replace("parameters = { fail = true }\n", ""))
+    assert build(out, good)[0] == 0
+    events = data_copy / "model_events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",high,", ",High,", 1)
+    events.write_text("".join(lines), encoding="utf-8")
+    bad = run_here("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
+                   "--manifest", good, "-j", "1")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert bad.returncode == 1 and "The latest build stopped" in page
+    assert "did you mean &#x27;high&#x27;?" in page or "did you mean 'high'?" in page
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[report]]\nnotebook = "nope"\nset = "default"\ntitle = "t"\n')
+    assert build(out, broken)[0] == 2
+    assert "report list could not be read" in (out / "index.html").read_text(encoding="utf-8")
+    assert build(out, good)[0] == 0
+    assert "The latest build stopped" not in (out / "index.html").read_text(encoding="utf-8")

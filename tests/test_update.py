@@ -103,3 +103,16 @@ def test_a_refused_scheduled_update_still_builds_and_is_reported(pair, tmp_path)
     assert result.returncode == 1 and "FAILED" in result.stdout
     assert "update: refused: " in result.stdout and "a.csv" in result.stdout
     assert (tmp_path / "built-from").read_text() == "edited on the server\n"
+
+
+def test_a_failed_fast_forward_gives_gits_own_reason(pair):
+    """Found by the review of issue #23: an untracked server file in the way of an incoming one was
+    reported as "(['Aborting'])"; the message now carries what git said, in plain text."""
+    server, author = pair
+    commit(author, "new.csv", "from upstream\n")
+    git(author, "push", "-q", "origin", "HEAD")
+    (server / "new.csv").write_text("made on the server\n")  # untracked, in the way
+    with pytest.raises(update.Refused) as refused:
+        update.fast_forward(server)
+    message = str(refused.value)
+    assert "new.csv" in message and "would be overwritten" in message and "['" not in message

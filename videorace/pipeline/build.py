@@ -36,17 +36,32 @@ from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildL
 from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
 
 
-def data_is_valid(data_dir: Path) -> bool:
-    """Validate the data before any notebook runs; print every problem when it is not valid."""
+def data_is_valid(data_dir: Path, out: Path | None = None) -> bool:
+    """Validate the data before any notebook runs; print every problem when it is not valid, and
+    say so at the top of ``out``'s index."""
     from videorace.data.validate import validate
 
     problems = validate(data_dir)
     for p in problems:
         log(p)
     if problems:
-        log(f"build: {len(problems)} problem(s) in the data; no notebook was run and no report "
-            "changed")
+        summary = (f"{len(problems)} problem(s) in the data; no notebook was run and no report "
+                   "changed")
+        log(f"build: {summary}")
+        if out is not None:
+            stopped(out, summary, [str(p) for p in problems])
     return not problems
+
+
+def stopped(out: Path, summary: str, details: list[str]) -> None:
+    """The index after a build that stopped before any report ran (bad data, a bad manifest):
+    a notice with the error lines above the reports as they were, so readers see it too."""
+    out.mkdir(parents=True, exist_ok=True)
+    state = read_state(out)
+    notice = changes.stopped_html(now(), summary, details)
+    log_html = changes.render_html(changes.logged(out, {"first": False, "reports": [],
+                                                        "data": []}, now()))
+    atomic_write(out / "index.html", render_index(state, notice + "\n" + log_html))
 
 
 def select(reports: list[Report], only: list[str] | None) -> list[Report]:
@@ -189,9 +204,13 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
     Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook."""
     from videorace.pipeline.notebooks import notebook_names
 
-    if not data_is_valid(data_dir):
+    if not data_is_valid(data_dir, out):
         return 1
-    listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
+    try:
+        listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
+    except BuildError as err:
+        stopped(out, f"the report list could not be read: {err}", [])
+        raise
     reports = select(listed, only)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):

@@ -195,3 +195,12 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
             parts.append(f"<p>{item[0]}{':' if detail else '.'}</p>"
                          + (f"<ul class=\"changes\">{detail}</ul>" if detail else ""))
     return "\n".join(parts)
+
+
+def stopped_html(at: str, summary: str, details: list[str], limit: int = 20) -> str:
+    """The index's notice for a build that stopped before any report ran, with its error lines."""
+    items = "".join(f"<li><code>{esc(d)}</code></li>" for d in details[:limit])
+    more = f"<li>… and {len(details) - limit} more</li>" if len(details) > limit else ""
+    return (f"<h2>The latest build stopped</h2>\n<p class=\"failed\"><b>{esc(shown(at))}</b>: "
+            f"{esc(summary)}. The reports below are those of the last build that ran.</p>"
+            + (f"<ul>{items}{more}</ul>" if items else ""))

@@ -25,7 +25,9 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 def _out(repo: Path, *args: str, fail: str) -> str:
     result = git(repo, *args)
     if result.returncode:
-        raise Refused(f"{fail} ({(result.stderr or result.stdout).strip().splitlines()[-1:]})")
+        said = " / ".join(ln.strip() for ln in (result.stderr or result.stdout).strip().splitlines()
+                          if ln.strip())
+        raise Refused(f"{fail}: git says: {said}" if said else fail)
     return result.stdout.strip()
 
 
