@@ -26,13 +26,19 @@ def make(where: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def test_an_old_python_is_refused_with_a_clear_message_before_anything_is_made(tmp_path):
-    fake = tmp_path / "python3.10"
-    fake.write_text('#!/bin/sh\ncase "$2" in *platform*) echo 3.10.12;; *) exit 1;; esac\n')
+def setup_with_fake_python(tmp_path: Path, name: str, script: str) -> tuple[Path, object]:
+    """``make setup`` in a project copy (under ``tmp_path/p``) with ``PYTHON`` a shell script."""
+    fake = tmp_path / name
+    fake.write_text("#!/bin/sh\n" + script)
     fake.chmod(0o755)
     (tmp_path / "p").mkdir()
     where = project(tmp_path / "p", "pandas==3.1.1\n")
-    result = make(where, "setup", f"PYTHON={fake}")
+    return where, make(where, "setup", f"PYTHON={fake}")
+
+
+def test_an_old_python_is_refused_with_a_clear_message_before_anything_is_made(tmp_path):
+    where, result = setup_with_fake_python(
+        tmp_path, "python3.10", 'case "$2" in *platform*) echo 3.10.12;; *) exit 1;; esac\n')
     assert result.returncode != 0
     assert "is Python 3.10.12; the pinned requirements need Python 3.11 or newer" in result.stderr
     assert not (where / ".venv").exists()
@@ -55,12 +61,8 @@ def test_a_failed_install_removes_the_half_made_environment(tmp_path):
 def test_a_failed_venv_creation_leaves_no_venv(tmp_path):
     """A Python that passes the version check but cannot make an environment (Debian without
     python3-venv makes half of one) leaves nothing behind."""
-    fake = tmp_path / "python3"
-    fake.write_text('#!/bin/sh\ncase "$1" in -m) mkdir -p .venv/bin; exit 1;; esac\nexit 0\n')
-    fake.chmod(0o755)
-    (tmp_path / "p").mkdir()
-    where = project(tmp_path / "p", "pandas==3.1.1\n")
-    result = make(where, "setup", f"PYTHON={fake}")
+    where, result = setup_with_fake_python(
+        tmp_path, "python3", 'case "$1" in -m) mkdir -p .venv/bin; exit 1;; esac\nexit 0\n')
     assert result.returncode != 0 and "could not create .venv" in result.stderr
     assert not (where / ".venv").exists()
 
