@@ -42,7 +42,7 @@ def test_a_wrong_value_for_any_parameter_is_refused_by_name(name, param):
 # What each overridden run must report, worked out by hand:
 EXPECTED = {
     # Shengshu's round read as 300 to 500 million yuan at 7.2: 300 / 7.2 = 41.7, 500 / 7.2 = 69.4
-    "01_funding": {"Shengshu round (chosen reading)": "USD 42-69 m",
+    "01_funding": {"Shengshu round at the chosen rate": "USD 42-69 m",
                    # AIsphere 2024-03-11 and Shengshu 2024-03-12 against Vidu's 2024-04-27
                    "rounds dated to the day": "46 to 47 days before Vidu's unveiling"},
     # Vidu unveiled 2024-04-27; Kling's beta on 2024-06-06 is the first event after it: 40 days
