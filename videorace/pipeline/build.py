@@ -59,8 +59,7 @@ def stopped(out: Path, summary: str, details: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     state = read_state(out)
     notice = changes.stopped_html(now(), summary, details)
-    log_html = changes.render_html(changes.logged(out, {"first": False, "reports": [],
-                                                        "data": []}, now()))
+    log_html = changes.render_html(changes.read_log(out))
     atomic_write(out / "index.html", render_index(state, notice + "\n" + log_html))
 
 

@@ -95,12 +95,17 @@ def changed(found: dict) -> bool:
     return bool(found["first"] or found["reports"] or found["data"] or found["data"] is None)
 
 
+def read_log(out: Path) -> list[dict]:
+    """The change log as the last build left it, newest first; empty before the first."""
+    try:
+        return json.loads((out / LOG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
 def logged(out: Path, found: dict, at: str) -> list[dict]:
     """The change log with this build's entry first when it changed something (written back)."""
-    try:
-        log = json.loads((out / LOG_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        log = []
+    log = read_log(out)
     if changed(found):
         log = [{"at": at, "changes": found}] + log
         atomic_write(out / LOG_FILE, json.dumps(log, indent=1, sort_keys=True) + "\n")
@@ -120,12 +125,13 @@ def _summary(changes: dict) -> str | None:
     return None if changes["reports"] else NO_FIGURE
 
 
-def _data_lines(changes: dict, code) -> list[str]:
-    """The changed data files, each with its changed rows where the previous data was kept."""
+def _data_lines(changes: dict, code) -> list[tuple[str, list[str]]]:
+    """(sentence, row lines) for each changed data file, with its changed rows where the previous
+    data was kept; the sentence ends in ':' when lines follow it, else in '.'."""
     if changes["first"] or changes["data"] == []:
         return []
     if changes["data"] is None:
-        return [DATA_UNKNOWN]
+        return [(DATA_UNKNOWN, [])]
     rows = changes.get("rows") or {}
     out = []
     for name in changes["data"]:
@@ -133,7 +139,7 @@ def _data_lines(changes: dict, code) -> list[str]:
         if name in rows:  # the same rows in other bytes (line endings, quoting) list none
             detail = datadiff.lines(rows[name], code, esc) or ["no row changed, only the bytes"]
             by = f" (rows by {esc(rows[name]['key'])})" if detail and "key" in rows[name] else ""
-        out.append((f"Data {code(esc(name))} changed{by}", detail))
+        out.append((f"Data {code(esc(name))} changed{by}{':' if detail else '.'}", detail))
     return out
 
 
@@ -146,12 +152,8 @@ def _entry_markdown(changes: dict) -> list[str]:
         lines += [f"### {esc(r['title'])} (`{esc(r['key'])}`)", ""]
         lines += [f"- {esc(n)}: {_value(old)} → {_value(new)}" for n, old, new in r["figures"]]
         lines.append("")
-    for item in _data_lines(changes, lambda f: f"`{f}`"):
-        if isinstance(item, str):
-            lines += [item, ""]
-        else:
-            lines += [f"{item[0]}:" if item[1] else f"{item[0]}.", ""]
-            lines += [f"- {d}" for d in item[1]] + ([""] if item[1] else [])
+    for sentence, detail in _data_lines(changes, lambda f: f"`{f}`"):
+        lines += [sentence, ""] + [f"- {d}" for d in detail] + ([""] if detail else [])
     return lines
 
 
@@ -187,13 +189,9 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
             items.append(f"<li><a href=\"{esc(r['html'])}\">{esc(r['title'])}</a> "
                          f"<small><code>{esc(r['key'])}</code></small><ul>{figures}</ul></li>")
         parts.append("<ul class=\"changes\">" + "".join(items) + "</ul>")
-    for item in _data_lines(changes, lambda f: f"<code>{f}</code>"):
-        if isinstance(item, str):
-            parts.append(f"<p>{item}</p>")
-        else:
-            detail = "".join(f"<li>{d}</li>" for d in item[1])
-            parts.append(f"<p>{item[0]}{':' if detail else '.'}</p>"
-                         + (f"<ul class=\"changes\">{detail}</ul>" if detail else ""))
+    for sentence, detail in _data_lines(changes, lambda f: f"<code>{f}</code>"):
+        items = "".join(f"<li>{d}</li>" for d in detail)
+        parts.append(f"<p>{sentence}</p>" + (f"<ul class=\"changes\">{items}</ul>" if items else ""))
     return "\n".join(parts)
 
 
