@@ -28,12 +28,14 @@ def _write(path: Path, rows) -> None:
 
 
 def set_cell(file, key, column, value, where=0):
-    """Set ``column`` of the row whose column number ``where`` (default: the first) is ``key``."""
+    """Set ``column`` of the row whose column ``where`` (a number, default the first, or a
+    name) is ``key``."""
     def plant(d: Path):
         rows = _rows(d / file)
         col = rows[0].index(column)
+        at = rows[0].index(where) if isinstance(where, str) else where
         for i, row in enumerate(rows[1:], start=2):
-            if row[where] == key:
+            if row[at] == key:
                 row[col] = value
                 _write(d / file, rows)
                 return file, i, column

@@ -66,7 +66,7 @@ CASES = {
                                              "happened_on", "2024-03-01"),
                                     "a source cannot report the future"),
     "figure after its source": (set_cell("capabilities.csv", "newser_sora", "as_of", "2024-05-01",
-                                         where=13), "the last day source newser_sora"),
+                                         where="source_id"), "the last day source newser_sora"),
 }
 
 

@@ -84,7 +84,8 @@ def check_benchmarks(benchmarks: Sheet, problems: list[Problem]) -> None:
 #: Tables whose rows date something a source states: (table, date column, precision column).
 DATED_FACTS = (("model_events", "happened_on", "precision"), ("capabilities", "as_of", "as_of_precision"),
                ("industry_events", "happened_on", "precision"),
-               ("funding_rounds", "announced_on", "announced_precision"))
+               ("funding_rounds", "announced_on", "announced_precision"),
+               ("arena_ratings", "snapshot_on", "snapshot_precision"))
 
 
 def check_not_after_source(sheets: dict[str, Sheet], problems: list[Problem]) -> None:

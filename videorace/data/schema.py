@@ -9,41 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from videorace.data.field import Field
+
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
     BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
-    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS)
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column. ``kind`` decides how a cell is parsed and checked."""
-
-    name: str
-    kind: str  # id | ref | refs | text | enum | enums | country | date | int | float | bool | url
-    description: str
-    unit: str = ""
-    allowed: tuple[str, ...] = ()
-    ref: str = ""  # the table whose primary key a ref/refs column names
-    minimum: float | None = None
-    required: bool = True
-
-    @property
-    def expected(self) -> str:
-        """What a valid cell looks like, in words, for error messages and the codebook."""
-        return {
-            "id": "an id of lower-case letters, digits and underscores",
-            "ref": f"an id listed in {self.ref}.csv",
-            "refs": f"ids listed in {self.ref}.csv, separated by ';'",
-            "text": "one line of plain text",
-            "enum": "one of " + ", ".join(self.allowed),
-            "enums": "one or more of " + ", ".join(self.allowed) + ", separated by ';'",
-            "country": "an ISO 3166-1 alpha-2 country code (two capital letters: CN, US, GB)",
-            "date": "a date as YYYY-MM-DD",
-            "int": "a whole number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
-            "float": "a number" + (f" >= {self.minimum:g}" if self.minimum is not None else ""),
-            "bool": "true or false",
-            "url": "an http(s):// address",
-        }[self.kind]
+    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
 def _f(name, kind, description, **kw) -> Field:
@@ -139,6 +109,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        minimum=1, required=False),
     _f("fps", "float", "Frames per second.", unit="frames/s", minimum=0, required=False),
     _f("inputs", "text", "Accepted inputs, ';'-separated from text, image, video.", **_OPT),
+    _f("audio", "bool", "Whether the model makes sound with the picture (native audio); empty when "
+       "the source does not say.", **_OPT),
     _f("availability", "enum", "Who could actually use it at that length: a claim, a demonstration, "
        "a restricted beta, or the public.", allowed=("claimed", "demo", "beta", "public")),
     # --- metrics --------------------------------------------------------------------------------
@@ -163,6 +135,22 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "not)."),
     _f("evaluator_class", "enum", "Who ran it, as a class; scores compare only within one version, "
        "metric and evaluator.", allowed=("benchmark_team", "model_team", "third_party", "not_stated")),
+    # --- arena ratings -------------------------------------------------------------------------
+    _f("rating_id", "id", "Identifier of one model's line on one dated leaderboard."),
+    _f("leaderboard", "enum", "The public blind-preference leaderboard.", allowed=LEADERBOARDS),
+    _f("track", "enum", "The leaderboard's board: text or image to video, silent or with audio "
+       "(LMArena's boards rank both in one).", allowed=ARENA_TRACKS),
+    _f("snapshot_on", "date", "The day (or period) the board stood as recorded."),
+    _f("snapshot_precision", "enum", "How precisely snapshot_on is known.", allowed=PRECISIONS),
+    _f("model_name", "text", "The entry's name on the board (a variant: '-audio-1080p')."),
+    _f("rating", "float", "Elo-style rating as published; empty for a rank fact.", minimum=0,
+       required=False),
+    _f("ci_low", "float", "Lower end of the rating's published interval.", minimum=0, required=False),
+    _f("ci_high", "float", "Upper end of the rating's published interval.", minimum=0,
+       required=False),
+    _f("rank", "int", "Rank as published ('first on the board'); empty when not stated.", minimum=1,
+       required=False),
+    _f("votes", "int", "Votes behind the rating, where published.", minimum=0, required=False),
     # --- claims ---------------------------------------------------------------------------------
     _f("claimant", "text", "Who made the prediction (person or organisation)."),
     _f("stated_on", "date", "When the prediction was made."),
@@ -218,6 +206,7 @@ class Table:
     dates: tuple[tuple[str, str], ...] = ()  # (date column, its precision column)
     relative_date: tuple[str, str] = ("", "")  # (date, precision) that date_as_written resolves to
     kinds: tuple[str, ...] = ()  # the values this table allows in its `kind` column
+    optional: tuple[str, ...] = ()  # columns that may be empty here though required elsewhere
 
     @property
     def fields(self) -> list[Field]:
@@ -227,6 +216,8 @@ class Table:
             f = FIELDS[c]
             if c == "kind" and self.kinds:
                 f = replace(f, allowed=self.kinds)
+            if c in self.optional:
+                f = replace(f, required=False)
             out.append(f)
         return out
 
@@ -267,7 +258,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
     Table("capabilities", "Clip length and resolution per model over time, claimed vs available.",
           ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "clip_kind",
-           "height_px", "width_px", "combined", "fps", "inputs", "availability", "tier", "source_id",
+           "height_px", "width_px", "combined", "fps", "inputs", "audio", "availability", "tier", "source_id",
            "note"),
           ("model_id", "as_of", "availability", "tier", "source_id"),
           ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
@@ -293,6 +284,11 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "published_precision", "evaluator", "evaluator_class", "source_id", "verification", "note"),
           ("model_id", "benchmark", "benchmark_version", "benchmark_metric", "source_id"),
           dates=(("published_on", "published_precision"),)),
+    Table("arena_ratings", "Dated blind-preference leaderboard entries: ratings and rank facts.",
+          ("rating_id", "leaderboard", "track", "snapshot_on", "snapshot_precision", "model_name",
+           "model_id", "org_id", "rating", "ci_low", "ci_high", "rank", "votes", "source_id",
+           "also_source_ids", "note"), ("rating_id",), ranges=(("ci_low", "ci_high"),),
+          dates=(("snapshot_on", "snapshot_precision"),), optional=("model_id",)),
 ]}
 
 #: Tables in the order they must be read: a table's references point only to earlier ones,
