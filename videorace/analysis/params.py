@@ -12,6 +12,8 @@ from datetime import date
 from numbers import Real
 from typing import Iterable
 
+import pandas as pd
+
 
 class ParameterError(ValueError):
     def __init__(self, name: str, expected: str, found):
@@ -137,8 +139,22 @@ def iso_date(name: str, value) -> date:
     raise ParameterError(name, "a date as 'YYYY-MM-DD'", value)
 
 
-def date_window(start_name: str, start, end_name: str, end) -> tuple[date, date]:
-    first, last = iso_date(start_name, start), iso_date(end_name, end)
+def end_date(name: str, value, latest=None) -> date:
+    """A last day as 'YYYY-MM-DD'. With ``latest`` given (the last date in the data the notebook
+    reads), the word 'latest' too, so a report over the whole period grows with the data."""
+    if value == "latest" and latest is not None:
+        return pd.Timestamp(latest).date()
+    try:
+        return iso_date(name, value)
+    except ParameterError:
+        if latest is None:
+            raise
+        raise ParameterError(name, "a date as 'YYYY-MM-DD' or 'latest'", value) from None
+
+
+def date_window(start_name: str, start, end_name: str, end, latest=None) -> tuple[date, date]:
+    """Two dates in order; the end may be 'latest' when ``latest`` is given (``end_date``)."""
+    first, last = iso_date(start_name, start), end_date(end_name, end, latest)
     if first > last:
         raise ParameterError(end_name, f"a date on or after {start_name} ({first})", end)
     return first, last

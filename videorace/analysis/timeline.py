@@ -158,6 +158,13 @@ def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.Da
     return out.sort_values(["shown_on", "available_on", "model_id"]).reset_index(drop=True)
 
 
+def up_to(lags: pd.DataFrame, end) -> pd.DataFrame:
+    """The rows of ``lags`` for models first shown or first usable on or before ``end`` (a model
+    that came after a window's end is not part of it)."""
+    first = lags[["shown_on", "available_on"]].min(axis=1)
+    return lags[first <= pd.Timestamp(end)]
+
+
 def days_text(low, high) -> str:
     """'72' for an exact lag, '-14 to 15' for a range, 'not in data' when missing."""
     if pd.isna(low) or pd.isna(high):

@@ -92,9 +92,17 @@ def cmd_refresh(args) -> int:
         return 2
     if kernel_missing("refresh"):
         return 2
+    from videorace.pipeline.manifest import BuildError, load_manifest
+
+    try:
+        sets = [r for r in load_manifest(config.MANIFEST, notebook_names(), config.NOTEBOOKS_DIR)
+                if r.baseline]
+    except BuildError as err:
+        print(f"refresh: {err}", file=sys.stderr)
+        return 2
     # the kernels run in notebooks/: they are told the data directory, as a build's are
     with mock.patch.dict(os.environ, {config.DATA_DIR_ENV: str(config.data_dir())}):
-        return refresh(args.names)
+        return refresh(args.names, sets)
 
 
 def cmd_update(args) -> int:

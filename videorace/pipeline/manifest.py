@@ -20,6 +20,7 @@ class Report:
     title: str
     parameters: dict = field(default_factory=dict)
     reads: tuple[str, ...] = tuple(TABLES)
+    baseline: bool = False  # also executed by `make refresh` into notebooks/sets/ for nbval
 
     @property
     def key(self) -> str:
@@ -90,7 +91,11 @@ def load_manifest(path: Path, notebooks: list[str], directory: Path | None = Non
                 problem = unknown_parameter(nb, params, declared)
                 if problem:
                     raise BuildError(f"{where}: parameters: {problem}")
-            entries.append(Report(nb, pset, spec.get("title") or f"{nb} ({pset})", params))
+            baseline = spec.get("baseline", False)
+            if not isinstance(baseline, bool):
+                raise BuildError(f"{where}: baseline: expected true or false, found {baseline!r}")
+            entries.append(Report(nb, pset, spec.get("title") or f"{nb} ({pset})", params,
+                                  baseline=baseline))
     keys = [r.key for r in entries]
     dupes = {k for k in keys if keys.count(k) > 1}
     if dupes:

@@ -15,6 +15,9 @@ from videorace.pipeline import config
 VOLATILE_NOTEBOOK_KEYS = ("papermill", "widgets")
 VOLATILE_CELL_KEYS = ("papermill", "execution", "collapsed", "scrolled")
 TEMPLATES = Path(__file__).parent / "templates"
+#: Executed copies of the reports marked ``baseline = true`` in reports.toml: nbval's baselines
+#: for those parameter sets (``refresh`` writes them).
+SETS_DIR = config.NOTEBOOKS_DIR / "sets"
 
 
 def notebook_names(directory: Path = config.NOTEBOOKS_DIR) -> list[str]:
@@ -163,9 +166,12 @@ def to_html(nb, header: dict) -> str:
     return body
 
 
-def refresh(names: list[str] | None = None) -> int:
+def refresh(names: list[str] | None = None, baselines=()) -> int:
     """Re-execute notebooks in place at their defaults and strip volatile metadata: the one
-    deliberate command that updates nbval's baselines (``git diff`` then shows what changed)."""
+    deliberate command that updates nbval's baselines (``git diff`` then shows what changed).
+    ``baselines`` are the reports.toml entries marked ``baseline = true``: each of the named
+    notebooks' is executed with its parameters into ``notebooks/sets/<report>.ipynb``, which
+    nbval checks too (papermill's injected-parameters cell carries the set's parameters)."""
     import nbformat
     from papermill.exceptions import PapermillExecutionError
 
@@ -175,11 +181,15 @@ def refresh(names: list[str] | None = None) -> int:
         print(f"refresh: no notebook named {unknown[0]!r}; expected one of "
               + ", ".join(notebook_names()), file=sys.stderr)
         return 2
-    for name in names:
-        path = config.NOTEBOOKS_DIR / f"{name}.ipynb"
-        print(f"refresh: executing {path.name}", flush=True)
+    jobs = [(config.NOTEBOOKS_DIR / f"{n}.ipynb", config.NOTEBOOKS_DIR / f"{n}.ipynb", {})
+            for n in names]
+    jobs += [(config.NOTEBOOKS_DIR / f"{r.notebook}.ipynb", SETS_DIR / f"{r.key}.ipynb",
+              r.parameters) for r in baselines if r.notebook in names]
+    for source, path, parameters in jobs:
+        print(f"refresh: executing {path.relative_to(config.NOTEBOOKS_DIR)}", flush=True)
+        path.parent.mkdir(exist_ok=True)
         try:
-            nb = execute(path, path)
+            nb = execute(source, path, parameters)
         except PapermillExecutionError as err:
             print(f"refresh: {path.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}",
                   file=sys.stderr)

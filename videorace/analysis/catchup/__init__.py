@@ -1,5 +1,6 @@
 """The catch-up, dimension by dimension (notebooks/06_catch_up): ``compute`` (items, sides,
-frontiers, lags), ``text`` (values, lags and sentences in words) and ``charts``. Everything public
+frontiers, lags), ``text`` (values, lags and sentences in words), ``charts``, and the arena
+boards (``arena``: snapshots, first places and their spells; ``arena_text``). Everything public
 is reachable here as ``catchup.<name>``.
 """
 
@@ -42,4 +43,7 @@ from videorace.analysis.catchup.text import (  # noqa: F401
 )
 from videorace.analysis.catchup.charts import (  # noqa: F401
     plot,
+    plot_arena,
 )
+from videorace.analysis.catchup import arena, arena_text  # noqa: F401
+from videorace.analysis.catchup.compute import ALL_DIMENSIONS, latest  # noqa: F401

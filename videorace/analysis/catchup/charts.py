@@ -78,3 +78,47 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
     plots.finish(fig, "Shaded: the span a month- or quarter-precision date allows; a step is drawn "
                  "at its last day. Sources: model_events.csv, capabilities.csv, benchmarks.csv")
     return fig
+
+
+def plot_arena(snaps: pd.DataFrame, other: str, window_start, window_end):
+    """One panel per leaderboard board with a first place or a rating: China's and the other side's
+    best rating at each snapshot that rates them (points, not joined: a rating belongs to its
+    snapshot), and along the top a mark for each snapshot's first place, coloured by side (hollow
+    grey: a model of neither side)."""
+    from matplotlib.transforms import blended_transform_factory
+
+    from videorace.analysis import plots
+    from videorace.analysis.catchup.arena import board_name
+
+    shown = (snaps.holder_side != "") | snaps.china_rating.notna() | snaps.other_rating.notna()
+    boards = list(snaps[shown].groupby(["leaderboard", "track"], sort=True))
+    fig, axes = plots.plt.subplots(len(boards), 1, figsize=(9, 2.2 * len(boards) + 1.0),
+                                   sharex=True, squeeze=False)
+    colors = {"China": "#d62728", other: "#4d4d4d"}
+    for ax, ((board, track), snap) in zip(axes[:, 0], boards):
+        for side, model, rating in (("China", "china_model", "china_rating"),
+                                    (other, "other_model", "other_rating")):
+            rated = snap[snap[rating].notna()]
+            ax.plot(rated.snapshot_on, rated[rating], marker="o", ms=6, ls="",
+                    color=colors[side], label=f"{side}'s best rating")
+        top = blended_transform_factory(ax.transData, ax.transAxes)
+        for side, marks in snap[snap.holder_side != ""].groupby("holder_side"):
+            color = colors.get(side, "#7f7f7f")
+            ax.plot(marks.snapshot_on, [0.92] * len(marks), transform=top, ls="", marker="v", ms=8,
+                    color=color, mfc=color if side in colors else "none",
+                    label=f"first place: {side}")
+        ax.set_title(board_name(board, track), loc="left", fontsize=10)
+        ax.set_ylabel("rating")
+        rated = pd.concat([snap.china_rating, snap.other_rating]).dropna()
+        if len(rated):
+            ax.set_ylim(rated.min() - 20, rated.max() + 45)
+        else:
+            ax.set_yticks([])
+        ax.set_xlim(pd.Timestamp(window_start), pd.Timestamp(window_end))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    plots.month_axis(axes[-1, 0])
+    fig.suptitle("Arena boards by snapshot: who was first, and each side's best rating",
+                 fontweight="bold")
+    plots.finish(fig, "Ratings compare only within one board and one snapshot. "
+                 "Source: arena_ratings.csv")
+    return fig

@@ -38,6 +38,9 @@ DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest cl
               "height_px": "highest resolution (frame height, px)",
               "vbench_total": "VBench total score", "open_weights": "open weights released"}
 
+#: Every dimension a run may pick: those above, raced as frontiers, and the arena boards
+#: (``catchup.arena``), compared snapshot by snapshot.
+ALL_DIMENSIONS = list(DIMENSIONS) + ["arena"]
 
 CHINA = "China"
 
@@ -234,10 +237,20 @@ def catch_up(ds, dimensions, comparator, availability: str, window_end: pd.Times
     all_items, all_lags = [], []
     for dim in dimensions:
         table = sides(items(ds, dim, availability, score_class), comparator).assign(dimension=dim)
+        table = table[table.start <= window_end].reset_index(drop=True)  # nothing after the window
         all_items.append(table)
         tolerance = (tolerances or {}).get(dim, 0.0)
         all_lags.append(lags(table, window_end, tolerance).assign(dimension=dim))
     return pd.concat(all_items, ignore_index=True), pd.concat(all_lags, ignore_index=True)
+
+
+def latest(ds) -> pd.Timestamp:
+    """The last day the catch-up's data reaches: the latest dated event, capability or arena
+    snapshot (what ``window_end = "latest"`` means)."""
+    days = [ds.model_events.happened_on.max(), ds.capabilities.as_of.max()]
+    if "arena_ratings" in ds:
+        days.append(ds.arena_ratings.snapshot_on.max())
+    return max(d for d in days if pd.notna(d))
 
 
 def comparator_choices(ds) -> list[str]:

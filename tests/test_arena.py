@@ -1,0 +1,133 @@
+"""The arena dimension on small hand-made boards: first place, each side's best within the ranks
+recorded, the lead in points, and the spells at first place with their days as ranges."""
+
+import pandas as pd
+import pytest
+
+from videorace.analysis.catchup import arena, arena_text
+from videorace.data.loading import Dataset
+
+T = pd.Timestamp
+
+
+def _ds(rows):
+    ds = Dataset()
+    ds["organizations"] = pd.DataFrame({"org_id": ["cn_lab", "us_lab", "openai", "nowhere"],
+                                        "country": ["CN", "US", "US", None]})
+    ds["models"] = pd.DataFrame({"model_id": ["sora", "sora_2", "veo"],
+                                 "parent_model_id": [None, "sora", None]})
+    cols = ["rating_id", "leaderboard", "track", "snapshot_on", "snapshot_precision", "model_name",
+            "model_id", "org_id", "rating", "ci_low", "ci_high", "rank", "source_id",
+            "also_source_ids"]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["snapshot_on"] = pd.to_datetime(frame.snapshot_on)
+    frame["rank"] = frame["rank"].astype("Int64")
+    ds["arena_ratings"] = frame
+    return ds
+
+
+def _row(i, day, name, org, rating=None, rank=None, source="s1", model=None, ci=None,
+         precision="day", track="text_to_video"):
+    low, high = ci if ci else (None, None)
+    return [f"r{i}", "lmarena", track, day, precision, name, model, org, rating, low, high, rank,
+            source, None]
+
+
+BOARD = [  # 2026-01-10: a full top 3; 2026-02-01: a rank fact; 2026-03-01: a top 2 of China only
+    _row(1, "2026-01-10", "Yank", "us_lab", 1500, 1, ci=(1490, 1510)),
+    _row(2, "2026-01-10", "Panda", "cn_lab", 1480, 2, ci=(1475, 1485)),
+    _row(3, "2026-01-10", "Sora Two", "openai", 1400, 3, model="sora_2"),
+    _row(4, "2026-02-01", "Panda", "cn_lab", None, 1, source="s2"),
+    _row(5, "2026-03-01", "Panda", "cn_lab", 1520, 1, source="s3"),
+    _row(6, "2026-03-01", "Dragon", "cn_lab", 1510, 2, source="s3"),
+    _row(7, "2026-03-01", "Yank", "us_lab", 1450, 5, source="s3"),  # rank 3, 4 missing: not in top 2
+]
+
+
+def test_first_place_best_per_side_and_lead_within_one_snapshot():
+    snaps = arena.snapshots(arena.entries(_ds(BOARD), "western", "2026-01-01", "2026-12-31"), "Western")
+    assert list(snaps.holder) == ["Yank", "Panda", "Panda"]
+    assert list(snaps.holder_side) == ["Western", "China", "China"]
+    first = snaps.iloc[0]
+    assert (first.top_n, first.china_rating, first.other_rating, first.lead) == (3, 1480, 1500, -20)
+    assert first.level is False  # 1475-1485 against 1490-1510: the intervals do not overlap
+    # a rank fact has no ratings: no lead, never a lead of 0
+    assert pd.isna(snaps.iloc[1].lead) and snaps.iloc[1].top_n == 1
+    # ranks 1-2 recorded, the Western entry at 5 lies below a gap: the West has no best here
+    third = snaps.iloc[2]
+    assert third.top_n == 2 and third.other_model == "" and pd.isna(third.lead)
+
+
+def test_sora_comparator_counts_only_its_family_and_marks_other_western_models():
+    snaps = arena.snapshots(arena.entries(_ds(BOARD), "sora", "2026-01-01", "2026-12-31"), "Sora")
+    first = snaps.iloc[0]
+    assert first.holder_side == arena.OTHER_WEST
+    assert (first.other_model, first.lead) == ("Sora Two", 80)  # 1480 - 1400: Sora 2 is in Sora's family
+
+
+def test_unknown_country_is_on_neither_side():
+    rows = [_row(1, "2026-01-10", "Ghost", "nowhere", 1600, 1), _row(2, "2026-01-10", "Panda", "cn_lab", 1500, 2)]
+    snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
+    assert snaps.holder_side.iloc[0] == arena.NEITHER
+    assert snaps.china_rating.iloc[0] == 1500 and snaps.other_model.iloc[0] == ""
+
+
+def test_spells_at_first_place_give_days_as_ranges():
+    snaps = arena.snapshots(arena.entries(_ds(BOARD), "western", "2026-01-01", "2026-12-31"), "Western")
+    runs = arena.runs(snaps, "2026-03-31")
+    assert list(runs.side) == ["Western", "China"]
+    west, china = runs.iloc[0], runs.iloc[1]
+    # the West: seen first on Jan 10 only; at most until the day before China's Feb 1 fact
+    assert (west.days_low, west.days_high, west.current) == (0, (T("2026-01-31") - T("2026-01-10")).days, False)
+    # China: Feb 1 to Mar 1 certainly (28 days); possibly from Jan 11 to the window's end, Mar 31
+    assert (china.days_low, china.days_high, china.current) == (28, (T("2026-03-31") - T("2026-01-11")).days, True)
+    assert china.holders == "Panda"
+
+
+def test_month_precision_snapshot_counts_from_its_last_day():
+    rows = [_row(1, "2026-05-01", "Panda", "cn_lab", 1500, 1, precision="month"),
+            _row(2, "2026-06-10", "Panda", "cn_lab", 1500, 1, source="s2")]
+    snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
+    run = arena.runs(snaps, "2026-06-30").iloc[0]
+    assert run.days_low == (T("2026-06-10") - T("2026-05-31")).days  # certainly held from May's last day
+    assert run.days_high == (T("2026-06-30") - T("2026-05-01")).days
+
+
+def test_tracks_and_windows_are_never_mixed():
+    rows = BOARD + [_row(9, "2026-01-10", "Yank", "us_lab", 1700, 1, track="image_to_video")]
+    snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-02-15"), "Western")
+    t2v = snaps[snaps.track == "text_to_video"]
+    assert t2v.other_rating.iloc[0] == 1500  # the image-to-video 1700 is another board
+    assert snaps.snapshot_on.max() == T("2026-02-01")  # March is after the window
+
+
+def test_top_n_needs_consecutive_ranks():
+    assert arena.top_n(pd.Series([1, 2, 4], dtype="Int64")) == 2
+    assert arena.top_n(pd.Series([2, 3], dtype="Int64")) == 0
+    assert arena.top_n(pd.Series([pd.NA], dtype="Int64")) == 0
+
+
+def test_words_state_only_what_the_snapshots_show():
+    ds = _ds(BOARD)
+    snaps = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
+    text = arena_text.summary(arena.runs(snaps, "2026-03-31"), snaps, "Western", "2026-01-01", "2026-03-31")
+    assert "first place is with China (Panda), since between 2026-01-11 and 2026-02-01" in text
+    assert "28 to 79 days in all" in text
+    assert "China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500)" in text
+    empty = arena_text.summary(snaps.iloc[0:0], snaps.iloc[0:0], "Western", "2024-01-01", "2024-12-31",
+                               T("2025-04-15"))
+    assert empty.endswith("the data's first is from 2025-04-15.")
+    assert arena_text.lead_text(float("nan"), None) == ""
+    assert arena_text.lead_text(-20.0, True) == "-20 (within the published intervals)"
+
+
+@pytest.mark.parametrize("value, latest, expected", [
+    ("latest", T("2026-08-19"), "2026-08-19"), ("2025-01-31", T("2026-08-19"), "2025-01-31")])
+def test_end_date_accepts_latest_only_where_the_notebook_knows_it(value, latest, expected):
+    from videorace.analysis import params
+
+    assert params.end_date("window_end", value, latest).isoformat() == expected
+    with pytest.raises(params.ParameterError, match="'YYYY-MM-DD' or 'latest'"):
+        params.end_date("window_end", "lastest", latest)
+    with pytest.raises(params.ParameterError, match="as 'YYYY-MM-DD'"):
+        params.end_date("window_end", "latest")

@@ -1,0 +1,144 @@
+"""The arena dimension: who held the top of each public blind-preference leaderboard, by snapshot.
+
+A leaderboard's rating is compared only within one snapshot: one leaderboard, one track (text or
+image to video, silent or with audio), one date and one source. Nothing is compared across tracks
+or dates. For each snapshot:
+
+- the **holder** is the entry ranked first (several when the board shows a tie); a snapshot that
+  does not say who is first (a "#5 on debut" fact) has no holder;
+- each side's **best** is its highest-rated entry among the board's top ``n`` rows, where ranks 1
+  to ``n`` are all recorded: a side with no entry there has no best in that snapshot (it was
+  below rank ``n``, or the copy did not list it), never a rating of 0;
+- the **lead** is China's best minus the other side's best, in rating points, where both are
+  rated; ``level`` says whether the published intervals overlap.
+
+Runs of snapshots held by one side give the days it held the top as a range: at least from its
+first snapshot to its last, at most from the day after the other's previous snapshot to the day
+before its next (or to the window's end while it still holds).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from videorace.analysis import timeline
+from videorace.analysis.catchup.compute import CHINA, families, side_label, sides
+
+LEADERBOARDS = {"artificial_analysis": "Artificial Analysis", "lmarena": "LMArena"}
+TRACKS = {"text_to_video": "text to video", "image_to_video": "image to video",
+          "text_to_video_audio": "text to video with audio",
+          "image_to_video_audio": "image to video with audio"}
+NEITHER = "maker's country not in the data"
+OTHER_WEST = "another Western model"  # against Sora or named models: a Western model not compared
+BOARD = ["leaderboard", "track"]
+SNAPSHOT = BOARD + ["snapshot_on", "source_id"]
+
+
+def board_name(leaderboard: str, track: str) -> str:
+    """'LMArena, text to video'."""
+    return f"{LEADERBOARDS.get(leaderboard, leaderboard)}, {TRACKS.get(track, track)}"
+
+
+def entries(ds, comparator, window_start, window_end) -> pd.DataFrame:
+    """arena_ratings in the window with the maker's country, the model's family and a ``side``:
+    China, the comparator's label, ``OTHER_WEST`` (a Western model outside a narrower comparator,
+    such as Veo against Sora) or ``NEITHER`` (a maker whose country is not in the data)."""
+    a = ds.arena_ratings
+    a = a[(a.snapshot_on >= pd.Timestamp(window_start)) & (a.snapshot_on <= pd.Timestamp(window_end))]
+    a = a.merge(ds.organizations[["org_id", "country"]], on="org_id", how="left")
+    family = families(ds.models)
+    a = a.assign(family=a.model_id.map(family),
+                 snapshot_end=timeline.period_ends(a.snapshot_on, a.snapshot_precision))
+    sided = sides(a.assign(model_id=a.model_id.fillna("")), comparator)
+    a = a.merge(sided[["rating_id", "side"]], on="rating_id", how="left")
+    others = a.country.notna() & (a.country != "CN")
+    a = a.assign(side=a.side.fillna(others.map({True: OTHER_WEST, False: NEITHER})))
+    return a.reset_index(drop=True)
+
+
+def top_n(ranks: pd.Series) -> int:
+    """The largest n such that ranks 1 to n are all recorded (0 when rank 1 is not)."""
+    have, n = set(ranks.dropna().astype(int)), 0
+    while n + 1 in have:
+        n += 1
+    return n
+
+
+def _best(rows: pd.DataFrame, side: str):
+    rated = rows[(rows.side == side) & rows.rating.notna()]
+    return None if rated.empty else rated.sort_values("rating", ascending=False).iloc[0]
+
+
+def _level(a, b) -> bool | None:
+    """Whether two entries' published intervals overlap; None when either has none."""
+    if any(pd.isna(x) for x in (a.ci_low, a.ci_high, b.ci_low, b.ci_high)):
+        return None
+    return bool(a.ci_low <= b.ci_high and b.ci_low <= a.ci_high)
+
+
+SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
+                               "holder_rating", "top_n", "china_model", "china_rating",
+                               "other_model", "other_rating", "lead", "level"]
+
+
+def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
+    """One row per snapshot (``SNAPSHOT``): its holder(s) and their side (joined with ' and ' when
+    tied across sides), the depth ``top_n`` of consecutive ranks recorded, each side's best within
+    it and China's lead in points (missing unless both are rated there)."""
+    rows = []
+    for key, snap in table.groupby(SNAPSHOT, sort=True):
+        first = snap[snap["rank"] == 1]
+        n = top_n(snap["rank"])
+        top = snap[snap["rank"] <= n] if n else snap.iloc[0:0]
+        china, them = _best(top, CHINA), _best(top, other)
+        both = china is not None and them is not None
+        rows.append(dict(zip(SNAPSHOT, key)) | {
+            "snapshot_precision": snap.snapshot_precision.iloc[0],
+            "snapshot_end": snap.snapshot_end.iloc[0],
+            "holder": " and ".join(first.model_name) if len(first) else "",
+            "holder_side": " and ".join(sorted(set(first.side))) if len(first) else "",
+            "holder_rating": first.rating.max() if len(first) else float("nan"),
+            "top_n": n,
+            "china_model": china.model_name if china is not None else "",
+            "china_rating": china.rating if china is not None else float("nan"),
+            "other_model": them.model_name if them is not None else "",
+            "other_rating": them.rating if them is not None else float("nan"),
+            "lead": china.rating - them.rating if both else float("nan"),
+            "level": _level(china, them) if both else None})
+    out = pd.DataFrame(rows, columns=SNAPSHOT_COLUMNS)
+    return out.sort_values(BOARD + ["snapshot_on", "source_id"]).reset_index(drop=True)
+
+
+RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
+                       "last_precision", "snapshots", "from_early",
+                       "to_late", "days_low", "days_high", "current"]
+
+
+def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
+    """Per board, consecutive snapshots with a holder whose holding side is the same. ``days_low``
+    counts from the run's first snapshot to its last; ``days_high`` from the day after the
+    previous run's last snapshot (or the run's first, for a board's first run) to the day before
+    the next run's first (or ``window_end`` while the run is ``current``)."""
+    window_end = pd.Timestamp(window_end)
+    out = []
+    for board, snap in snaps[snaps.holder_side != ""].groupby(BOARD, sort=True):
+        snap = snap.sort_values(["snapshot_on", "snapshot_end"])
+        group = (snap.holder_side != snap.holder_side.shift()).cumsum()
+        parts = [part for _, part in snap.groupby(group, sort=True)]
+        for i, part in enumerate(parts):
+            first_end, last_on = part.snapshot_end.iloc[0], part.snapshot_on.iloc[-1]
+            early = (parts[i - 1].snapshot_end.iloc[-1] + pd.Timedelta(days=1) if i
+                     else part.snapshot_on.iloc[0])
+            late = (parts[i + 1].snapshot_on.iloc[0] - pd.Timedelta(days=1)
+                    if i + 1 < len(parts) else window_end)
+            out.append(dict(zip(BOARD, board)) | {
+                "side": part.holder_side.iloc[0],
+                "holders": " / ".join(dict.fromkeys(part.holder)),
+                "first_on": part.snapshot_on.iloc[0],
+                "first_precision": part.snapshot_precision.iloc[0], "last_on": last_on,
+                "last_precision": part.snapshot_precision.iloc[-1],
+                "snapshots": len(part), "from_early": early, "to_late": late,
+                "days_low": max((last_on - first_end).days, 0),
+                "days_high": (late - early).days, "current": i + 1 == len(parts)})
+    return pd.DataFrame(out, columns=RUN_COLUMNS)
+

@@ -1,0 +1,138 @@
+"""The arena dimension in words: the snapshot table, who held first place and for how long, and
+the sentence per board (``arena`` computes them)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from videorace.analysis.catchup.arena import BOARD, CHINA, board_name
+from videorace.data.dates import as_text
+
+
+def rating_text(model: str, rating) -> str:
+    """'Seedance 2.0 (1450)'; 'not among the rows recorded' for a side with none."""
+    if not model:
+        return "not among the rows recorded"
+    return model if pd.isna(rating) else f"{model} ({rating:g})"
+
+
+def lead_text(lead, level) -> str:
+    """China's lead in points: '+29', '-51 (within the intervals)'; '' when not both rated."""
+    if pd.isna(lead):
+        return ""
+    return f"{lead:+.1f}".replace(".0", "") + (" (within the published intervals)" if level else "")
+
+
+def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
+    """One line per snapshot for display: board, date at its precision, first place and side,
+    each side's best (rated where the snapshot gives ratings) and China's lead."""
+    return pd.DataFrame({
+        "board": [board_name(b, t) for b, t in zip(snaps.leaderboard, snaps.track)],
+        "snapshot": [as_text(d, p) for d, p in zip(snaps.snapshot_on, snaps.snapshot_precision)],
+        "first": [h or "not stated" for h in snaps.holder],
+        "first_side": snaps.holder_side,
+        "depth": [f"top {n}" if n else "no rank 1" for n in snaps.top_n],
+        "china": [rating_text(m, r) if n else "" for m, r, n in
+                  zip(snaps.china_model, snaps.china_rating, snaps.top_n)],
+        "other": [rating_text(m, r) if n else "" for m, r, n in
+                  zip(snaps.other_model, snaps.other_rating, snaps.top_n)],
+        "lead": [lead_text(v, lv) for v, lv in zip(snaps.lead, snaps.level)],
+        "source_id": snaps.source_id})
+
+
+def days_text(low, high) -> str:
+    return f"{low}" if low == high else f"{low} to {high}"
+
+
+def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
+    """Each spell at first place: board, side, the entries, first and last snapshot, days held."""
+    return pd.DataFrame({
+        "board": [board_name(b, t) for b, t in zip(runs.leaderboard, runs.track)],
+        "side": runs.side,
+        "holders": runs.holders,
+        "snapshots": [f"{as_text(a, ap)} to {as_text(b, bp)} ({n})" if n > 1 else f"{as_text(a, ap)} (1)"
+                      for a, ap, b, bp, n in zip(runs.first_on, runs.first_precision, runs.last_on,
+                                                 runs.last_precision, runs.snapshots)],
+        "days": [days_text(lo, hi) + (" so far" if c else "") for lo, hi, c in
+                 zip(runs.days_low, runs.days_high, runs.current)]})
+
+
+def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: str) -> str:
+    """One board in a sentence: who holds first place at its latest snapshot and since when (a
+    range: after the previous holder's last snapshot, by this spell's first), how many days China
+    held it in all, and China's lead in points at the latest snapshot rating both sides."""
+    b = board_runs.iloc[0]
+    name = board_name(b.leaderboard, b.track)
+    now = board_runs[board_runs.current].iloc[0]
+    first = as_text(now.first_on, now.first_precision)
+    since = (f"since {first}" if now.from_early == now.first_on else
+             f"since between {now.from_early:%Y-%m-%d} and {first}")
+    text = (f"**{name}.** At the latest snapshot ({as_text(now.last_on, now.last_precision)}) first place is "
+            f"with {side_words(now.side)} ({now.holders.split(' / ')[-1]}), {since}.")
+    china = board_runs[board_runs.side == CHINA]
+    if len(china):
+        text += (f" China held it in {len(china)} spell{'s' if len(china) > 1 else ''}, "
+                 f"{china.days_low.sum()} to {china.days_high.sum()} days in all.")
+    else:
+        text += " China never held it in the snapshots recorded."
+    rated = board_snaps[board_snaps.lead.notna()]
+    if len(rated):
+        last = rated.iloc[-1]
+        text += (f" On {last.snapshot_on:%Y-%m-%d}, the latest snapshot rating both sides, China's "
+                 f"best ({last.china_model}, {last.china_rating:g}) stood {_points(last.lead)} "
+                 f"{side_words(other)}'s best ({last.other_model}, {last.other_rating:g})"
+                 + (", within the published intervals." if last.level else "."))
+    else:
+        text += (f" No snapshot rates both China's and {side_words(other)}'s best, so no lead in "
+                 "points.")
+    return text
+
+
+def side_words(side: str) -> str:
+    """A side as the object of 'with': China, the West, Sora, another Western model."""
+    words = {"Western": "the West", "Comparators": "the models named"}
+    return " and ".join(words.get(part, part) for part in side.split(" and "))
+
+
+def _points(lead: float) -> str:
+    if lead == 0:
+        return "level with"
+    return f"{abs(lead):g} points {'above' if lead > 0 else 'below'}"
+
+
+def summary(runs: pd.DataFrame, snaps: pd.DataFrame, other: str, window_start, window_end,
+            first_in_data=None) -> str:
+    """A paragraph per board with a holder; a plain sentence when the window has no snapshot."""
+    if snaps.empty:
+        first = ("" if first_in_data is None or pd.isna(first_in_data) else
+                 f"; the data's first is from {pd.Timestamp(first_in_data):%Y-%m-%d}")
+        return (f"No arena snapshot falls between {pd.Timestamp(window_start):%Y-%m-%d} and "
+                f"{pd.Timestamp(window_end):%Y-%m-%d} (arena_ratings.csv){first}.")
+    parts = []
+    for board, board_runs in runs.groupby(BOARD, sort=True):
+        mask = (snaps.leaderboard == board[0]) & (snaps.track == board[1])
+        parts.append(board_summary(board_runs, snaps[mask], other))
+    return "\n\n".join(parts)
+
+
+def plot_alt(snaps: pd.DataFrame, other: str) -> str:
+    """The arena chart in one sentence: per board, the latest first place and the latest lead."""
+    parts = []
+    for (board, track), snap in snaps.groupby(BOARD, sort=True):
+        held = snap[snap.holder != ""]
+        rated = snap[snap.lead.notna()]
+        part = board_name(board, track)
+        if len(held):
+            last = held.iloc[-1]
+            part += f": first on {last.snapshot_on:%Y-%m-%d} {last.holder} ({last.holder_side})"
+        if len(rated):
+            part += f", China's lead then {lead_text(rated.lead.iloc[-1], None)} points"
+        parts.append(part)
+    return (f"Markers of China's and {side_words(other)}'s best rating per snapshot, one panel per "
+            "board, with each snapshot's first place along the top; " + "; ".join(parts) + ".")
+
+
+def source_ids(table: pd.DataFrame) -> list[str]:
+    """The sources of the arena entries shown, with their cross-checking copies."""
+    also = table.also_source_ids.dropna().str.split(";").explode() if len(table) else []
+    return sorted(set(table.source_id) | set(also))
