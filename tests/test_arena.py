@@ -53,6 +53,7 @@ def test_first_place_best_per_side_and_lead_within_one_snapshot():
     assert first.level is False  # 1475-1485 against 1490-1510: the intervals do not overlap
     # a rank fact has no ratings: no lead, never a lead of 0
     assert pd.isna(snaps.iloc[1].lead) and snaps.iloc[1].top_n == 1
+    assert snaps.iloc[1].china_model == "Panda" and pd.isna(snaps.iloc[1].china_rating)
     # ranks 1-2 recorded, the Western entry at 5 lies below a gap: the West has no best here
     third = snaps.iloc[2]
     assert third.top_n == 2 and third.other_model == "" and pd.isna(third.lead)
@@ -118,6 +119,9 @@ def test_words_state_only_what_the_snapshots_show():
                                T("2025-04-15"))
     assert empty.endswith("the data's first is from 2025-04-15.")
     assert arena_text.lead_text(float("nan"), None) == ""
+    shown = arena_text.snapshot_table(snaps)
+    assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
+    assert list(shown.other) == ["Yank (1500)", "not first", "not in the top 2 recorded"]
     assert arena_text.lead_text(-20.0, True) == "-20 (within the published intervals)"
 
 

@@ -96,8 +96,8 @@ def plot_lengths(cap: pd.DataFrame):
     chained = cap[cap.clip_kind == "extended"] if "clip_kind" in cap else cap.iloc[:0]
     cap = cap.drop(chained.index)
     best = (cap.sort_values("max_clip_s_high").groupby(["model_id", "availability"]).tail(1))
-    order = best.groupby("model_id").max_clip_s_high.max().sort_values(ascending=False).index
-    y = {m: i for i, m in enumerate(order)}
+    order, labels = _rows_by_group(cap, best)
+    y = {m: i for i, m in enumerate(order) if m}
     fig, ax = plots.figure("Longest single clip per model: claimed or shown vs usable",
                            "longest single clip (seconds, log scale)", "",
                            size=(11, 0.3 * len(order) + 2.4))
@@ -114,9 +114,11 @@ def plot_lengths(cap: pd.DataFrame):
         ax.plot(row.max_clip_s_high, y[row.model_id], marker="X", color="#777", ms=8, ls="none")
         ax.text(row.max_clip_s_high * 1.12, y[row.model_id], "chained extensions", va="center",
                 fontsize=8, color="#555")
-    names = cap.drop_duplicates("model_id").set_index("model_id")
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([f"{names.model_name[m]} ({names.maker[m]})" for m in order], fontsize=8.5)
+    ax.set_yticklabels(labels, fontsize=8.5)
+    for tick, model in zip(ax.get_yticklabels(), order):
+        if not model:  # a group's header row
+            tick.set_fontweight("bold")
     ax.set_ylim(len(order) - 0.5, -0.7)
     ax.set_xscale("log")
     plots.seconds_axis(ax)
@@ -128,10 +130,29 @@ def plot_lengths(cap: pd.DataFrame):
               title="availability (hollow: not usable)")
     if len(order):  # room on the right for 'or more' and 'chained extensions'
         ax.set_xlim(right=max(cap.max_clip_s_high.max(), 1) * 4)
-    if order.empty:
+    if not order:
         ax.text(0.5, 0.5, "no clip length for the selected models", transform=ax.transAxes, ha="center")
     plots.finish(fig, "Source: capabilities.csv")
     return fig
+
+
+def _rows_by_group(cap: pd.DataFrame, best: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The chart's rows, longest first, and their labels: with makers from China and elsewhere
+    both present (``country``), China's models first under a header row, then the others under
+    theirs, so that many models still read as two comparable lists. A header's model is ''."""
+    longest = best.groupby("model_id").max_clip_s_high.max().sort_values(ascending=False, kind="stable")
+    names = cap.drop_duplicates("model_id").set_index("model_id")
+    label = {m: f"{names.model_name[m]} ({names.maker[m]})" for m in longest.index}
+    china = (names.country == "CN") if "country" in names else pd.Series(False, index=names.index)
+    groups = [("Makers in China", [m for m in longest.index if china.get(m, False)]),
+              ("Makers elsewhere", [m for m in longest.index if not china.get(m, False)])]
+    if not all(models for _, models in groups):
+        return list(longest.index), [label[m] for m in longest.index]
+    order, labels = [], []
+    for header, models in groups:
+        order += [""] + models
+        labels += [header] + [label[m] for m in models]
+    return order, labels
 
 
 def one_per_clip(cap: pd.DataFrame) -> pd.DataFrame:

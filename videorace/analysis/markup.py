@@ -7,6 +7,8 @@ import html
 
 #: Output metadata under which ``report.key_figures`` hands its figures to the build's index.
 KEY_FIGURES_KEY = "videorace_key_figures"
+#: Output metadata under which ``report.answer`` hands the answer as it stands to the index.
+ANSWER_KEY = "videorace_answer"
 #: The MIME type under which a chart's plotted numbers travel beside its PNG.
 PLOTTED_MIME = "application/vnd.videorace.plotted+json"
 

@@ -17,8 +17,8 @@ from IPython.display import HTML, Markdown, display
 from videorace.analysis import tables
 from videorace.analysis.wording import counted, verb  # noqa: F401 (for the notebooks)
 
-from videorace.analysis.markup import (KEY_FIGURES_KEY, PLOTTED_MIME, TAKEAWAY_DIR_ENV,  # noqa: F401
-                                       TAKEAWAY_LINK_ENV, esc)
+from videorace.analysis.markup import (ANSWER_KEY, KEY_FIGURES_KEY, PLOTTED_MIME,  # noqa: F401
+                                       TAKEAWAY_DIR_ENV, TAKEAWAY_LINK_ENV, esc)
 
 
 def say(text: str) -> None:
@@ -31,6 +31,17 @@ def key_figures(figures: dict[str, str]) -> None:
     lines = "\n".join(f"- **{esc(k)}**: {esc(v)}" for k, v in figures.items())
     display(Markdown("**Key figures**\n\n" + lines),
             metadata={KEY_FIGURES_KEY: {str(k): str(v) for k, v in figures.items()}})
+
+
+def answer(frame: pd.DataFrame, as_of) -> None:
+    """Show the answer as it stands (``catchup.answer_table``: dimension, who leads now, since
+    when, who led at the end of 2024) as a table; the build lifts it into reports/index.html."""
+    spec = tables.Spec({"dimension": "Dimension", "now": f"Leads on {as_of:%Y-%m-%d}",
+                        "since": "Since", "end_2024": "Led at the end of 2024"}, {}, {}, {}, {})
+    rows = [{k: str(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    display(HTML(tables.to_html(frame, spec, "answer", "")),
+            metadata={ANSWER_KEY: {"as_of": f"{as_of:%Y-%m-%d}", "rows": rows}})
+    takeaway("table", {"csv": tables.to_csv(frame, spec)})
 
 
 def takeaway(kind: str, files: dict[str, bytes | str]) -> None:

@@ -87,4 +87,7 @@ def plot(ev: pd.DataFrame, ref, ref_label: str):
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, fontsize=8)
     plots.month_axis(ax)
     plots.finish(fig, "Sources: data/model_events.csv (one mark per source)")
+    # tight_layout leaves the title a fixed fraction of the height: on a tall chart (many models)
+    # that is less than the title's own line, so keep 0.6 inch above the axes for it
+    fig.subplots_adjust(top=min(fig.subplotpars.top, 1 - 0.6 / fig.get_figheight()))
     return fig

@@ -117,7 +117,8 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
         for old in (out / FAILED_DIR).glob(f"{r.key}.*"):
             old.unlink()  # an earlier failure of this report, now fixed
         entry.update({"status": "ok", "fingerprint": fp, "data_hash": data_hash,
-                      "built_at": now(), "key_figures": result["key_figures"], "message": "",
+                      "built_at": now(), "key_figures": result["key_figures"],
+                      "answer": result.get("answer", {}), "message": "",
                       "split": result.get("split", {})})
         progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
     else:

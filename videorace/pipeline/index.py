@@ -30,7 +30,40 @@ def render_index(state: dict, changes: str = "") -> str:
             f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
             f"<td>{built}</td><td>{note}<ul>{figures}</ul></td></tr>")
-    return INDEX_TEMPLATE.format(version=esc(__version__), changes=changes, rows="\n".join(rows))
+    return INDEX_TEMPLATE.format(version=esc(__version__), answer=answer_section(state),
+                                 changes=changes, rows="\n".join(rows))
+
+
+#: How the index names a side leading a dimension.
+SIDE_WORDS = {"Western": "the West", "Comparators": "the models named"}
+
+
+def answer_section(state: dict) -> str:
+    """'The answer as it stands': one row per dimension, one column per report that gave an
+    answer (``report.answer``; a failed report keeps its last good one), each cell who leads on
+    the report's last day and since when, and who led at the end of 2024. Empty without answers."""
+    reports = [(k, state[k]) for k in sorted(state) if state[k].get("answer", {}).get("rows")]
+    if not reports:
+        return ""
+    dims = list(dict.fromkeys(r["row"] for _, e in reports for r in e["answer"]["rows"]))
+    head = "".join(f"<th scope=\"col\"><a href=\"{esc(e['html'])}\">{esc(e['title'])}</a><br>"
+                   f"<small>data to {esc(e['answer']['as_of'])}</small></th>" for _, e in reports)
+    body = []
+    for dim in dims:
+        cells = []
+        for _, e in reports:
+            row = next((r for r in e["answer"]["rows"] if r["row"] == dim), None)
+            cells.append("<td>not compared</td>" if row is None else
+                         f"<td><b>{esc(SIDE_WORDS.get(row['now'], row['now']))}</b>"
+                         + (f" since {esc(row['since'])}" if row["since"] else "")
+                         + f"<br><small>end of 2024: {esc(SIDE_WORDS.get(row['end_2024'], row['end_2024']))}"
+                         "</small></td>")
+        body.append(f"<tr><th scope=\"row\">{esc(dim)}</th>{''.join(cells)}</tr>")
+    return ("<h2>The answer as it stands</h2>\n<p>On each dimension: who leads on the last day of "
+            "the data, since when, and who led when 2024 ended, from the reports over the whole "
+            "period (each column is one; follow its link for the evidence).</p>\n"
+            f"<table class=\"answer\"><tr><th scope=\"col\">Dimension</th>{head}</tr>\n"
+            + "\n".join(body) + "\n</table>")
 
 
 def failed_cell(key: str, e: dict, good: str | None) -> str:
@@ -61,11 +94,13 @@ th, td {{ border-bottom: 1px solid #ddd; padding: 6px 10px; text-align: left; ve
 td.ok {{ color: #1a7f37; }} td.failed {{ color: #b42318; }}
 ul {{ margin: 0; padding-left: 1.1em; }} small {{ color: #555; }}
 ul.changes > li {{ margin-bottom: 0.4em; }}
+table.answer th[scope=row] {{ font-weight: normal; }} table.answer td b {{ color: #111; }}
 </style></head>
 <body>
 <h1>videorace reports</h1>
 <p>China's text-to-video race against Sora, from sourced data. Each report states its
 parameters and the data it was built from. videorace {version}.</p>
+{answer}
 {changes}
 <h2>Reports</h2>
 <table>

@@ -77,7 +77,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
             "files": str(files) if files.is_dir() else "",
-            "key_figures": key_figures(nb), "split": split}
+            "key_figures": key_figures(nb), "answer": answer(nb), "split": split}
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -133,6 +133,15 @@ def key_figures(nb) -> list[list[str]]:
         for output in cell.get("outputs", []):
             figures += [[k, v] for k, v in output.get("metadata", {}).get(KEY_FIGURES_KEY, {}).items()]
     return figures
+
+
+def answer(nb) -> dict:
+    """What ``report.answer`` attached to the outputs ({"as_of", "rows"}); {} when nothing."""
+    from videorace.analysis.markup import ANSWER_KEY
+
+    found = [o["metadata"][ANSWER_KEY] for c in nb.cells for o in c.get("outputs", [])
+             if ANSWER_KEY in o.get("metadata", {})]
+    return found[-1] if found else {}
 
 
 def time_split(nb, papermill_s: float) -> dict[str, float]:

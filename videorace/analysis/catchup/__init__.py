@@ -47,3 +47,4 @@ from videorace.analysis.catchup.charts import (  # noqa: F401
 )
 from videorace.analysis.catchup import arena, arena_text  # noqa: F401
 from videorace.analysis.catchup.compute import ALL_DIMENSIONS, latest  # noqa: F401
+from videorace.analysis.catchup.answer import YEAR_END, answer as answer_table  # noqa: F401

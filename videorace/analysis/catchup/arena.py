@@ -6,9 +6,9 @@ or dates. For each snapshot:
 
 - the **holder** is the entry ranked first (several when the board shows a tie); a snapshot that
   does not say who is first (a "#5 on debut" fact) has no holder;
-- each side's **best** is its highest-rated entry among the board's top ``n`` rows, where ranks 1
-  to ``n`` are all recorded: a side with no entry there has no best in that snapshot (it was
-  below rank ``n``, or the copy did not list it), never a rating of 0;
+- each side's **best** is its highest-rated (or, in a rank fact, highest-ranked) entry among the
+  board's top ``n`` rows, where ranks 1 to ``n`` are all recorded: a side with no entry there has
+  no best in that snapshot (it was below rank ``n``), never a rating of 0;
 - the **lead** is China's best minus the other side's best, in rating points, where both are
   rated; ``level`` says whether the published intervals overlap.
 
@@ -65,8 +65,12 @@ def top_n(ranks: pd.Series) -> int:
 
 
 def _best(rows: pd.DataFrame, side: str):
-    rated = rows[(rows.side == side) & rows.rating.notna()]
-    return None if rated.empty else rated.sort_values("rating", ascending=False).iloc[0]
+    """A side's best entry among ``rows``: the highest rated, or where the rows carry no rating
+    (a rank fact), the highest ranked; None when the side has no entry there."""
+    mine = rows[rows.side == side]
+    if mine.empty:
+        return None
+    return mine.sort_values(["rating", "rank"], ascending=[False, True], na_position="last").iloc[0]
 
 
 def _level(a, b) -> bool | None:
@@ -104,7 +108,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "other_model": them.model_name if them is not None else "",
             "other_rating": them.rating if them is not None else float("nan"),
             "lead": china.rating - them.rating if both else float("nan"),
-            "level": _level(china, them) if both else None})
+            "level": _level(china, them) if both and pd.notna(china.rating - them.rating) else None})
     out = pd.DataFrame(rows, columns=SNAPSHOT_COLUMNS)
     return out.sort_values(BOARD + ["snapshot_on", "source_id"]).reset_index(drop=True)
 

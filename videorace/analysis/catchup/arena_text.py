@@ -9,11 +9,12 @@ from videorace.analysis.catchup.arena import BOARD, CHINA, board_name
 from videorace.data.dates import as_text
 
 
-def rating_text(model: str, rating) -> str:
-    """'Seedance 2.0 (1450)'; 'not among the rows recorded' for a side with none."""
+def rating_text(model: str, rating, depth: int) -> str:
+    """'Seedance 2.0 (1450)'; 'Seedance 1.0 (no rating)' from a rank fact; 'not in the top 3
+    recorded' for a side with no entry in the snapshot's ``depth`` consecutive ranks."""
     if not model:
-        return "not among the rows recorded"
-    return model if pd.isna(rating) else f"{model} ({rating:g})"
+        return f"not in the top {depth} recorded" if depth > 1 else "not first"
+    return f"{model} (no rating)" if pd.isna(rating) else f"{model} ({rating:g})"
 
 
 def lead_text(lead, level) -> str:
@@ -32,9 +33,9 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
         "first": [h or "not stated" for h in snaps.holder],
         "first_side": snaps.holder_side,
         "depth": [f"top {n}" if n else "no rank 1" for n in snaps.top_n],
-        "china": [rating_text(m, r) if n else "" for m, r, n in
+        "china": [rating_text(m, r, n) if n else "" for m, r, n in
                   zip(snaps.china_model, snaps.china_rating, snaps.top_n)],
-        "other": [rating_text(m, r) if n else "" for m, r, n in
+        "other": [rating_text(m, r, n) if n else "" for m, r, n in
                   zip(snaps.other_model, snaps.other_rating, snaps.top_n)],
         "lead": [lead_text(v, lv) for v, lv in zip(snaps.lead, snaps.level)],
         "source_id": snaps.source_id})

@@ -9,7 +9,7 @@ from videorace.analysis.catchup.compute import dimension_name, frontier
 #: The smallest span a score axis shows, in points: a sub-point gap is drawn as the small gap it
 #: is, not stretched over the panel's height.
 SCORE_AXIS_MIN_SPAN = 10.0
-BINARY = ("available", "open_weights")
+BINARY = ("available", "open_weights", "audio")
 
 
 def step_points(steps: pd.DataFrame, window_start: pd.Timestamp, window_end: pd.Timestamp):
@@ -46,7 +46,9 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
                                    sharex=True, squeeze=False)
     for ax, dim in zip(axes[:, 0], dimensions):
         table = all_items[all_items.dimension == dim]
-        for side, color in zip(sorted(table.side.unique()), ("#d62728", "#4d4d4d", "#1f77b4")):
+        # every side in every panel, in one colour each: a side with nothing yet on a yes-or-no
+        # dimension is drawn at "none", and on a measured one it has no line (no value is not 0)
+        for side, color in zip(sorted(all_items.side.unique()), ("#d62728", "#4d4d4d", "#1f77b4")):
             steps = frontier(table[table.side == side])
             if dim in BINARY:  # none until the first value: a real state, drawn as 0
                 steps = steps.copy()
@@ -95,6 +97,8 @@ def plot_arena(snaps: pd.DataFrame, other: str, window_start, window_end):
     fig, axes = plots.plt.subplots(len(boards), 1, figsize=(9, 2.2 * len(boards) + 1.0),
                                    sharex=True, squeeze=False)
     colors = {"China": "#d62728", other: "#4d4d4d"}
+    # the boards' span, not the window's: the first snapshot came long after a 2024 start
+    first = max(pd.Timestamp(window_start), snaps.snapshot_on.min() - pd.Timedelta(days=30))
     for ax, ((board, track), snap) in zip(axes[:, 0], boards):
         for side, model, rating in (("China", "china_model", "china_rating"),
                                     (other, "other_model", "other_rating")):
@@ -114,7 +118,7 @@ def plot_arena(snaps: pd.DataFrame, other: str, window_start, window_end):
             ax.set_ylim(rated.min() - 20, rated.max() + 45)
         else:
             ax.set_yticks([])
-        ax.set_xlim(pd.Timestamp(window_start), pd.Timestamp(window_end))
+        ax.set_xlim(first, pd.Timestamp(window_end) + pd.Timedelta(days=15))
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     plots.month_axis(axes[-1, 0])
     fig.suptitle("Arena boards by snapshot: who was first, and each side's best rating",

@@ -21,6 +21,9 @@ Dimensions (``DIMENSIONS``):
   scores closer than the spread between sources for the same model are level.
 - ``open_weights``: 1 from the first day a side's text-to-video weights were released; not
   applicable against a comparator that never released weights.
+- ``audio``: 1 from the first day a side had a text-to-video model that makes sound with the
+  picture (capabilities.csv ``audio``), dated by the model's first availability (public) or
+  showing (demo).
 
 Every comparison goes through ``videorace.analysis.comparable``: in ``demo`` mode the shown
 frontier includes what was public (anything public was also shown), and a side with no value has
@@ -36,7 +39,8 @@ from videorace.analysis import comparable, timeline
 
 DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest clip (s)",
               "height_px": "highest resolution (frame height, px)",
-              "vbench_total": "VBench total score", "open_weights": "open weights released"}
+              "vbench_total": "VBench total score", "open_weights": "open weights released",
+              "audio": "native audio (sound made with the picture)"}
 
 #: Every dimension a run may pick: those above, raced as frontiers, and the arena boards
 #: (``catchup.arena``), compared snapshot by snapshot.
@@ -110,11 +114,25 @@ def _benchmarks(ds, availability: str, score_class: str | None) -> pd.DataFrame:
     if scores.value.groupby(scores.model_id).nunique().gt(1).any():
         raise comparable.Incomparable(f"two different scores of one model in the class "
                                       f"{score_class!r}; the class must hold one per model")
-    value = scores.groupby("model_id").value.first()
+    return _dated_by_first_event(ds, availability, scores.groupby("model_id").value.first())
+
+
+def _dated_by_first_event(ds, availability: str, value: pd.Series) -> pd.DataFrame:
+    """Items for models with a ``value`` (by model_id) that describes the model rather than a
+    dated figure, each dated by the model's first availability (public) or first showing (demo);
+    a model never available (never shown) is left out."""
     first = _events(ds, STAGES[availability]).sort_values(["end", "start"])
     first = first.drop_duplicates("model_id")
     first = first[first.model_id.isin(value.index)]
     return first.assign(value=first.model_id.map(value).astype(float))[ITEM_COLUMNS]
+
+
+def _audio(ds, availability: str) -> pd.DataFrame:
+    """Models a source says make sound with the picture (capabilities.csv ``audio``), dated by
+    the model's first availability or showing: native audio belongs to the model, and a row's
+    as_of is often later than the launch."""
+    cap = ds.capabilities[ds.capabilities.audio.fillna(False).astype(bool)]
+    return _dated_by_first_event(ds, availability, pd.Series(1.0, index=cap.model_id.unique()))
 
 
 def items(ds, dimension: str, availability: str = "public",
@@ -135,6 +153,8 @@ def items(ds, dimension: str, availability: str = "public",
         return _capabilities(ds, "height_px", availability)
     if dimension == "vbench_total":
         return _benchmarks(ds, availability, score_class)
+    if dimension == "audio":
+        return _audio(ds, availability)
     raise ValueError(f"unknown dimension {dimension!r}; expected one of {', '.join(DIMENSIONS)}")
 
 

@@ -16,7 +16,7 @@ def value_text(dimension: str, value: float) -> str:
     """A value in words; a missing one is 'no value', never 0 s or 0p."""
     if value is None or pd.isna(value):
         return "no value"
-    if dimension in ("available", "open_weights"):
+    if dimension in ("available", "open_weights", "audio"):
         return "yes" if value >= 1 else "none"
     if dimension == "clip_s":
         return f"{value:g} s"

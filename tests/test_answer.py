@@ -1,0 +1,88 @@
+"""The answer as it stands: who leads on a day and since when, on hand-made frontiers, and the
+index section that lines up the whole-period reports' answers."""
+
+import pandas as pd
+
+from videorace.analysis.catchup import answer
+from videorace.pipeline.index import answer_section
+
+T = pd.Timestamp
+
+
+def _items(rows):
+    """rows: (side, value, start, end, precision)."""
+    return pd.DataFrame([{"side": s, "value": v, "start": T(a), "end": T(b), "precision": p,
+                          "name": f"{s}-{v}"} for s, v, a, b, p in rows])
+
+
+CLIPS = _items([("China", 4.0, "2024-03-01", "2024-03-01", "day"),
+                ("Sora", 10.0, "2024-05-01", "2024-05-31", "month"),
+                ("China", 16.0, "2024-06-10", "2024-06-10", "day"),
+                ("Sora", 20.0, "2025-02-01", "2025-02-01", "day")])
+
+
+def test_leader_on_a_day_counts_only_what_was_certainly_there():
+    assert answer.leader(CLIPS, "2024-04-01", "Sora") == "no comparison"  # Sora had nothing yet
+    assert answer.leader(CLIPS, "2024-05-15", "Sora") == "no comparison"  # May not over: not certain
+    assert answer.leader(CLIPS, "2024-06-01", "Sora") == "Sora"           # 10 s against 4 s
+    assert answer.leader(CLIPS, "2024-12-31", "Sora") == "China"          # 16 s against 10 s
+    assert answer.leader(CLIPS, "2025-03-01", "Sora") == "Sora"
+    assert answer.leader(CLIPS, "2025-03-01", "Sora", tolerance=5) == "level"  # 20 - 16 within 5
+
+
+def test_since_is_the_item_that_settled_the_current_verdict():
+    assert answer.since(CLIPS, "2025-03-01", "Sora") == "2025-02-01"
+    assert answer.since(CLIPS, "2024-12-31", "Sora") == "2024-06-10"
+    # the month-precision item that made Sora lead is given as its month
+    assert answer.since(CLIPS, "2024-06-05", "Sora") == "May 2024"
+
+
+def test_yes_or_no_dimensions_lead_by_having_it_first():
+    audio = _items([("Western", 1.0, "2025-05-20", "2025-05-20", "day"),
+                    ("China", 1.0, "2025-12-01", "2025-12-31", "month")])
+    assert answer.leader(audio, "2024-12-31", "Western", binary=True) == "neither yet"
+    assert answer.leader(audio, "2025-06-01", "Western", binary=True) == "Western"
+    assert answer.leader(audio, "2025-06-01", "Western") == "no comparison"  # not binary: no lead
+    assert answer.leader(audio, "2026-01-01", "Western", binary=True) == "level"
+    assert answer.since(audio, "2026-01-01", "Western", binary=True) == "Dec 2025"
+
+
+def test_answer_table_rows_and_arena_spells():
+    all_items = CLIPS.assign(dimension="clip_s")
+    runs = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "side": "China",
+                          "first_on": T("2026-04-07"), "first_precision": "day",
+                          "from_early": T("2026-03-07"), "current": True}])
+    table = answer.answer(all_items, ["clip_s"], "Sora", T("2025-03-01"), {}, "public", {}, runs)
+    assert table.to_dict("records") == [
+        {"dimension": "longest clip (s)", "row": "longest clip (s)", "now": "Sora",
+         "since": "2025-02-01", "end_2024": "China"},
+        {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
+         "now": "China", "since": "between 2026-03-07 and 2026-04-07", "end_2024": "no snapshot yet"}]
+
+
+def test_index_section_lines_up_reports_by_dimension():
+    rows = lambda now: [{"dimension": "d", "row": "longest clip (s)", "now": now, "since": "2025-02-01",
+                         "end_2024": "China"}]
+    state = {"a": {"html": "a.html", "title": "A <vs> West", "answer": {"as_of": "2026-08-19", "rows": rows("Western")}},
+             "b": {"html": "b.html", "title": "B", "answer": {"as_of": "2026-08-19", "rows": rows("Sora")}},
+             "c": {"html": "c.html", "title": "C"}}
+    html = answer_section(state)
+    assert html.count("<th scope=\"col\"><a") == 2  # c gave no answer
+    assert "A &lt;vs&gt; West" in html
+    assert "<b>the West</b> since 2025-02-01<br><small>end of 2024: China</small>" in html
+    assert "<b>Sora</b> since 2025-02-01" in html
+    assert answer_section({"c": state["c"]}) == ""
+
+
+def test_the_build_lifts_the_answer_from_the_outputs():
+    import nbformat
+
+    from videorace.analysis.markup import ANSWER_KEY
+    from videorace.pipeline.worker import answer as lifted
+
+    given = {"as_of": "2026-08-19", "rows": [{"row": "x"}]}
+    out = nbformat.v4.new_output("display_data", data={"text/plain": "t"}, metadata={ANSWER_KEY: given})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", outputs=[out]),
+                                         nbformat.v4.new_code_cell("2")])
+    assert lifted(nb) == given
+    assert lifted(nbformat.v4.new_notebook()) == {}

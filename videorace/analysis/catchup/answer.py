@@ -1,0 +1,104 @@
+"""The answer as it stands: on each dimension, who leads at the window's end and since when, and
+who led when 2024 ended. The index of the reports opens with it (``report.answer`` hands it over).
+
+A frontier dimension's leader on a day is the side whose best, among items certainly in place by
+then, is ahead (``comparable.verdict``: within the spread is level; a side with no value is never
+behind a lead, it is 'no comparison'). "Since" is the first day of the last unbroken run of that
+verdict: the last day the item that settled it can have come (the day it was certainly there),
+with its first possible day when the date is coarser. An arena board's leader is the side of its
+latest first place, since the spell's first snapshot (``arena.runs``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from videorace.analysis import comparable
+from videorace.analysis.catchup.arena import board_name
+from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
+from videorace.data.dates import as_text
+
+YEAR_END = pd.Timestamp("2024-12-31")
+ANSWER_COLUMNS = ["dimension", "row", "now", "since", "end_2024"]
+
+
+#: Yes-or-no dimensions: a side without the thing does not have it yet, a real state (0), so the
+#: side that has it leads; on the others a side with no value is 'no comparison', never behind.
+BINARY = ("available", "open_weights", "audio")
+
+
+def leader(table: pd.DataFrame, when, other: str, tolerance: float = 0.0,
+           binary: bool = False) -> str:
+    """China, ``other``, 'level' (also within the spread), 'no comparison', or for a yes-or-no
+    dimension ``binary``, 'neither yet', on day ``when``."""
+    at = standing(table, pd.Timestamp(when))
+    china, them = at.get(CHINA, float("nan")), at.get(other, float("nan"))
+    if binary:
+        china, them = (0.0 if pd.isna(v) else v for v in (china, them))
+        if china == them == 0:
+            return "neither yet"
+    verdict = comparable.verdict(china, them, tolerance)
+    return {"first ahead": CHINA, "second ahead": other, "no value": "no comparison"}.get(verdict, "level")
+
+
+def since(table: pd.DataFrame, window_end, other: str, tolerance: float = 0.0,
+          binary: bool = False) -> str:
+    """When the verdict at ``window_end`` began: the day (or period) of the item that settled it;
+    'throughout' when it held from the first value in the data."""
+    window_end = pd.Timestamp(window_end)
+    now = leader(table, window_end, other, tolerance, binary)
+    days = sorted(d for d in table.end.unique() if d <= window_end)
+    start = None
+    for day in reversed(days):
+        if leader(table, day, other, tolerance, binary) != now:
+            break
+        start = day
+    if start is None:
+        return ""
+    settling = table[table.end == start].sort_values("start").iloc[0]
+    if start == days[0]:
+        return f"throughout (from {as_text(settling.start, settling.precision)})"
+    return as_text(settling.start, settling.precision)
+
+
+def frontier_rows(all_items: pd.DataFrame, dims, other: str, window_end, tolerances: dict,
+                  mode: str, applicable: dict) -> list[dict]:
+    rows = []
+    for dim in dims:
+        table = all_items[all_items.dimension == dim]
+        if not applicable.get(dim, True):
+            rows.append({"dimension": dimension_name(dim, mode), "row": DIMENSIONS[dim],
+                         "now": "not applicable", "since": "", "end_2024": "not applicable"})
+            continue
+        tol, binary = tolerances.get(dim, 0.0), dim in BINARY
+        now = leader(table, window_end, other, tol, binary)
+        rows.append({"dimension": dimension_name(dim, mode), "row": DIMENSIONS[dim], "now": now,
+                     "since": "" if now in ("no comparison", "neither yet") else
+                     since(table, window_end, other, tol, binary),
+                     "end_2024": leader(table, YEAR_END, other, tol, binary)})
+    return rows
+
+
+def arena_rows(runs: pd.DataFrame) -> list[dict]:
+    """One row per board: the side of its latest first place and since when; 2024 had none."""
+    rows = []
+    for (board, track), board_runs in runs.groupby(["leaderboard", "track"], sort=True):
+        now = board_runs[board_runs.current].iloc[0]
+        first = as_text(now.first_on, now.first_precision)
+        when = first if now.from_early == now.first_on else \
+            f"between {now.from_early:%Y-%m-%d} and {first}"
+        name = f"first place, {board_name(board, track)}"
+        rows.append({"dimension": name, "row": name, "now": now.side,
+                     "since": when, "end_2024": "no snapshot yet"})
+    return rows
+
+
+def answer(all_items, dims, other: str, window_end, tolerances: dict, mode: str,
+           applicable: dict, runs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The answer table: dimension (as this mode names it), row (the name the index lines up runs
+    of several modes by), who leads at ``window_end`` (``now``), since when, and who led at the
+    end of 2024."""
+    rows = frontier_rows(all_items, dims, other, window_end, tolerances, mode, applicable)
+    if runs is not None and len(runs):
+        rows += arena_rows(runs)
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
