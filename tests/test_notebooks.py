@@ -90,11 +90,15 @@ def test_refresh_strips_what_papermill_adds(tmp_path):
     from videorace.pipeline.notebooks import execute, strip_volatile
 
     out = tmp_path / "run.ipynb"
-    execute(config.PROJECT_DIR / "tests/stubs/notebooks/01_alpha.ipynb", out,
+    execute(config.PROJECT_DIR / "tests/stubs/notebooks/01_alpha.ipynb", out, {"value": 2},
             env={config.DATA_DIR_ENV: str(config.DATA_DIR)})
     nb = nbformat.read(out, as_version=4)
     assert volatile_metadata(nb), "papermill should have added run metadata"
     assert volatile_metadata(strip_volatile(nb)) == []
+    # a parameter set's baseline (notebooks/sets/) keeps one id for papermill's injected cell,
+    # which papermill draws at random on every run
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert [c.id for c in injected] == ["injected-parameters"]
 
 
 def test_parameters_are_never_rebound(nb):

@@ -69,6 +69,8 @@ def strip_volatile(nb):
     for cell in nb.cells:
         for k in VOLATILE_CELL_KEYS:
             cell.metadata.pop(k, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill draws a new random id on every run
     nb.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "Python (videorace)",
                                  "language": "python"}
     lang = nb.metadata.get("language_info", {})
