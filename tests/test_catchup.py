@@ -128,6 +128,27 @@ def test_items_from_a_small_dataset():
         c.items(ds, "speed")
 
 
+def test_audio_is_dated_by_the_models_first_availability():
+    """A model a source says makes sound counts from its first availability, not from the date
+    of the capability row; a model with audio false or unstated does not count."""
+    ds = SimpleNamespace(
+        model_events=pd.DataFrame([("e1", "a", "launched", T("2025-05-20"), "day", "s", "high"),
+                                   ("e2", "b", "launched", T("2025-06-01"), "day", "s", "high"),
+                                   ("e3", "c", "launched", T("2025-07-01"), "day", "s", "high")],
+                                  columns=["event_id", "model_id", "event", "happened_on",
+                                           "precision", "source_id", "confidence"]),
+        models=pd.DataFrame([(m, m.upper(), "o", "text_to_video") for m in "abc"],
+                            columns=["model_id", "name", "org_id", "kind"]),
+        organizations=pd.DataFrame([("o", "Org", "US")], columns=["org_id", "name", "country"]),
+        capabilities=pd.DataFrame({"model_id": ["a", "b", "c"], "audio": [True, False, None],
+                                   "as_of": [T("2025-09-01")] * 3}))
+    audio = c.items(ds, "audio")
+    assert audio.model_id.tolist() == ["a"] and audio.start.tolist() == [T("2025-05-20")]
+    table = c.sides(audio, "western")
+    text = c.summary("audio", table, c.lags(table, T("2024-12-31")), "Western", T("2024-12-31"))
+    assert text.endswith("by 2024-12-31, neither China nor Western had one in the data.")
+
+
 NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"availability": "demo"},
                   {"dimensions": ["vbench_total"]}, {"comparator_models": ["runway_gen3_alpha"]},
                   {"window_start": "2024-06-01", "window_end": "2024-06-01"},

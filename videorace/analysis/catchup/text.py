@@ -70,6 +70,8 @@ def summary(dimension: str, table: pd.DataFrame, dim_lags: pd.DataFrame, other: 
                 f"China's releases are listed in the table below.")
     at_end = standing(table, window_end)
     cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
+    if dimension in ("available", "open_weights", "audio") and pd.isna(cn) and pd.isna(them):
+        return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
     lead = lead_text(cn, them, other, tolerance)
     text = (f"{title}: by {window_end.date()}, China "
             f"{value_text(dimension, cn)} against {other} {value_text(dimension, them)} ({lead}).")
