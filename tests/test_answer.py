@@ -51,13 +51,15 @@ def test_answer_table_rows_and_arena_spells():
     all_items = CLIPS.assign(dimension="clip_s")
     runs = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "side": "China",
                           "first_on": T("2026-04-07"), "first_precision": "day",
+                          "last_on": T("2026-05-01"), "last_precision": "month",
                           "from_early": T("2026-03-07"), "current": True}])
     table = answer.answer(all_items, ["clip_s"], "Sora", T("2025-03-01"), {}, "public", {}, runs)
     assert table.to_dict("records") == [
         {"dimension": "longest clip (s)", "row": "longest clip (s)", "now": "Sora",
          "since": "2025-02-01", "end_2024": "China"},
         {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
-         "now": "China", "since": "between 2026-03-07 and 2026-04-07", "end_2024": "no snapshot yet"}]
+         "now": "China", "since": "between 2026-03-07 and 2026-04-07 (latest snapshot: May 2026)",
+         "end_2024": "no snapshot in the data"}]
 
 
 def test_index_section_lines_up_reports_by_dimension():
@@ -72,6 +74,10 @@ def test_index_section_lines_up_reports_by_dimension():
     assert "<b>the West</b> since 2025-02-01<br><small>end of 2024: China</small>" in html
     assert "<b>Sora</b> since 2025-02-01" in html
     assert answer_section({"c": state["c"]}) == ""
+    first_spell = [{"row": "first place, X", "now": "China", "since": "by May 2026 (latest snapshot: May 2026)",
+                    "end_2024": "no snapshot in the data"}]
+    one = answer_section({"a": {"html": "a.html", "title": "A", "answer": {"as_of": "x", "rows": first_spell}}})
+    assert "<b>China</b> by May 2026 (latest snapshot: May 2026)" in one
 
 
 def test_the_build_lifts_the_answer_from_the_outputs():

@@ -13,6 +13,7 @@ T = pd.Timestamp
 def _ds(rows):
     ds = Dataset()
     ds["organizations"] = pd.DataFrame({"org_id": ["cn_lab", "us_lab", "openai", "nowhere"],
+                                        "name": ["CN Lab", "US Lab", "OpenAI", "Nowhere"],
                                         "country": ["CN", "US", "US", None]})
     ds["models"] = pd.DataFrame({"model_id": ["sora", "sora_2", "veo"],
                                  "parent_model_id": [None, "sora", None]})
@@ -73,25 +74,42 @@ def test_unknown_country_is_on_neither_side():
     assert snaps.china_rating.iloc[0] == 1500 and snaps.other_model.iloc[0] == ""
 
 
-def test_spells_at_first_place_give_days_as_ranges():
+def test_spells_at_first_place_give_what_the_snapshots_span_and_an_upper_bound():
     snaps = arena.snapshots(arena.entries(_ds(BOARD), "western", "2026-01-01", "2026-12-31"), "Western")
     runs = arena.runs(snaps, "2026-03-31")
     assert list(runs.side) == ["Western", "China"]
     west, china = runs.iloc[0], runs.iloc[1]
-    # the West: seen first on Jan 10 only; at most until the day before China's Feb 1 fact
-    assert (west.days_low, west.days_high, west.current) == (0, (T("2026-01-31") - T("2026-01-10")).days, False)
-    # China: Feb 1 to Mar 1 certainly (28 days); possibly from Jan 11 to the window's end, Mar 31
-    assert (china.days_low, china.days_high, china.current) == (28, (T("2026-03-31") - T("2026-01-11")).days, True)
+    # the West: seen first on Jan 10 only; the board's first spell has no bound before it
+    assert (west.days_seen, west.current) == (0, False) and pd.isna(west.days_high)
+    # China: its snapshots span Feb 1 to Mar 1 (28 days); at most from Jan 11 to Mar 31
+    assert (china.days_seen, china.days_high, china.current) == (28, (T("2026-03-31") - T("2026-01-11")).days, True)
     assert china.holders == "Panda"
+    assert arena_text.since_text(china) == "since between 2026-01-11 and 2026-02-01"
+    assert arena_text.since_text(west) == "by 2026-01-10"
 
 
 def test_month_precision_snapshot_counts_from_its_last_day():
-    rows = [_row(1, "2026-05-01", "Panda", "cn_lab", 1500, 1, precision="month"),
-            _row(2, "2026-06-10", "Panda", "cn_lab", 1500, 1, source="s2")]
+    rows = [_row(1, "2026-04-10", "Yank", "us_lab", 1500, 1),
+            _row(2, "2026-05-01", "Panda", "cn_lab", 1500, 1, precision="month", source="s2"),
+            _row(3, "2026-06-10", "Panda", "cn_lab", 1500, 1, source="s3")]
     snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
-    run = arena.runs(snaps, "2026-06-30").iloc[0]
-    assert run.days_low == (T("2026-06-10") - T("2026-05-31")).days  # certainly held from May's last day
-    assert run.days_high == (T("2026-06-30") - T("2026-05-01")).days
+    run = arena.runs(snaps, "2026-06-30").iloc[1]
+    assert run.days_seen == (T("2026-06-10") - T("2026-05-31")).days  # May's snapshot: by its last day
+    assert run.days_high == (T("2026-06-30") - T("2026-04-11")).days
+
+
+def test_an_entry_rated_before_its_model_was_usable_is_marked():
+    ds = _ds([_row(1, "2026-04-06", "Horse", "cn_lab", 1500, 1, model="sora_2"),
+              _row(2, "2026-05-06", "Horse", "cn_lab", 1500, 1, model="sora_2", source="s2")])
+    ds["model_events"] = pd.DataFrame({"event_id": ["e"], "model_id": ["sora_2"], "event": ["beta"],
+                                       "happened_on": [T("2026-04-27")], "precision": ["day"],
+                                       "source_id": ["s"], "confidence": ["high"]})
+    ds["models"] = ds["models"].assign(name=["Sora", "Sora 2", "Veo"], org_id=["openai", "cn_lab", "us_lab"],
+                                       kind="text_to_video")
+    entries = arena.entries(ds, "western", "2026-01-01", "2026-12-31")
+    assert entries.prerelease.tolist() == [True, False]
+    shown = arena_text.snapshot_table(arena.snapshots(entries, "Western"))
+    assert shown["first"].tolist() == ["Horse (before its release)", "Horse"]
 
 
 def test_tracks_and_windows_are_never_mixed():
@@ -113,8 +131,9 @@ def test_words_state_only_what_the_snapshots_show():
     snaps = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
     text = arena_text.summary(arena.runs(snaps, "2026-03-31"), snaps, "Western", "2026-01-01", "2026-03-31")
     assert "first place is with China (Panda), since between 2026-01-11 and 2026-02-01" in text
-    assert "28 to 79 days in all" in text
-    assert "China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500)" in text
+    assert "its snapshots span 28 days in all, at most 79 days" in text
+    assert ("China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500); outside "
+            "the published intervals.") in text
     empty = arena_text.summary(snaps.iloc[0:0], snaps.iloc[0:0], "Western", "2024-01-01", "2024-12-31",
                                T("2025-04-15"))
     assert empty.endswith("the data's first is from 2025-04-15.")
@@ -123,6 +142,7 @@ def test_words_state_only_what_the_snapshots_show():
     assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
     assert list(shown.other) == ["Yank (1500)", "not first", "not in the top 2 recorded"]
     assert arena_text.lead_text(-20.0, True) == "-20 (within the published intervals)"
+    assert arena_text.lead_text(-17.4, None) == "-17.4 (no intervals recorded)"
 
 
 @pytest.mark.parametrize("value, latest, expected", [

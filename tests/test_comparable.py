@@ -54,6 +54,8 @@ def test_spread_is_the_range_of_per_model_differences():
                           "(2 models with more than one score); within one benchmark version, by "
                           "0.50 points")
     assert cmp.spread(scores[scores.model_id == "c"], "vbench", "total") is None
+    # scores are compared within one version, so the within-version spread is the tolerance
+    assert (got.tolerance, cmp.spread(scores, "vbench", "total").tolerance) == (0.5, 2.5)
 
 
 def test_shown_includes_what_was_public():

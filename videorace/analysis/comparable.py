@@ -85,6 +85,13 @@ class Spread:
     models: int  # models with more than one distinct score
     within_version: "Spread | None" = None  # the same, counting only sources of one version
 
+    @property
+    def tolerance(self) -> float:
+        """The gap read as level when two scores of one class (one version and evaluator) are
+        compared: the spread within one version where the data has one, since the spread across
+        versions comes from differences a class already excludes; else the whole spread."""
+        return self.within_version.high if self.within_version is not None else self.high
+
     def text(self) -> str:
         span = f"{self.low:.2f}" if self.low == self.high else f"{self.low:.2f} to {self.high:.2f}"
         text = (f"{span} points between sources and versions for the same model "

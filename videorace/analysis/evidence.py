@@ -213,7 +213,7 @@ def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Findin
         return Finding(None, f"no VBench class holds both {everything.name(model_id)} and Sora "
                        "in the data", settled=True)
     spread = every.attrs.get("spread")
-    tolerance = spread.high if spread is not None else 0.0
+    tolerance = spread.tolerance if spread is not None else 0.0
     cls = sorted(both)[0]
     own = ev.scores[(ev.scores.model_id == model_id) & (ev.scores.score_class == cls)]
     sora = ev.scores[ev.scores.model_id.isin(SORA) & (ev.scores.score_class == cls)]

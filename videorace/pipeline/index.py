@@ -38,6 +38,11 @@ def render_index(state: dict, changes: str = "") -> str:
 SIDE_WORDS = {"Western": "the West", "Comparators": "the models named"}
 
 
+def since_words(since: str) -> str:
+    """'since 2025-02-01'; a date already led by 'by' (a board's first spell) keeps its own."""
+    return esc(since if since.startswith("by ") else f"since {since}")
+
+
 def answer_section(state: dict) -> str:
     """'The answer as it stands': one row per dimension, one column per report that gave an
     answer (``report.answer``; a failed report keeps its last good one), each cell who leads on
@@ -55,13 +60,14 @@ def answer_section(state: dict) -> str:
             row = next((r for r in e["answer"]["rows"] if r["row"] == dim), None)
             cells.append("<td>not compared</td>" if row is None else
                          f"<td><b>{esc(SIDE_WORDS.get(row['now'], row['now']))}</b>"
-                         + (f" since {esc(row['since'])}" if row["since"] else "")
+                         + (f" {since_words(row['since'])}" if row["since"] else "")
                          + f"<br><small>end of 2024: {esc(SIDE_WORDS.get(row['end_2024'], row['end_2024']))}"
                          "</small></td>")
         body.append(f"<tr><th scope=\"row\">{esc(dim)}</th>{''.join(cells)}</tr>")
     return ("<h2>The answer as it stands</h2>\n<p>On each dimension: who leads on the last day of "
-            "the data, since when, and who led when 2024 ended, from the reports over the whole "
-            "period (each column is one; follow its link for the evidence).</p>\n"
+            "the data (on an arena board, at its latest snapshot, dated beside it), since when, and "
+            "who led when 2024 ended, from the reports over the whole period (each column is one; "
+            "follow its link for the evidence).</p>\n"
             f"<table class=\"answer\"><tr><th scope=\"col\">Dimension</th>{head}</tr>\n"
             + "\n".join(body) + "\n</table>")
 

@@ -6,7 +6,8 @@ then, is ahead (``comparable.verdict``: within the spread is level; a side with 
 behind a lead, it is 'no comparison'). "Since" is the first day of the last unbroken run of that
 verdict: the last day the item that settled it can have come (the day it was certainly there),
 with its first possible day when the date is coarser. An arena board's leader is the side of its
-latest first place, since the spell's first snapshot (``arena.runs``).
+latest first place, since its spell began (``arena_text.since_text``), with the date of that
+latest snapshot, which may lie well before the window's end.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
+from videorace.analysis.catchup.arena_text import since_text
 from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
@@ -84,12 +86,12 @@ def arena_rows(runs: pd.DataFrame) -> list[dict]:
     rows = []
     for (board, track), board_runs in runs.groupby(["leaderboard", "track"], sort=True):
         now = board_runs[board_runs.current].iloc[0]
-        first = as_text(now.first_on, now.first_precision)
-        when = first if now.from_early == now.first_on else \
-            f"between {now.from_early:%Y-%m-%d} and {first}"
+        when = since_text(now).removeprefix("since ")
+        latest = as_text(now.last_on, now.last_precision)
         name = f"first place, {board_name(board, track)}"
         rows.append({"dimension": name, "row": name, "now": now.side,
-                     "since": when, "end_2024": "no snapshot yet"})
+                     "since": f"{when} (latest snapshot: {latest})",
+                     "end_2024": "no snapshot in the data"})
     return rows
 
 

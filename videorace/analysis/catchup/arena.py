@@ -12,9 +12,11 @@ or dates. For each snapshot:
 - the **lead** is China's best minus the other side's best, in rating points, where both are
   rated; ``level`` says whether the published intervals overlap.
 
-Runs of snapshots held by one side give the days it held the top as a range: at least from its
-first snapshot to its last, at most from the day after the other's previous snapshot to the day
-before its next (or to the window's end while it still holds).
+Spells of snapshots whose first place is on one side give the days that side held it: its
+snapshots span so many days (whether first place changed hands between two snapshots is not
+recorded), and it can have lasted at most from the day after the other side's previous snapshot
+to the day before its next (or to the window's end while it still holds); a board's first spell
+has no such bound before it.
 """
 
 from __future__ import annotations
@@ -53,7 +55,20 @@ def entries(ds, comparator, window_start, window_end) -> pd.DataFrame:
     a = a.merge(sided[["rating_id", "side"]], on="rating_id", how="left")
     others = a.country.notna() & (a.country != "CN")
     a = a.assign(side=a.side.fillna(others.map({True: OTHER_WEST, False: NEITHER})))
-    return a.reset_index(drop=True)
+    return a.assign(prerelease=_before_release(ds, a)).reset_index(drop=True)
+
+
+def _before_release(ds, a: pd.DataFrame) -> pd.Series:
+    """Whether each entry was rated before its model could be used by outsiders (a code name on
+    the board, a preview): True when the model's first availability in model_events.csv starts
+    after the snapshot, or it has none; False otherwise, and for entries not linked to a model."""
+    if "model_events" not in ds or a.empty:
+        return pd.Series(False, index=a.index)
+    from videorace.analysis.catchup.compute import _events
+
+    usable = _events(ds, ("available",)).groupby("model_id").start.min()
+    linked = a.model_id.notna()
+    return linked & ~(a.model_id.map(usable) <= a.snapshot_on).fillna(False)
 
 
 def top_n(ranks: pd.Series) -> int:
@@ -81,6 +96,7 @@ def _level(a, b) -> bool | None:
 
 
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
+                               "holder_prerelease",
                                "holder_rating", "top_n", "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
@@ -101,6 +117,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "snapshot_end": snap.snapshot_end.iloc[0],
             "holder": " and ".join(first.model_name) if len(first) else "",
             "holder_side": " and ".join(sorted(set(first.side))) if len(first) else "",
+            "holder_prerelease": bool(len(first) and first.prerelease.any()),
             "holder_rating": first.rating.max() if len(first) else float("nan"),
             "top_n": n,
             "china_model": china.model_name if china is not None else "",
@@ -115,14 +132,16 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
 
 RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
                        "last_precision", "snapshots", "from_early",
-                       "to_late", "days_low", "days_high", "current"]
+                       "to_late", "days_seen", "days_high", "current"]
 
 
 def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
-    """Per board, consecutive snapshots with a holder whose holding side is the same. ``days_low``
-    counts from the run's first snapshot to its last; ``days_high`` from the day after the
-    previous run's last snapshot (or the run's first, for a board's first run) to the day before
-    the next run's first (or ``window_end`` while the run is ``current``)."""
+    """Per board, spells: consecutive snapshots whose first place is on the same side.
+    ``days_seen`` spans the spell's snapshots (first to last; whether first place changed hands
+    between two snapshots is not recorded, so it is what the snapshots show, not a floor);
+    ``days_high`` is the most it can have lasted: from the day after the previous spell's last
+    snapshot to the day before the next spell's first (or ``window_end`` while ``current``),
+    missing for a board's first spell, whose start no earlier snapshot bounds (``from_early`` NaT)."""
     window_end = pd.Timestamp(window_end)
     out = []
     for board, snap in snaps[snaps.holder_side != ""].groupby(BOARD, sort=True):
@@ -131,8 +150,7 @@ def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
         parts = [part for _, part in snap.groupby(group, sort=True)]
         for i, part in enumerate(parts):
             first_end, last_on = part.snapshot_end.iloc[0], part.snapshot_on.iloc[-1]
-            early = (parts[i - 1].snapshot_end.iloc[-1] + pd.Timedelta(days=1) if i
-                     else part.snapshot_on.iloc[0])
+            early = parts[i - 1].snapshot_end.iloc[-1] + pd.Timedelta(days=1) if i else pd.NaT
             late = (parts[i + 1].snapshot_on.iloc[0] - pd.Timedelta(days=1)
                     if i + 1 < len(parts) else window_end)
             out.append(dict(zip(BOARD, board)) | {
@@ -142,7 +160,7 @@ def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
                 "first_precision": part.snapshot_precision.iloc[0], "last_on": last_on,
                 "last_precision": part.snapshot_precision.iloc[-1],
                 "snapshots": len(part), "from_early": early, "to_late": late,
-                "days_low": max((last_on - first_end).days, 0),
-                "days_high": (late - early).days, "current": i + 1 == len(parts)})
-    return pd.DataFrame(out, columns=RUN_COLUMNS)
-
+                "days_seen": max((last_on - first_end).days, 0),
+                "days_high": (late - early).days if i else pd.NA, "current": i + 1 == len(parts)})
+    out = pd.DataFrame(out, columns=RUN_COLUMNS)
+    return out.astype({"days_seen": "Int64", "days_high": "Int64"})

@@ -17,11 +17,16 @@ def rating_text(model: str, rating, depth: int) -> str:
     return f"{model} (no rating)" if pd.isna(rating) else f"{model} ({rating:g})"
 
 
+INTERVALS = {True: "within the published intervals", False: "outside the published intervals",
+             None: "no intervals recorded"}
+
+
 def lead_text(lead, level) -> str:
-    """China's lead in points: '+29', '-51 (within the intervals)'; '' when not both rated."""
+    """China's lead in points with what the intervals say: '+29 (outside the published
+    intervals)', '-20 (within ...)', '-17.4 (no intervals recorded)'; '' when not both rated."""
     if pd.isna(lead):
         return ""
-    return f"{lead:+.1f}".replace(".0", "") + (" (within the published intervals)" if level else "")
+    return f"{lead:+.1f}".replace(".0", "") + f" ({INTERVALS[level]})"
 
 
 def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
@@ -30,7 +35,8 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "board": [board_name(b, t) for b, t in zip(snaps.leaderboard, snaps.track)],
         "snapshot": [as_text(d, p) for d, p in zip(snaps.snapshot_on, snaps.snapshot_precision)],
-        "first": [h or "not stated" for h in snaps.holder],
+        "first": [(h + (" (before its release)" if pre else "")) if h else "not stated"
+                  for h, pre in zip(snaps.holder, snaps.holder_prerelease)],
         "first_side": snaps.holder_side,
         "depth": [f"top {n}" if n else "no rank 1" for n in snaps.top_n],
         "china": [rating_text(m, r, n) if n else "" for m, r, n in
@@ -41,8 +47,10 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
         "source_id": snaps.source_id})
 
 
-def days_text(low, high) -> str:
-    return f"{low}" if low == high else f"{low} to {high}"
+def days_text(seen, high, current: bool = False) -> str:
+    """'snapshots span 114; at most 239', with 'at most: unknown' for a board's first spell."""
+    most = "unknown (no earlier snapshot)" if pd.isna(high) else f"{high}"
+    return f"snapshots span {seen}; at most {most}" + (" so far" if current else "")
 
 
 def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
@@ -54,8 +62,8 @@ def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
         "snapshots": [f"{as_text(a, ap)} to {as_text(b, bp)} ({n})" if n > 1 else f"{as_text(a, ap)} (1)"
                       for a, ap, b, bp, n in zip(runs.first_on, runs.first_precision, runs.last_on,
                                                  runs.last_precision, runs.snapshots)],
-        "days": [days_text(lo, hi) + (" so far" if c else "") for lo, hi, c in
-                 zip(runs.days_low, runs.days_high, runs.current)]})
+        "days": [days_text(lo, hi, c) for lo, hi, c in
+                 zip(runs.days_seen, runs.days_high, runs.current)]})
 
 
 def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: str) -> str:
@@ -65,15 +73,16 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
     b = board_runs.iloc[0]
     name = board_name(b.leaderboard, b.track)
     now = board_runs[board_runs.current].iloc[0]
-    first = as_text(now.first_on, now.first_precision)
-    since = (f"since {first}" if now.from_early == now.first_on else
-             f"since between {now.from_early:%Y-%m-%d} and {first}")
+    since = since_text(now)
     text = (f"**{name}.** At the latest snapshot ({as_text(now.last_on, now.last_precision)}) first place is "
             f"with {side_words(now.side)} ({now.holders.split(' / ')[-1]}), {since}.")
     china = board_runs[board_runs.side == CHINA]
     if len(china):
-        text += (f" China held it in {len(china)} spell{'s' if len(china) > 1 else ''}, "
-                 f"{china.days_low.sum()} to {china.days_high.sum()} days in all.")
+        most = ("an unknown number of days at most" if china.days_high.isna().any() else
+                f"at most {china.days_high.sum()} days")
+        text += (f" China was first in {len(china)} spell{'s' if len(china) > 1 else ''}: its "
+                 f"snapshots span {china.days_seen.sum()} days in all, {most} (whether first place "
+                 "changed hands between two snapshots is not recorded).")
     else:
         text += " China never held it in the snapshots recorded."
     rated = board_snaps[board_snaps.lead.notna()]
@@ -81,12 +90,21 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
         last = rated.iloc[-1]
         text += (f" On {last.snapshot_on:%Y-%m-%d}, the latest snapshot rating both sides, China's "
                  f"best ({last.china_model}, {last.china_rating:g}) stood {_points(last.lead)} "
-                 f"{side_words(other)}'s best ({last.other_model}, {last.other_rating:g})"
-                 + (", within the published intervals." if last.level else "."))
+                 f"{side_words(other)}'s best ({last.other_model}, {last.other_rating:g}); "
+                 f"{INTERVALS[last.level]}.")
     else:
         text += (f" No snapshot rates both China's and {side_words(other)}'s best, so no lead in "
                  "points.")
     return text
+
+
+def since_text(run) -> str:
+    """When a spell began: 'since between 2026-03-07 and 2026-04-07' (after the previous
+    holder's last snapshot, by its own first); 'by May 2026' for a board's first spell."""
+    first = as_text(run.first_on, run.first_precision)
+    if pd.isna(run.from_early):
+        return f"by {first}"
+    return f"since between {run.from_early:%Y-%m-%d} and {first}"
 
 
 def side_words(side: str) -> str:

@@ -82,7 +82,7 @@ def context(ds, comparator, availability: str, score_class: str, dimensions):
     chosen = (params.choice("score_class", score_class, vbench_class_choices(ds)) if score_class
               else chosen_vbench_class(ds, comparator, availability))
     spread = vbench_spread(ds)
-    tolerances = {"vbench_total": spread.high if spread else 0.0}
+    tolerances = {"vbench_total": spread.tolerance if spread else 0.0}
     apply = {d: applicable(ds, d, comparator) for d in dimensions}
     compared = [d for d in dimensions if apply[d]]
     return side_label(comparator), chosen, spread, tolerances, apply, compared

@@ -28,8 +28,8 @@ def value_text(dimension: str, value: float) -> str:
 def lag_text(low, high) -> str:
     """'12 days later', '3 to 40 days later', '10 days earlier', 'between 5 days earlier and 20
     days later' (a range that spans zero)."""
-    if pd.isna(high):
-        return f"not matched, at least {low} days on"
+    if pd.isna(high):  # a milestone whose date runs past the window's end has no days to count yet
+        return f"not matched, at least {low} days on" if low > 0 else "not matched by the window's end"
     if low >= 0:
         span = f"{low}" if low == high else f"{low} to {high}"
         return f"{span} day{'s' if high != 1 else ''} later"
@@ -187,8 +187,9 @@ def comparison_note(mode: str, score_class: str | None, spread, other: str) -> s
     else:
         text += f"No VBench class has scores on both China's side and {other}'s, so none is compared. "
     if spread is not None:
-        text += (f"Published VBench totals of one model differ by {spread.text()}, so a gap up to "
-                 f"{spread.high:.2f} points is read as level within the spread.")
+        text += (f"Published VBench totals of one model differ by {spread.text()}; scores are "
+                 f"compared within one version, so a gap up to {spread.tolerance:.2f} points is read "
+                 "as level within the spread.")
     return text
 
 
