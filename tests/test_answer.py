@@ -52,13 +52,17 @@ def test_answer_table_rows_and_arena_spells():
     runs = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "side": "China",
                           "first_on": T("2026-04-07"), "first_precision": "day",
                           "last_on": T("2026-05-01"), "last_precision": "month",
-                          "from_early": T("2026-03-07"), "current": True}])
-    table = answer.answer(all_items, ["clip_s"], "Sora", T("2025-03-01"), {}, "public", {}, runs)
+                          "from_early": T("2026-03-07"), "current": True, "prerelease_first": True}])
+    snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": False,
+                           "snapshot_on": T("2026-04-07"), "snapshot_precision": "day"}])
+    table = answer.answer(all_items, ["clip_s"], "Sora", T("2025-03-01"), {}, "public", {}, runs, snaps)
     assert table.to_dict("records") == [
         {"dimension": "longest clip (s)", "row": "longest clip (s)", "now": "Sora",
          "since": "2025-02-01", "end_2024": "China"},
         {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
-         "now": "China", "since": "between 2026-03-07 and 2026-04-07 (latest snapshot: May 2026)",
+         "now": "China", "since": "between 2026-03-07 and 2026-04-07 (latest snapshot: May 2026; its first "
+                                  "snapshot rated an entry before its release; China's best against Sora's on "
+                                  "2026-04-07: +86 points (outside the published intervals))",
          "end_2024": "no snapshot in the data"}]
 
 

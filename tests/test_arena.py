@@ -94,7 +94,11 @@ def test_month_precision_snapshot_counts_from_its_last_day():
             _row(3, "2026-06-10", "Panda", "cn_lab", 1500, 1, source="s3")]
     snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
     run = arena.runs(snaps, "2026-06-30").iloc[1]
-    assert run.days_seen == (T("2026-06-10") - T("2026-05-31")).days  # May's snapshot: by its last day
+    # May's snapshot: it showed the holder on some day of May, so the span is a range
+    assert (run.days_seen, run.days_seen_high) == ((T("2026-06-10") - T("2026-05-31")).days,
+                                                   (T("2026-06-10") - T("2026-05-01")).days)
+    assert arena_text.days_text(run.days_seen, run.days_seen_high, run.days_high, True) == \
+        "snapshots span 10 to 40; at most 80 so far"
     assert run.days_high == (T("2026-06-30") - T("2026-04-11")).days
 
 
@@ -140,7 +144,7 @@ def test_words_state_only_what_the_snapshots_show():
     assert arena_text.lead_text(float("nan"), None) == ""
     shown = arena_text.snapshot_table(snaps)
     assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
-    assert list(shown.other) == ["Yank (1500)", "not first", "not in the top 2 recorded"]
+    assert list(shown.other) == ["Yank (1500)", "not first", "not among the 2 entries recorded"]
     assert arena_text.lead_text(-20.0, True) == "-20 (within the published intervals)"
     assert arena_text.lead_text(-17.4, None) == "-17.4 (no intervals recorded)"
 

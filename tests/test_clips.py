@@ -108,6 +108,24 @@ def test_plots_draw_one_mark_per_row_and_a_bar_per_resolved_clip():
     plots.plt.close("all")
 
 
+def test_lengths_chart_groups_makers_in_china_and_elsewhere_longest_first():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from videorace.analysis import plots
+
+    cap = clips.with_pixels(KLING, 24, (16, 9)).assign(model_name=lambda f: f.model_id, org_id="x",
+                                                        maker="M")
+    # Vidu and Ying made in China, Kling (here) elsewhere: China's block first, each longest first
+    grouped = cap.assign(country=cap.model_id.map({"kling": "US", "vidu": "CN", "ying": "CN"}))
+    labels = plots.plotted_data(clips.plot_lengths(grouped))[0]["yticklabels"]
+    assert labels == ["Makers in China", "vidu (M)", "ying (M)", "Makers elsewhere", "kling (M)"]
+    # one side only: no header rows
+    alone = cap.assign(country="CN")
+    assert plots.plotted_data(clips.plot_lengths(alone))[0]["yticklabels"] == ["kling (M)", "vidu (M)", "ying (M)"]
+    plots.plt.close("all")
+
+
 def test_one_per_clip_merges_rows_that_differ_only_in_source_or_precision():
     twice = caps(("kling", T("2024-06-06"), "day", 120, 120, 1080, None, 30, "claimed", "s1"),
                  ("kling", T("2024-06-01"), "month", 120, 120, 1080, None, 30, "claimed", "s2"),

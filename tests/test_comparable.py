@@ -52,7 +52,7 @@ def test_spread_is_the_range_of_per_model_differences():
     assert (got.low, got.high, got.within_version) == (0.5, 2.5, cmp.Spread(0.5, 0.5, 1))
     assert got.text() == ("0.50 to 2.50 points between sources and versions for the same model "
                           "(2 models with more than one score); within one benchmark version, by "
-                          "0.50 points")
+                          "0.50 points (1 model)")
     assert cmp.spread(scores[scores.model_id == "c"], "vbench", "total") is None
     # scores are compared within one version, so the within-version spread is the tolerance
     assert (got.tolerance, cmp.spread(scores, "vbench", "total").tolerance) == (0.5, 2.5)

@@ -195,7 +195,7 @@ def plot_pixels(cap: pd.DataFrame):
     """Pixels per clip (log) per model row, so resolution and length show together."""
     shown = one_per_clip(cap[cap.pixels_high.notna()]).sort_values("pixels_high")
     fig, ax = plots.figure("Pixels per clip (frame size x frames), per model", "pixels per clip (log scale)", "",
-                           size=(9, 0.5 * len(shown) + 1.8))
+                           size=(9, 0.32 * len(shown) + 1.8))
     labels = [f"{r.model_name} {seconds_text(r.max_clip_s_low, r.max_clip_s_high)} {r.availability} "
               f"({as_text(r.as_of, r.as_of_precision)})" for r in shown.itertuples()]
     ax.barh(range(len(shown)), shown.pixels_high.astype(float),
@@ -206,6 +206,7 @@ def plot_pixels(cap: pd.DataFrame):
         ax.plot([low, low], [i - 0.4, i + 0.4], color="#111", lw=2)
     ax.set_yticks(range(len(shown)))
     ax.set_yticklabels(labels)
+    ax.set_ylim(-0.6, len(shown) - 0.4)  # no empty margin of bar widths above and below
     ax.set_xscale("log")
     plots.count_axis(ax.xaxis)
     plots.finish(fig, "Hatched: claimed or shown only. A black tick marks the low end of a ranged "

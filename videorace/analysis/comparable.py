@@ -98,7 +98,8 @@ class Spread:
                 f"({self.models} model{'s' if self.models != 1 else ''} with more than one score)")
         w = self.within_version
         if w is not None:
-            text += f"; within one benchmark version, by {w.text().split(' points')[0]} points"
+            text += (f"; within one benchmark version, by {w.text().split(' points')[0]} points "
+                     f"({w.models} model{'s' if w.models != 1 else ''})")
         return text
 
 

@@ -36,7 +36,7 @@ def key_figures(figures: dict[str, str]) -> None:
 def answer(frame: pd.DataFrame, as_of) -> None:
     """Show the answer as it stands (``catchup.answer_table``: dimension, who leads now, since
     when, who led at the end of 2024) as a table; the build lifts it into reports/index.html."""
-    spec = tables.Spec({"dimension": "Dimension", "now": f"Leads on {as_of:%Y-%m-%d}",
+    spec = tables.Spec({"dimension": "Dimension", "now": f"Leads on {as_of:%Y-%m-%d} (a board: at its latest snapshot)",
                         "since": "Since", "end_2024": "Led at the end of 2024"}, {}, {}, {}, {})
     rows = [{k: str(v) for k, v in row.items()} for row in frame.to_dict("records")]
     display(HTML(tables.to_html(frame, spec, "answer", "")),

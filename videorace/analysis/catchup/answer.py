@@ -16,7 +16,7 @@ import pandas as pd
 
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
-from videorace.analysis.catchup.arena_text import since_text
+from videorace.analysis.catchup.arena_text import lead_words, since_text
 from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
@@ -81,26 +81,37 @@ def frontier_rows(all_items: pd.DataFrame, dims, other: str, window_end, toleran
     return rows
 
 
-def arena_rows(runs: pd.DataFrame) -> list[dict]:
-    """One row per board: the side of its latest first place and since when; 2024 had none."""
+def arena_rows(runs: pd.DataFrame, snaps: pd.DataFrame | None = None, other: str = "") -> list[dict]:
+    """One row per board: the side of its latest first place, since when, the date of that
+    latest snapshot, whether the spell began with an entry rated before its release, and China's
+    lead over ``other`` at the latest snapshot rating both; 2024 had no snapshot."""
     rows = []
     for (board, track), board_runs in runs.groupby(["leaderboard", "track"], sort=True):
         now = board_runs[board_runs.current].iloc[0]
         when = since_text(now).removeprefix("since ")
-        latest = as_text(now.last_on, now.last_precision)
+        notes = [f"latest snapshot: {as_text(now.last_on, now.last_precision)}"]
+        if now.prerelease_first:
+            notes.append("its first snapshot rated an entry before its release")
+        if snaps is not None:
+            rated = snaps[(snaps.leaderboard == board) & (snaps.track == track) & snaps.lead.notna()]
+            if len(rated):
+                last = rated.iloc[-1]
+                notes.append(f"China's best against {other}'s on "
+                             f"{as_text(last.snapshot_on, last.snapshot_precision)}: "
+                             f"{lead_words(last.lead, last.level)}")
         name = f"first place, {board_name(board, track)}"
         rows.append({"dimension": name, "row": name, "now": now.side,
-                     "since": f"{when} (latest snapshot: {latest})",
-                     "end_2024": "no snapshot in the data"})
+                     "since": f"{when} ({'; '.join(notes)})", "end_2024": "no snapshot in the data"})
     return rows
 
 
 def answer(all_items, dims, other: str, window_end, tolerances: dict, mode: str,
-           applicable: dict, runs: pd.DataFrame | None = None) -> pd.DataFrame:
+           applicable: dict, runs: pd.DataFrame | None = None,
+           snaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """The answer table: dimension (as this mode names it), row (the name the index lines up runs
     of several modes by), who leads at ``window_end`` (``now``), since when, and who led at the
     end of 2024."""
     rows = frontier_rows(all_items, dims, other, window_end, tolerances, mode, applicable)
     if runs is not None and len(runs):
-        rows += arena_rows(runs)
+        rows += arena_rows(runs, snaps, other)
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS)

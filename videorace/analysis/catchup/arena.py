@@ -132,13 +132,15 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
 
 RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
                        "last_precision", "snapshots", "from_early",
-                       "to_late", "days_seen", "days_high", "current"]
+                       "to_late", "days_seen", "days_seen_high", "days_high", "current",
+                       "prerelease_first"]
 
 
 def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
     """Per board, spells: consecutive snapshots whose first place is on the same side.
-    ``days_seen`` spans the spell's snapshots (first to last; whether first place changed hands
-    between two snapshots is not recorded, so it is what the snapshots show, not a floor);
+    ``days_seen`` to ``days_seen_high`` is the span of the spell's snapshots (first to last, a
+    range where a snapshot is dated only to its month; whether first place changed hands between
+    two snapshots is not recorded, so it is what the snapshots show, not a floor);
     ``days_high`` is the most it can have lasted: from the day after the previous spell's last
     snapshot to the day before the next spell's first (or ``window_end`` while ``current``),
     missing for a board's first spell, whose start no earlier snapshot bounds (``from_early`` NaT)."""
@@ -161,6 +163,8 @@ def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
                 "last_precision": part.snapshot_precision.iloc[-1],
                 "snapshots": len(part), "from_early": early, "to_late": late,
                 "days_seen": max((last_on - first_end).days, 0),
+                "days_seen_high": (part.snapshot_end.iloc[-1] - part.snapshot_on.iloc[0]).days,
+                "prerelease_first": bool(part.holder_prerelease.iloc[0]),
                 "days_high": (late - early).days if i else pd.NA, "current": i + 1 == len(parts)})
     out = pd.DataFrame(out, columns=RUN_COLUMNS)
-    return out.astype({"days_seen": "Int64", "days_high": "Int64"})
+    return out.astype({"days_seen": "Int64", "days_seen_high": "Int64", "days_high": "Int64"})

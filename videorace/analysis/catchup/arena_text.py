@@ -13,7 +13,7 @@ def rating_text(model: str, rating, depth: int) -> str:
     """'Seedance 2.0 (1450)'; 'Seedance 1.0 (no rating)' from a rank fact; 'not in the top 3
     recorded' for a side with no entry in the snapshot's ``depth`` consecutive ranks."""
     if not model:
-        return f"not in the top {depth} recorded" if depth > 1 else "not first"
+        return f"not among the {depth} entries recorded" if depth > 1 else "not first"
     return f"{model} (no rating)" if pd.isna(rating) else f"{model} ({rating:g})"
 
 
@@ -27,6 +27,11 @@ def lead_text(lead, level) -> str:
     if pd.isna(lead):
         return ""
     return f"{lead:+.1f}".replace(".0", "") + f" ({INTERVALS[level]})"
+
+
+def lead_words(lead, level) -> str:
+    """'+86 points (outside the published intervals)'."""
+    return lead_text(lead, level).replace(" (", " points (", 1)
 
 
 def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
@@ -47,10 +52,16 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
         "source_id": snaps.source_id})
 
 
-def days_text(seen, high, current: bool = False) -> str:
-    """'snapshots span 114; at most 239', with 'at most: unknown' for a board's first spell."""
-    most = "unknown (no earlier snapshot)" if pd.isna(high) else f"{high}"
-    return f"snapshots span {seen}; at most {most}" + (" so far" if current else "")
+def span_text(low, high) -> str:
+    return f"{low}" if low == high else f"{low} to {high}"
+
+
+def days_text(seen, seen_high, high, current: bool = False) -> str:
+    """'snapshots span 114; at most 239', a span '25 to 55' where a snapshot is dated to its month,
+    and 'at most: unknown' for a board's first spell."""
+    most = "unknown (no earlier snapshot names first place)" if pd.isna(high) else f"{high}"
+    return (f"snapshots span {span_text(seen, seen_high)}; at most {most}"
+            + (" so far" if current else ""))
 
 
 def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
@@ -62,8 +73,8 @@ def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
         "snapshots": [f"{as_text(a, ap)} to {as_text(b, bp)} ({n})" if n > 1 else f"{as_text(a, ap)} (1)"
                       for a, ap, b, bp, n in zip(runs.first_on, runs.first_precision, runs.last_on,
                                                  runs.last_precision, runs.snapshots)],
-        "days": [days_text(lo, hi, c) for lo, hi, c in
-                 zip(runs.days_seen, runs.days_high, runs.current)]})
+        "days": [days_text(lo, lo_high, hi, c) for lo, lo_high, hi, c in
+                 zip(runs.days_seen, runs.days_seen_high, runs.days_high, runs.current)]})
 
 
 def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: str) -> str:
@@ -81,7 +92,8 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
         most = ("an unknown number of days at most" if china.days_high.isna().any() else
                 f"at most {china.days_high.sum()} days")
         text += (f" China was first in {len(china)} spell{'s' if len(china) > 1 else ''}: its "
-                 f"snapshots span {china.days_seen.sum()} days in all, {most} (whether first place "
+                 f"snapshots span {span_text(china.days_seen.sum(), china.days_seen_high.sum())} "
+                 f"days in all, {most} (whether first place "
                  "changed hands between two snapshots is not recorded).")
     else:
         text += " China never held it in the snapshots recorded."
@@ -140,12 +152,18 @@ def plot_alt(snaps: pd.DataFrame, other: str) -> str:
     for (board, track), snap in snaps.groupby(BOARD, sort=True):
         held = snap[snap.holder != ""]
         rated = snap[snap.lead.notna()]
-        part = board_name(board, track)
+        if held.empty and rated.empty:
+            continue
+        part = board_name(board, track) + ":"
         if len(held):
             last = held.iloc[-1]
-            part += f": first on {last.snapshot_on:%Y-%m-%d} {last.holder} ({last.holder_side})"
+            part += (f" first on {as_text(last.snapshot_on, last.snapshot_precision)} {last.holder}"
+                     f" ({last.holder_side})")
         if len(rated):
-            part += f", China's lead then {lead_text(rated.lead.iloc[-1], None)} points"
+            last = rated.iloc[-1]
+            part += (f"{',' if len(held) else ''} China's lead on "
+                     f"{as_text(last.snapshot_on, last.snapshot_precision)} "
+                     f"{lead_words(last.lead, last.level)}")
         parts.append(part)
     return (f"Markers of China's and {side_words(other)}'s best rating per snapshot, one panel per "
             "board, with each snapshot's first place along the top; " + "; ".join(parts) + ".")

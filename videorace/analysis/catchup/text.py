@@ -122,6 +122,9 @@ def key_figures(all_items, all_lags, dimensions, other: str, window_end,
             continue
         at_end = standing(all_items[all_items.dimension == dim], window_end)
         cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
+        if dim in ("available", "open_weights", "audio") and pd.isna(cn) and pd.isna(them):
+            figures[dimension_name(dim, mode)] = f"neither China nor {other} had one in the data"
+            continue
         lead = lead_text(cn, them, other, (tolerances or {}).get(dim, 0.0))
         figures[dimension_name(dim, mode)] = (f"China {value_text(dim, cn)}, {other} "
                                     f"{value_text(dim, them)} ({lead}); "
