@@ -62,7 +62,7 @@ def test_answer_table_rows_and_arena_spells():
         {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
          "now": "China", "since": "between 2026-03-07 and 2026-04-07 (latest snapshot: May 2026; its first "
                                   "snapshot rated an entry before its release; China's best against Sora's on "
-                                  "2026-04-07: +86 points (outside the published intervals))",
+                                  "2026-04-07: +86 points, outside the published intervals)",
          "end_2024": "no snapshot in the data"}]
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
-from videorace.analysis.catchup.arena_text import lead_words, since_text
+from videorace.analysis.catchup.arena_text import lead_words, side_words, since_text
 from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
@@ -96,9 +96,9 @@ def arena_rows(runs: pd.DataFrame, snaps: pd.DataFrame | None = None, other: str
             rated = snaps[(snaps.leaderboard == board) & (snaps.track == track) & snaps.lead.notna()]
             if len(rated):
                 last = rated.iloc[-1]
-                notes.append(f"China's best against {other}'s on "
+                notes.append(f"China's best against {side_words(other)}'s on "
                              f"{as_text(last.snapshot_on, last.snapshot_precision)}: "
-                             f"{lead_words(last.lead, last.level)}")
+                             + lead_words(last.lead, last.level).replace(" (", ", ").rstrip(")"))
         name = f"first place, {board_name(board, track)}"
         rows.append({"dimension": name, "row": name, "now": now.side,
                      "since": f"{when} ({'; '.join(notes)})", "end_2024": "no snapshot in the data"})

@@ -73,7 +73,11 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
             if not pd.isna(top):
                 ax.set_ylim(0, top * 1.3)
         ax.set_xlim(window_start, max(window_end, window_start + pd.Timedelta(days=1)))
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+        if ax.get_legend_handles_labels()[0]:  # a window with nothing in it has no line to name
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+        else:
+            ax.text(0.5, 0.5, "nothing in the data for this window", transform=ax.transAxes,
+                    ha="center", va="center", color="#555")
     plots.month_axis(axes[-1, 0])
     sides = " vs ".join(sorted(all_items.side.unique()))
     fig.suptitle(f"Best reached so far on each day, {sides}, one panel per dimension", fontweight="bold")
