@@ -13,6 +13,10 @@ ANSWER_KEY = "videorace_answer"
 PLOTTED_MIME = "application/vnd.videorace.plotted+json"
 
 
+#: How a comparator side reads in a sentence (the reports and the index say it the same way).
+SIDE_WORDS = {"Western": "the West", "Comparators": "the models named"}
+
+
 def esc(value) -> str:
     """Data text made safe for Markdown/HTML output; missing values (None, pandas' NA) are empty."""
     missing = value is None or type(value).__name__ == "NAType"

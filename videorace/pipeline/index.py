@@ -4,7 +4,7 @@ status and key figures."""
 from __future__ import annotations
 
 from videorace import __version__
-from videorace.analysis.markup import esc
+from videorace.analysis.markup import SIDE_WORDS, esc
 from videorace.pipeline.state import FAILED_DIR as FAILED
 from videorace.pipeline.state import shown
 
@@ -32,10 +32,6 @@ def render_index(state: dict, changes: str = "") -> str:
             f"<td>{built}</td><td>{note}<ul>{figures}</ul></td></tr>")
     return INDEX_TEMPLATE.format(version=esc(__version__), answer=answer_section(state),
                                  changes=changes, rows="\n".join(rows))
-
-
-#: How the index names a side leading a dimension.
-SIDE_WORDS = {"Western": "the West", "Comparators": "the models named"}
 
 
 def since_words(since: str) -> str:

@@ -17,16 +17,11 @@ import pandas as pd
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
 from videorace.analysis.catchup.arena_text import lead_words, side_words, since_text
-from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
+from videorace.analysis.catchup.compute import BINARY, CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
 YEAR_END = pd.Timestamp("2024-12-31")
 ANSWER_COLUMNS = ["dimension", "row", "now", "since", "end_2024"]
-
-
-#: Yes-or-no dimensions: a side without the thing does not have it yet, a real state (0), so the
-#: side that has it leads; on the others a side with no value is 'no comparison', never behind.
-BINARY = ("available", "open_weights", "audio")
 
 
 def leader(table: pd.DataFrame, when, other: str, tolerance: float = 0.0,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis.catchup.arena import BOARD, CHINA, board_name
+from videorace.analysis.markup import SIDE_WORDS
 from videorace.data.dates import as_text
 
 
@@ -121,8 +122,7 @@ def since_text(run) -> str:
 
 def side_words(side: str) -> str:
     """A side as the object of 'with': China, the West, Sora, another Western model."""
-    words = {"Western": "the West", "Comparators": "the models named"}
-    return " and ".join(words.get(part, part) for part in side.split(" and "))
+    return " and ".join(SIDE_WORDS.get(part, part) for part in side.split(" and "))
 
 
 def _points(lead: float) -> str:

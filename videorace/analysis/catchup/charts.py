@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis.catchup.compute import dimension_name, frontier
+from videorace.analysis.catchup.compute import BINARY, dimension_name, frontier
 
 #: The smallest span a score axis shows, in points: a sub-point gap is drawn as the small gap it
 #: is, not stretched over the panel's height.
 SCORE_AXIS_MIN_SPAN = 10.0
-BINARY = ("available", "open_weights", "audio")
 
 
 def step_points(steps: pd.DataFrame, window_start: pd.Timestamp, window_end: pd.Timestamp):

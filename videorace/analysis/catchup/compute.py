@@ -42,6 +42,10 @@ DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest cl
               "vbench_total": "VBench total score", "open_weights": "open weights released",
               "audio": "native audio (sound made with the picture)"}
 
+#: Yes-or-no dimensions: a side without the thing does not have it yet, a real state (drawn as
+#: "none", and the side that has it leads); on the others a missing value is never a zero.
+BINARY = ("available", "open_weights", "audio")
+
 #: Every dimension a run may pick: those above, raced as frontiers, and the arena boards
 #: (``catchup.arena``), compared snapshot by snapshot.
 ALL_DIMENSIONS = list(DIMENSIONS) + ["arena"]

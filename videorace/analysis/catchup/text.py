@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis import comparable
-from videorace.analysis.catchup.compute import CHINA, DIMENSIONS, dimension_name, standing
+from videorace.analysis.catchup.compute import BINARY, CHINA, DIMENSIONS, dimension_name, standing
 from videorace.data.dates import as_text
 
 #: How a side with nothing yet is described, by mode.
@@ -16,7 +16,7 @@ def value_text(dimension: str, value: float) -> str:
     """A value in words; a missing one is 'no value', never 0 s or 0p."""
     if value is None or pd.isna(value):
         return "no value"
-    if dimension in ("available", "open_weights", "audio"):
+    if dimension in BINARY:
         return "yes" if value >= 1 else "none"
     if dimension == "clip_s":
         return f"{value:g} s"
@@ -70,7 +70,7 @@ def summary(dimension: str, table: pd.DataFrame, dim_lags: pd.DataFrame, other: 
                 f"China's releases are listed in the table below.")
     at_end = standing(table, window_end)
     cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
-    if dimension in ("available", "open_weights", "audio") and pd.isna(cn) and pd.isna(them):
+    if dimension in BINARY and pd.isna(cn) and pd.isna(them):
         return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
     lead = lead_text(cn, them, other, tolerance)
     text = (f"{title}: by {window_end.date()}, China "
@@ -122,7 +122,7 @@ def key_figures(all_items, all_lags, dimensions, other: str, window_end,
             continue
         at_end = standing(all_items[all_items.dimension == dim], window_end)
         cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
-        if dim in ("available", "open_weights", "audio") and pd.isna(cn) and pd.isna(them):
+        if dim in BINARY and pd.isna(cn) and pd.isna(them):
             figures[dimension_name(dim, mode)] = f"neither China nor {other} had one in the data"
             continue
         lead = lead_text(cn, them, other, (tolerances or {}).get(dim, 0.0))
