@@ -175,3 +175,16 @@ def test_notebook_states_each_dimension_with_its_days(monkeypatch):
     # VBench within one class: Kling 1.6's 83.40 against Sora Turbo's 84.28, a gap of 0.88 beyond
     # the 0.53 that scores of one version differ by (the 2.52 across versions is not the yardstick)
     assert figures["VBench total score"].startswith("China 83.40, Sora 84.28 (Sora ahead)")
+
+
+def test_class_text_counts_a_copied_comparison_once():
+    by_class = pd.DataFrame({
+        "score_class": ["A", "B", "C", "D"],
+        "china_model": ["Kling", "Kling", "Wan", "Open-Sora"], "china_value": [81.85, 81.85, 86.22, 79.2],
+        "other_model": ["Gen-3", "Gen-3", "Sora", ""], "other_value": [82.32, 82.32, 84.28, float("nan")],
+        "verdict": ["level within the spread", "level within the spread", "China ahead", "no comparison"]})
+    text = c.vbench_class_text(by_class, "Western", None)
+    assert text.startswith("The data holds 4 VBench total classes; 3 have a score on both sides by the "
+                           "window's end: 2 level within the spread, 1 China ahead.")
+    assert "Only 2 of these 3 are distinct comparisons" in text
+    assert "distinct" not in c.vbench_class_text(by_class.iloc[1:], "Western", None)

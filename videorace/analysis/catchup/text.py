@@ -205,4 +205,9 @@ def vbench_class_text(by_class: pd.DataFrame, other: str, spread) -> str:
     if both.empty:
         return text + "."
     verdicts = both.verdict.value_counts()
-    return text + ": " + ", ".join(f"{n} {v}" for v, n in verdicts.items()) + "."
+    text += ": " + ", ".join(f"{n} {v}" for v, n in verdicts.items()) + "."
+    pairs = both.drop_duplicates(["china_model", "china_value", "other_model", "other_value"])
+    if len(pairs) < len(both):  # one table copied into two sources is one comparison, not two
+        text += (f" Only {len(pairs)} of these {len(both)} are distinct comparisons: the others repeat "
+                 "the same two models' same scores in another source.")
+    return text
