@@ -96,8 +96,7 @@ def _level(a, b) -> bool | None:
 
 
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
-                               "holder_prerelease",
-                               "holder_rating", "top_n", "china_model", "china_rating",
+                               "holder_prerelease", "top_n", "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
 
@@ -111,28 +110,25 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
         n = top_n(snap["rank"])
         top = snap[snap["rank"] <= n] if n else snap.iloc[0:0]
         china, them = _best(top, CHINA), _best(top, other)
-        both = china is not None and them is not None
+        lead = china.rating - them.rating if china is not None and them is not None else float("nan")
         rows.append(dict(zip(SNAPSHOT, key)) | {
             "snapshot_precision": snap.snapshot_precision.iloc[0],
             "snapshot_end": snap.snapshot_end.iloc[0],
             "holder": " and ".join(first.model_name) if len(first) else "",
             "holder_side": " and ".join(sorted(set(first.side))) if len(first) else "",
             "holder_prerelease": bool(len(first) and first.prerelease.any()),
-            "holder_rating": first.rating.max() if len(first) else float("nan"),
             "top_n": n,
             "china_model": china.model_name if china is not None else "",
             "china_rating": china.rating if china is not None else float("nan"),
             "other_model": them.model_name if them is not None else "",
             "other_rating": them.rating if them is not None else float("nan"),
-            "lead": china.rating - them.rating if both else float("nan"),
-            "level": _level(china, them) if both and pd.notna(china.rating - them.rating) else None})
+            "lead": lead, "level": _level(china, them) if pd.notna(lead) else None})
     out = pd.DataFrame(rows, columns=SNAPSHOT_COLUMNS)
     return out.sort_values(BOARD + ["snapshot_on", "source_id"]).reset_index(drop=True)
 
 
 RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
-                       "last_precision", "snapshots", "from_early",
-                       "to_late", "days_seen", "days_seen_high", "days_high", "current",
+                       "last_precision", "snapshots", "from_early", "days_seen", "days_seen_high", "days_high", "current",
                        "prerelease_first"]
 
 
@@ -161,7 +157,7 @@ def runs(snaps: pd.DataFrame, window_end) -> pd.DataFrame:
                 "first_on": part.snapshot_on.iloc[0],
                 "first_precision": part.snapshot_precision.iloc[0], "last_on": last_on,
                 "last_precision": part.snapshot_precision.iloc[-1],
-                "snapshots": len(part), "from_early": early, "to_late": late,
+                "snapshots": len(part), "from_early": early,
                 "days_seen": max((last_on - first_end).days, 0),
                 "days_seen_high": (part.snapshot_end.iloc[-1] - part.snapshot_on.iloc[0]).days,
                 "prerelease_first": bool(part.holder_prerelease.iloc[0]),

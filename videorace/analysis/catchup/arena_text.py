@@ -22,17 +22,22 @@ INTERVALS = {True: "within the published intervals", False: "outside the publish
              None: "no intervals recorded"}
 
 
+def signed(lead: float) -> str:
+    """A lead in points with its sign, to one decimal where it has one: '+29', '-17.4'."""
+    return f"{lead:+.1f}".replace(".0", "")
+
+
 def lead_text(lead, level) -> str:
     """China's lead in points with what the intervals say: '+29 (outside the published
     intervals)', '-20 (within ...)', '-17.4 (no intervals recorded)'; '' when not both rated."""
     if pd.isna(lead):
         return ""
-    return f"{lead:+.1f}".replace(".0", "") + f" ({INTERVALS[level]})"
+    return f"{signed(lead)} ({INTERVALS[level]})"
 
 
 def lead_words(lead, level) -> str:
     """'+86 points (outside the published intervals)'."""
-    return lead_text(lead, level).replace(" (", " points (", 1)
+    return f"{signed(lead)} points ({INTERVALS[level]})"
 
 
 def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:

@@ -103,8 +103,7 @@ def plot_arena(snaps: pd.DataFrame, other: str, window_start, window_end):
     # the boards' span, not the window's: the first snapshot came long after a 2024 start
     first = max(pd.Timestamp(window_start), snaps.snapshot_on.min() - pd.Timedelta(days=30))
     for ax, ((board, track), snap) in zip(axes[:, 0], boards):
-        for side, model, rating in (("China", "china_model", "china_rating"),
-                                    (other, "other_model", "other_rating")):
+        for side, rating in (("China", "china_rating"), (other, "other_rating")):
             rated = snap[snap[rating].notna()]
             ax.plot(rated.snapshot_on, rated[rating], marker="o", ms=6, ls="",
                     color=colors[side], label=f"{side}'s best rating")
