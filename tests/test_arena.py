@@ -102,6 +102,14 @@ def test_month_precision_snapshot_counts_from_its_last_day():
     assert run.days_high == (T("2026-06-30") - T("2026-04-11")).days
 
 
+def test_a_month_dated_snapshot_is_named_by_its_month_in_the_sentence():
+    rows = [_row(1, "2026-05-01", "Panda", "cn_lab", 1500, 1, precision="month"),
+            _row(2, "2026-05-01", "Yank", "us_lab", 1480, 2, precision="month")]
+    snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
+    text = arena_text.summary(arena.runs(snaps, "2026-06-30"), snaps, "Western", "2026-01-01", "2026-06-30")
+    assert "On May 2026, the latest snapshot rating both sides" in text and "2026-05-01" not in text
+
+
 def test_an_entry_rated_before_its_model_was_usable_is_marked():
     ds = _ds([_row(1, "2026-04-06", "Horse", "cn_lab", 1500, 1, model="sora_2"),
               _row(2, "2026-05-06", "Horse", "cn_lab", 1500, 1, model="sora_2", source="s2")])

@@ -106,7 +106,8 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
     rated = board_snaps[board_snaps.lead.notna()]
     if len(rated):
         last = rated.iloc[-1]
-        text += (f" On {last.snapshot_on:%Y-%m-%d}, the latest snapshot rating both sides, China's "
+        text += (f" On {as_text(last.snapshot_on, last.snapshot_precision)}, the latest snapshot "
+                 "rating both sides, China's "
                  f"best ({last.china_model}, {last.china_rating:g}) stood {_points(last.lead)} "
                  f"{side_words(other)}'s best ({last.other_model}, {last.other_rating:g}); "
                  f"{INTERVALS[last.level]}.")
