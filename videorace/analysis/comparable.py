@@ -6,8 +6,10 @@ A value belongs to a class, and two values are compared only within one class:
   evaluator. The benchmark's own team is one evaluator whoever tabulates its figures; any other
   evaluator (a model's own team, another lab, a table that does not say) is one only within the
   source that prints it. A model's best score across classes is never taken.
-- **Availability**: what was *shown* (claimed, demonstrated, or anything users had: what is public
-  has also been shown) against what users could *use* (a beta or the public).
+- **Basis** (``vocab.BASES``): what users could *use* (a beta or the public product) against the
+  same; what was *demonstrated* by a released clip (counting anything usable) against the same. A
+  claim with no clip is never inside a comparison, and a benchmark team's sample is never a
+  product's maximum.
 - **Clip length**: a single generation against a clip made by chaining extensions.
 
 A missing value is no value: never 0 s, 0p or a lead. Where two scores differ by less than the
@@ -20,11 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-#: Capability rows by what they prove.
-USABLE_CLASSES = ("beta", "public")
-SHOWN_CLASSES = ("claimed", "demo", "beta", "public")  # anything users had was also shown
-#: The catch-up's two modes, as the ``availability`` parameter names them.
-MODES = {"public": "usable by outsiders", "demo": "shown or claimed"}
+from videorace.data.vocab import BASES, BASIS_CLASSES
+
 CLIP_KINDS = {"single": "a single generation", "extended": "chained extensions"}
 EVALUATOR_CLASSES = {"benchmark_team": "the benchmark's own team", "model_team": "the model's own team",
                      "third_party": "another lab", "not_stated": "an evaluator not stated"}
@@ -34,12 +33,12 @@ class Incomparable(ValueError):
     """Two values of different classes were set against each other."""
 
 
-def availability_classes(mode: str) -> tuple[str, ...]:
-    """The capability rows a mode counts: 'public' only what users could use; 'demo' everything
-    shown, claimed or usable."""
-    if mode not in MODES:
-        raise ValueError(f"availability mode must be one of {', '.join(MODES)}, not {mode!r}")
-    return USABLE_CLASSES if mode == "public" else SHOWN_CLASSES
+def basis_classes(basis: str) -> tuple[str, ...]:
+    """The capability rows a basis counts (``vocab.BASIS_CLASSES``): 'usable' what users could
+    make; 'demonstrated' also what a released clip showed. Never a claim or a sample."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    return BASIS_CLASSES[basis]
 
 
 def single_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
@@ -87,10 +86,10 @@ class Spread:
 
     @property
     def tolerance(self) -> float:
-        """The gap read as level when two scores of one class (one version and evaluator) are
-        compared: the spread within one version where the data has one, since the spread across
-        versions comes from differences a class already excludes; else the whole spread."""
-        return self.within_version.high if self.within_version is not None else self.high
+        """The gap read as level: the widest difference between sources for one model. Two
+        sources of one model differ by that much, so a gap no larger says nothing of which model
+        is better, even within one class."""
+        return self.high
 
     def text(self) -> str:
         span = f"{self.low:.2f}" if self.low == self.high else f"{self.low:.2f} to {self.high:.2f}"

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis.evidence import (CLIP_BASES, DAY, Evidence, Finding,  # noqa: F401
+from videorace.analysis.evidence import (DAY, Evidence, Finding,  # noqa: F401
                                          lag_to_sora_days, max_clip_vs_sora, public_before_sora,
-                                         quality_vs_sora, release_by_deadline, sora_announcement)
+                                         quality_vs_sora, release_by_deadline)
+from videorace.data.vocab import BASES
 from videorace.data.dates import as_text, period_end, period_start
 
 
@@ -29,11 +30,11 @@ VERDICTS = ("held", "not held", "open", "already true when stated", "not yet mad
 
 DIMENSION_NAMES = {
     "release_by_deadline": "released by the deadline",
-    "public_before_sora": "open to the public before Sora",
-    "max_clip_vs_sora:shown": "longest clip shown vs Sora's shown",
-    "max_clip_vs_sora:available": "longest clip users could make vs Sora's",
+    "public_before_sora": "open to the public before any version of Sora",
+    "max_clip_vs_sora:demonstrated": "longest single clip demonstrated or usable vs Sora's",
+    "max_clip_vs_sora:usable": "longest single clip users could make vs Sora's",
     "lag_to_sora_days": "days behind Sora as shown (clip length, resolution)",
-    "quality_vs_sora": "VBench total vs Sora's",
+    "quality_vs_sora": "VBench total vs Sora's, in the reports' one class",
     "none": "none in the data",
 }
 
@@ -44,7 +45,7 @@ def implied_deadline(claim, dimension: str, everything: Evidence) -> pd.Timestam
     if pd.notna(claim.deadline_high):
         return claim.deadline_high
     if dimension == "lag_to_sora_days":
-        ref = sora_announcement(everything.events)
+        ref = everything.announcement
         if ref is not None:
             return ref.end + pd.Timedelta(days=everything.lag_threshold_days)
     return None
@@ -71,7 +72,7 @@ def dimensions(claim) -> list[str]:
     dims = []
     for dim in str(claim.measured_by or "").split(";"):
         if dim == "max_clip_vs_sora":
-            dims += [f"{dim}:{basis}" for basis in CLIP_BASES]
+            dims += [f"{dim}:{basis}" for basis in reversed(BASES)]
         elif dim:
             dims.append(dim)
     return dims

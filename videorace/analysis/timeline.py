@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.data.dates import as_text, period_end, period_start
+from videorace.data.vocab import EVENT_STAGES
 from videorace.analysis.wording import counted
 
-#: Events after which someone outside the company could use the model, vs. only see or hear of it.
-USABLE_EVENTS = ("beta", "launched", "global_access", "api", "open_weights")
-SHOWN_EVENTS = ("announced", "unveiled")
+#: Events after which someone outside the company could use the model, vs. only see or hear of it
+#: (``vocab.EVENT_STAGES``).
+USABLE_EVENTS = tuple(e for e, stage in EVENT_STAGES.items() if stage == "usable")
+SHOWN_EVENTS = tuple(e for e, stage in EVENT_STAGES.items() if stage == "shown")
 #: How an event reads in a sentence ("Ying launched 2024-07-26", "Wan 2.1 weights released ...").
 EVENT_WORDS = {"announced": "announced", "unveiled": "unveiled", "beta": "opened a beta",
                "launched": "launched", "global_access": "opened worldwide", "api": "API opened",
@@ -22,7 +24,8 @@ EVENT_NOUNS = {"announced": "announcement", "unveiled": "unveiling", "beta": "be
 VIDEO_KINDS = ("text_to_video", "image_to_video")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
-STAGES = {"shown": ("shown", "available"), "available": ("available",)}
+#: A model's first showing counts anything usable too (what users had was also shown).
+STAGES = {"shown": ("shown", "usable"), "usable": ("usable",)}
 LAG_COLUMNS = ["model_id", "model", "org_id"] + [
     f"{stage}_{what}" for stage in STAGES
     for what in ("on", "precision", "days_low", "days_high", "relation")]
@@ -42,8 +45,7 @@ def events(ds) -> pd.DataFrame:
         columns={"name": "org_name"}), on="org_id")
     ev["start"] = ev["happened_on"]
     ev["end"] = period_ends(ev.happened_on, ev.precision)
-    ev["stage"] = ev["event"].map(lambda e: "available" if e in USABLE_EVENTS else
-                                  "shown" if e in SHOWN_EVENTS else "update")
+    ev["stage"] = ev["event"].map(EVENT_STAGES)
     return ev.sort_values(["happened_on", "model_id"]).reset_index(drop=True)
 
 
@@ -155,13 +157,13 @@ def lags(ev: pd.DataFrame, reference: str, kind: str = "text_to_video") -> pd.Da
         out[f"{stage}_on"] = pd.to_datetime(out[f"{stage}_on"])
         for end in ("low", "high"):
             out[f"{stage}_days_{end}"] = out[f"{stage}_days_{end}"].astype("Int64")
-    return out.sort_values(["shown_on", "available_on", "model_id"]).reset_index(drop=True)
+    return out.sort_values(["shown_on", "usable_on", "model_id"]).reset_index(drop=True)
 
 
 def up_to(lags: pd.DataFrame, end) -> pd.DataFrame:
     """The rows of ``lags`` for models first shown or first usable on or before ``end`` (a model
     that came after a window's end is not part of it)."""
-    first = lags[["shown_on", "available_on"]].min(axis=1)
+    first = lags[["shown_on", "usable_on"]].min(axis=1)
     return lags[first <= pd.Timestamp(end)]
 
 
@@ -187,7 +189,7 @@ def relative_text(low, high, reference: str = "it") -> str:
 
 
 def first_after(table: pd.DataFrame, stage: str) -> pd.Series | None:
-    """The model first ``stage`` ('shown' or 'available') on or after the reference: among lags
+    """The model first ``stage`` ('shown' or 'usable') on or after the reference: among lags
     wholly at or after it, the smallest low end, then the smallest high end. None if no model."""
     after = table[table[f"{stage}_relation"] == "after"]
     if after.empty:
@@ -205,7 +207,7 @@ def lag_figure(row: pd.Series | None, stage: str) -> str:
 def lag_table(table: pd.DataFrame) -> pd.DataFrame:
     """``lags`` for display: dates at their precision, lags as ranges."""
     out = table[["model_id", "model", "org_id"]].copy()
-    for stage, label in (("shown", "first shown"), ("available", "first usable")):
+    for stage, label in (("shown", "first shown"), ("usable", "first usable")):
         out[label] = [as_text(d, p) if not pd.isna(d) else "not in data" for d, p in
                       zip(table[f"{stage}_on"], table[f"{stage}_precision"])]
         out[f"days to {label}"] = [days_text(a, b) for a, b in zip(table[f"{stage}_days_low"],
@@ -235,13 +237,13 @@ def lag_summary(table: pd.DataFrame, reference: str, ref) -> str:
     if len(span):
         text += (f" {', '.join(span.model)} {'was' if len(span) == 1 else 'were'} shown in a "
                  "period that spans the reference, so may have come before or after it.")
-    first, usable = first_after(table, "shown"), first_after(table, "available")
+    first, usable = first_after(table, "shown"), first_after(table, "usable")
     text += (f" After it, **{first.model}** was the first shown, "
              f"{_later(first.shown_days_low, first.shown_days_high)}"
              if first is not None else " No video model of the selected organisations was shown "
              "after it")
     return text + (f"; the first usable by outsiders was **{usable.model}**, "
-                   f"{_later(usable.available_days_low, usable.available_days_high)}."
+                   f"{_later(usable.usable_days_low, usable.usable_days_high)}."
                    if usable is not None else "; none of them became usable by outsiders after it.")
 
 
@@ -266,7 +268,7 @@ def editions(ds, ev: pd.DataFrame, reference_start) -> pd.DataFrame:
     if "edition_of" not in ds.models:
         return pd.DataFrame(columns=["model_id", "parent", "parent_event"])
     parents = ds.models.set_index("model_id").edition_of.dropna()
-    first = first_events(ev[ev.stage.isin(("shown", "available"))], ("shown", "available"))
+    first = first_events(ev[ev.stage.isin(STAGES["shown"])], STAGES["shown"])
     rows = []
     for model, parent in parents.items():
         if parent in first.index and first.loc[parent, "end"] < pd.Timestamp(reference_start):

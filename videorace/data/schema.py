@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
-    BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
+    AVAILABILITY, BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
     PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
@@ -112,7 +112,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("audio", "bool", "Whether the model makes sound with the picture (native audio); empty when "
        "the source does not say.", **_OPT),
     _f("availability", "enum", "Who could actually use it at that length: a claim, a demonstration, "
-       "a restricted beta, or the public.", allowed=("claimed", "demo", "beta", "public")),
+       "an outside benchmark team's sample, a restricted beta, or the public.", allowed=AVAILABILITY),
     # --- metrics --------------------------------------------------------------------------------
     _f("subject", "text", "What the figure is about."),
     _f("metric", "id", "What is measured (snake_case, the same name for the same quantity)."),

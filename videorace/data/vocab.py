@@ -19,8 +19,69 @@ BENCHMARK_METRICS = {"vbench": ("total", "quality", "semantic"), "video_arena": 
 CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
                     "release_by_deadline", "quality_vs_sora")
 INPUT_KINDS = ("text", "image", "video")
-LEADERBOARDS = ("artificial_analysis", "lmarena")
-ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image_to_video_audio")
+#: capabilities.csv ``availability``: what a row's figure rests on. A statement with no clip
+#: (claimed); a clip or sample the maker released at that length and size (demo); a clip an
+#: outside benchmark team generated, which says nothing of the product's maximum (sample); what
+#: users could make in a restricted beta or the public product (beta, public).
+AVAILABILITY = ("claimed", "demo", "sample", "beta", "public")
+#: capabilities.csv ``dated_by``: ``event`` when as_of is the day the figure became true;
+#: ``source`` when it is only the earliest source found that states it (then the figure held from
+#: no earlier than the model's first showing or availability to no later than as_of).
+DATED_BY = ("event", "source")
+
+#: The bases a comparison is made on, and what each counts. ``usable``: what users could make (a
+#: beta or the public product) and the events that opened it; ``demonstrated``: anything shown by
+#: a released clip, and anything usable (what users had was also shown). A claim (a statement
+#: with no clip) is never a basis: it may be reported beside a comparison, never inside it.
+BASES = ("usable", "demonstrated")
+BASIS_CLASSES = {"usable": ("beta", "public"), "demonstrated": ("demo", "beta", "public")}
+CLAIMED_CLASSES = ("claimed",)
+#: How a basis reads in a sentence and in a column header.
+BASIS_WORDS = {"usable": "usable", "demonstrated": "demonstrated or usable"}
+BASIS_PHRASES = {"usable": "what users could use (a beta or a public release)",
+                 "demonstrated": "what was demonstrated by a released clip, counting anything users "
+                                 "had as demonstrated; claims without a clip are left out"}
+
+#: model_events.csv ``event`` -> the stage it marks: a model ``shown`` (announced or unveiled with
+#: clips), ``usable`` by outsiders (beta, launch, worldwide access, API, open weights), or an update.
+EVENT_STAGES = {"announced": "shown", "unveiled": "shown", "beta": "usable", "launched": "usable",
+                "global_access": "usable", "api": "usable", "open_weights": "usable",
+                "update": "update"}
+#: The event stages each basis counts.
+BASIS_STAGES = {"usable": ("usable",), "demonstrated": ("shown", "usable")}
+
+#: Sides. China is the makers whose country is CN. The West is the makers of North America,
+#: Europe (without Russia and Belarus), Israel, Australia and New Zealand: the usual sense of the
+#: word in the race the articles describe. Makers elsewhere (Japan, Korea, Singapore, Russia, the
+#: Gulf) and makers whose country is not in the data count on neither side, and reports say so.
+CHINA = "CN"
+WEST = frozenset("""
+US CA GB IE FR DE NL BE LU AT CH LI IT ES PT DK SE NO FI IS PL CZ SK HU SI HR RO BG GR CY MT EE LV
+LT IL AU NZ
+""".split())
+WEST_DEFINITION = ("the West: makers based in North America, Europe (not Russia or Belarus), "
+                   "Israel, Australia or New Zealand")
+#: A side's name as a label (``CHINA_SIDE`` and the comparator's) and in a sentence.
+CHINA_SIDE = "China"
+WEST_SIDE = "the West"
+
+#: Sora's family: the models a claim or comparison about "Sora" covers, by their first ancestor
+#: (``parent_model_id``): Sora, Sora Turbo, Sora 2.
+SORA_FAMILY = "sora"
+
+#: The public leaderboards and their boards, as a reader names them.
+LEADERBOARD_NAMES = {"artificial_analysis": "Artificial Analysis", "lmarena": "LMArena"}
+TRACK_NAMES = {"text_to_video": "text to video", "image_to_video": "image to video",
+               "text_to_video_audio": "text to video with audio",
+               "image_to_video_audio": "image to video with audio"}
+LEADERBOARDS = tuple(LEADERBOARD_NAMES)
+ARENA_TRACKS = tuple(TRACK_NAMES)
+#: arena_ratings.csv ``source_class``: the board's own page or data (or a faithful full copy), a
+#: relay (newsletter, news), the model's maker, a seller of access. Only the board and its relays
+#: say how a board stands; a maker's or seller's snapshot is reported beside, never as the state.
+ARENA_SOURCE_CLASSES = ("board", "relay", "maker", "seller")
+ARENA_STANDING_CLASSES = ("board", "relay")
+
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 

@@ -1,34 +1,39 @@
-"""The catch-up, dimension by dimension (notebooks/06_catch_up): ``compute`` (items, sides,
-frontiers, lags), ``text`` (values, lags and sentences in words), ``charts``, and the arena
-boards (``arena``: snapshots, first places and their spells; ``arena_text``). Everything public
-is reachable here as ``catchup.<name>``.
+"""The catch-up, dimension by dimension (notebooks/06_catch_up): ``dimensions`` (the registry: one
+declared object per dimension), ``compute`` (the engine: items, sides, frontiers, lags), ``run``
+(what a run compares, ``Run``, and what it found, ``Race``), ``scores`` (VBench classes), ``text``
+(values, lags and sentences in words), ``charts``, ``answer``, and the arena boards (``arena``:
+snapshots, first places and their spells; ``arena_text``). Everything public is reachable here as
+``catchup.<name>``.
 """
 
 from videorace.analysis.catchup.compute import (  # noqa: F401
-    DIMENSIONS,
-    dimension_name,
     CHINA,
     ITEM_COLUMNS,
-    items,
     sides,
     frontier,
     first_match,
     lags,
     standing,
-    catch_up,
-    comparator_choices,
-    applicable,
     families,
     side_label,
+    latest,
+    comparator_choices,
+)
+from videorace.analysis.catchup.dimensions import (  # noqa: F401
+    Dimension,
+    REGISTRY,
+    register,
+    items,
     source_ids,
 )
+from videorace.analysis.catchup.dimensions import choices as dimension_choices  # noqa: F401
+from videorace.analysis.catchup.run import Run, Race, race  # noqa: F401
 from videorace.analysis.catchup.scores import (  # noqa: F401
     vbench_scores,
     vbench_spread,
     vbench_by_class,
     vbench_class_choices,
     chosen_vbench_class,
-    context,
 )
 from videorace.analysis.catchup.text import (  # noqa: F401
     value_text,
@@ -46,5 +51,4 @@ from videorace.analysis.catchup.charts import (  # noqa: F401
     plot_arena,
 )
 from videorace.analysis.catchup import arena, arena_text  # noqa: F401
-from videorace.analysis.catchup.compute import ALL_DIMENSIONS, latest  # noqa: F401
 from videorace.analysis.catchup.answer import YEAR_END, answer as answer_table  # noqa: F401

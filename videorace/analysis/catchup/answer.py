@@ -17,7 +17,9 @@ import pandas as pd
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
 from videorace.analysis.catchup.arena_text import INTERVALS, side_words, signed, since_text
-from videorace.analysis.catchup.compute import BINARY, CHINA, DIMENSIONS, dimension_name, standing
+from videorace.analysis.catchup import dimensions as registry
+from videorace.analysis.catchup.compute import CHINA, standing
+from videorace.analysis.catchup.text import unscored_since
 from videorace.data.dates import as_text
 
 YEAR_END = pd.Timestamp("2024-12-31")
@@ -54,25 +56,33 @@ def since(table: pd.DataFrame, window_end, other: str, tolerance: float = 0.0,
         return ""
     settling = table[table.end == start].sort_values("start").iloc[0]
     if start == days[0]:
-        return f"throughout (from {as_text(settling.start, settling.precision)})"
-    return as_text(settling.start, settling.precision)
+        return f"throughout (from {settling.when})"
+    return settling.when
 
 
-def frontier_rows(all_items: pd.DataFrame, dims, other: str, window_end, tolerances: dict,
-                  mode: str, applicable: dict) -> list[dict]:
-    rows = []
-    for dim in dims:
-        table = all_items[all_items.dimension == dim]
-        if not applicable.get(dim, True):
-            rows.append({"dimension": dimension_name(dim, mode), "row": DIMENSIONS[dim],
-                         "now": "not applicable", "since": "", "end_2024": "not applicable"})
+def frontier_rows(race) -> list[dict]:
+    """One row per frontier dimension asked: who leads at the window's end, since when, and who
+    led at the end of 2024. A scored dimension whose newest models have no comparable score names
+    no leader: 'no comparable score since <date>'."""
+    run, rows = race.run, []
+    for key in run.asked:
+        dim = registry.get(key)
+        label = f"{dim.label(run.basis)} ({run.basis})"
+        if not run.applicable[key]:
+            rows.append({"dimension": label, "row": dim.name, "now": "not applicable", "since": "",
+                         "end_2024": "not applicable"})
             continue
-        tol, binary = tolerances.get(dim, 0.0), dim in BINARY
-        now = leader(table, window_end, other, tol, binary)
-        rows.append({"dimension": dimension_name(dim, mode), "row": DIMENSIONS[dim], "now": now,
-                     "since": "" if now in ("no comparison", "neither yet") else
-                     since(table, window_end, other, tol, binary),
-                     "end_2024": leader(table, YEAR_END, other, tol, binary)})
+        table, _ = race.of(key)
+        tol = run.tolerance(key)
+        now = leader(table, run.end, run.other, tol, dim.binary)
+        stale = unscored_since(race, key)
+        if stale is not None:
+            now, when = f"no comparable score since {as_text(stale)}", ""
+        else:
+            when = ("" if now in ("no comparison", "neither yet") else
+                    since(table, run.end, run.other, tol, dim.binary))
+        rows.append({"dimension": label, "row": dim.name, "now": now, "since": when,
+                     "end_2024": leader(table, YEAR_END, run.other, tol, dim.binary)})
     return rows
 
 
@@ -100,13 +110,12 @@ def arena_rows(runs: pd.DataFrame, snaps: pd.DataFrame | None = None, other: str
     return rows
 
 
-def answer(all_items, dims, other: str, window_end, tolerances: dict, mode: str,
-           applicable: dict, runs: pd.DataFrame | None = None,
+def answer(race, runs: pd.DataFrame | None = None,
            snaps: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The answer table: dimension (as this mode names it), row (the name the index lines up runs
-    of several modes by), who leads at ``window_end`` (``now``), since when, and who led at the
+    """The answer table: dimension (as this basis names it), row (the name the index lines up runs
+    of several bases by), who leads at the window's end (``now``), since when, and who led at the
     end of 2024."""
-    rows = frontier_rows(all_items, dims, other, window_end, tolerances, mode, applicable)
+    rows = frontier_rows(race)
     if runs is not None and len(runs):
-        rows += arena_rows(runs, snaps, other)
+        rows += arena_rows(runs, snaps, race.run.other)
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS)

@@ -10,7 +10,15 @@ or dates. For each snapshot:
   board's top ``n`` rows, where ranks 1 to ``n`` are all recorded: a side with no entry there has
   no best in that snapshot (it was below rank ``n``), never a rating of 0;
 - the **lead** is China's best minus the other side's best, in rating points, where both are
-  rated; ``level`` says whether the published intervals overlap.
+  rated; ``level`` says whether the published intervals overlap (None: none were published, so
+  the lead gives a direction only), and a gap of ``LEVEL_POINTS`` or less is no lead at all.
+
+Only what says how a board stands counts: a snapshot from the board or a relay of it
+(``vocab.ARENA_STANDING_CLASSES``); a maker's or a seller's is listed beside (``beside``), never
+taken as the state of the board. On the usable basis an entry counts only from its model's first
+availability (HappyHorse 1.0 led a board under a code name before anyone could use it); on the
+demonstrated basis it counts from its first rating, marked "before its release". Entries a source
+calls tied for first, or two first-ranked entries a point or less apart, share first place.
 
 Spells of snapshots whose first place is on one side give the days that side held it: its
 snapshots span so many days (whether first place changed hands between two snapshots is not
@@ -24,13 +32,13 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis import timeline
-from videorace.analysis.catchup.compute import CHINA, families, side_label, sides
+from videorace.analysis.catchup.compute import CHINA, families, first_dates, side_label, sides
+from videorace.data.vocab import (ARENA_STANDING_CLASSES, CHINA as CHINA_CODE, LEADERBOARD_NAMES,
+                                  TRACK_NAMES, WEST)
 
-LEADERBOARDS = {"artificial_analysis": "Artificial Analysis", "lmarena": "LMArena"}
-TRACKS = {"text_to_video": "text to video", "image_to_video": "image to video",
-          "text_to_video_audio": "text to video with audio",
-          "image_to_video_audio": "image to video with audio"}
-NEITHER = "maker's country not in the data"
+#: A gap between two rated entries that is no lead: boards publish whole points.
+LEVEL_POINTS = 1.0
+NEITHER = "a maker of neither side"
 OTHER_WEST = "another Western model"  # against Sora or named models: a Western model not compared
 BOARD = ["leaderboard", "track"]
 SNAPSHOT = BOARD + ["snapshot_on", "source_id"]
@@ -38,14 +46,16 @@ SNAPSHOT = BOARD + ["snapshot_on", "source_id"]
 
 def board_name(leaderboard: str, track: str) -> str:
     """'LMArena, text to video'."""
-    return f"{LEADERBOARDS.get(leaderboard, leaderboard)}, {TRACKS.get(track, track)}"
+    return f"{LEADERBOARD_NAMES.get(leaderboard, leaderboard)}, {TRACK_NAMES.get(track, track)}"
 
 
-def entries(ds, comparator, window_start, window_end) -> pd.DataFrame:
-    """arena_ratings in the window with the maker's country, the model's family and a ``side``:
-    China, the comparator's label, ``OTHER_WEST`` (a Western model outside a narrower comparator,
-    such as Veo against Sora) or ``NEITHER`` (a maker whose country is not in the data)."""
-    a = ds.arena_ratings
+def entries(ds, comparator, window_start, window_end, basis: str = "usable") -> pd.DataFrame:
+    """arena_ratings in the window that say how a board stands (``standing``), with the maker's
+    country, the model's family and a ``side``: China, the comparator's label, ``OTHER_WEST`` (a
+    Western model outside a narrower comparator, such as Veo against Sora) or ``NEITHER`` (a
+    maker outside China and the West, or whose country is not in the data). On the usable basis,
+    entries rated before their model was usable are left out."""
+    a = standing(ds.arena_ratings)
     a = a[(a.snapshot_on >= pd.Timestamp(window_start)) & (a.snapshot_on <= pd.Timestamp(window_end))]
     a = a.merge(ds.organizations[["org_id", "country"]], on="org_id", how="left")
     family = families(ds.models)
@@ -53,9 +63,28 @@ def entries(ds, comparator, window_start, window_end) -> pd.DataFrame:
                  snapshot_end=timeline.period_ends(a.snapshot_on, a.snapshot_precision))
     sided = sides(a.assign(model_id=a.model_id.fillna("")), comparator)
     a = a.merge(sided[["rating_id", "side"]], on="rating_id", how="left")
-    others = a.country.notna() & (a.country != "CN")
+    others = a.country.isin(WEST)
     a = a.assign(side=a.side.fillna(others.map({True: OTHER_WEST, False: NEITHER})))
-    return a.assign(prerelease=_before_release(ds, a)).reset_index(drop=True)
+    a = a.assign(prerelease=_before_release(ds, a))
+    if basis == "usable":
+        a = a[~a.prerelease]
+    return a.reset_index(drop=True)
+
+
+def standing(ratings: pd.DataFrame) -> pd.DataFrame:
+    """The rows that say how a board stood: from the board or a relay of it. A table without
+    ``source_class`` is taken as all from the boards."""
+    if "source_class" not in ratings:
+        return ratings
+    return ratings[ratings.source_class.isin(ARENA_STANDING_CLASSES)]
+
+
+def beside(ds, window_start, window_end) -> pd.DataFrame:
+    """The rows in the window from a model's maker or a seller of access: reported beside the
+    boards, never as their state."""
+    a = ds.arena_ratings
+    a = a[(a.snapshot_on >= pd.Timestamp(window_start)) & (a.snapshot_on <= pd.Timestamp(window_end))]
+    return a[~a.rating_id.isin(standing(a).rating_id)].reset_index(drop=True)
 
 
 def _before_release(ds, a: pd.DataFrame) -> pd.Series:
@@ -64,9 +93,7 @@ def _before_release(ds, a: pd.DataFrame) -> pd.Series:
     after the snapshot, or it has none; False otherwise, and for entries not linked to a model."""
     if "model_events" not in ds or a.empty:
         return pd.Series(False, index=a.index)
-    from videorace.analysis.catchup.compute import _events
-
-    usable = _events(ds, ("available",)).groupby("model_id").start.min()
+    usable = first_dates(ds, "usable").start
     linked = a.model_id.notna()
     return linked & ~(a.model_id.map(usable) <= a.snapshot_on).fillna(False)
 
@@ -89,10 +116,31 @@ def _best(rows: pd.DataFrame, side: str):
 
 
 def _level(a, b) -> bool | None:
-    """Whether two entries' published intervals overlap; None when either has none."""
+    """Whether two entries are level: True when their published intervals overlap or they are no
+    more than ``LEVEL_POINTS`` apart, False when the intervals are apart; None when no interval
+    was published and the gap is larger (a direction only)."""
+    if abs(a.rating - b.rating) <= LEVEL_POINTS:
+        return True
     if any(pd.isna(x) for x in (a.ci_low, a.ci_high, b.ci_low, b.ci_high)):
         return None
     return bool(a.ci_low <= b.ci_high and b.ci_low <= a.ci_high)
+
+
+def first_place(snap: pd.DataFrame) -> pd.DataFrame:
+    """The entries sharing first place in one snapshot: those ranked first, with any rated within
+    ``LEVEL_POINTS`` of a first-ranked entry (a one-point gap is no lead). A lone first-ranked
+    entry the source calls tied (``tied``) shares first place with one not recorded: the result
+    then carries ``attrs['tied_unrecorded']``."""
+    first = snap[snap["rank"] == 1]
+    if first.empty:
+        return first
+    top = first.rating.max()
+    if pd.notna(top):
+        first = snap[(snap["rank"] == 1) | (snap.rating >= top - LEVEL_POINTS)]
+    tied = "tied" in snap and first.tied.fillna(False).astype(bool).any()
+    first = first.copy()
+    first.attrs["tied_unrecorded"] = bool(tied and len(first) == 1)
+    return first
 
 
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
@@ -106,7 +154,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
     it and China's lead in points (missing unless both are rated there)."""
     rows = []
     for key, snap in table.groupby(SNAPSHOT, sort=True):
-        first = snap[snap["rank"] == 1]
+        first = first_place(snap)
         n = top_n(snap["rank"])
         top = snap[snap["rank"] <= n] if n else snap.iloc[0:0]
         china, them = _best(top, CHINA), _best(top, other)
@@ -115,7 +163,8 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "snapshot_precision": snap.snapshot_precision.iloc[0],
             "snapshot_end": snap.snapshot_end.iloc[0],
             "holder": " and ".join(first.model_name) if len(first) else "",
-            "holder_side": " and ".join(sorted(set(first.side))) if len(first) else "",
+            "holder_side": ("tied" if first.attrs.get("tied_unrecorded") else
+                            " and ".join(sorted(set(first.side))) if len(first) else ""),
             "holder_prerelease": bool(len(first) and first.prerelease.any()),
             "top_n": n,
             "china_model": china.model_name if china is not None else "",

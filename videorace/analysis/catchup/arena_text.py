@@ -18,8 +18,9 @@ def rating_text(model: str, rating, depth: int) -> str:
     return f"{model} (no rating)" if pd.isna(rating) else f"{model} ({rating:g})"
 
 
-INTERVALS = {True: "within the published intervals", False: "outside the published intervals",
-             None: "no intervals recorded"}
+INTERVALS = {True: "level: the intervals overlap or the gap is a point or less",
+             False: "the published intervals do not overlap",
+             None: "direction only: no intervals published"}
 
 
 def signed(lead: float) -> str:
@@ -179,3 +180,17 @@ def source_ids(table: pd.DataFrame) -> list[str]:
     """The sources of the arena entries shown, with their cross-checking copies."""
     also = table.also_source_ids.dropna().str.split(";").explode() if len(table) else []
     return sorted(set(table.source_id) | set(also))
+
+
+def beside_text(rows: pd.DataFrame) -> str:
+    """The rows left out of the boards' standing, in a sentence: how many, from whom, on which
+    boards; '' when none."""
+    if rows.empty:
+        return ""
+    kinds = rows.source_class.value_counts()
+    who = {"maker": "a model's maker", "seller": "a seller of access"}
+    parts = [f"{n} from {who.get(k, k)}{'s' if n > 1 and k in who else ''}" for k, n in kinds.items()]
+    boards = sorted({board_name(b, t) for b, t in zip(rows.leaderboard, rows.track)})
+    return (f"Left out of the boards' standing: {len(rows)} entr{'y' if len(rows) == 1 else 'ies'} "
+            f"({', '.join(parts)}) on {'; '.join(boards)}. A maker's or a seller's page may "
+            "show a board as it chooses, so it is reported here, never taken as the board's state.")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis.catchup.compute import BINARY, dimension_name, frontier
+from videorace.analysis.catchup import dimensions as registry
+from videorace.analysis.catchup.compute import frontier
 
 #: The smallest span a score axis shows, in points: a sub-point gap is drawn as the small gap it
 #: is, not stretched over the panel's height.
@@ -33,37 +34,37 @@ def score_limits(values, min_span: float = SCORE_AXIS_MIN_SPAN) -> tuple[float, 
     return low - pad - 0.5, high + pad + 0.5
 
 
-def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
-         window_end: pd.Timestamp, mode: str = "public"):
+def plot(race):
     """One panel per dimension: each side's frontier as a step line over the window (a step at the
     last day its date allows: when it was certainly there; no line before a side's first value),
     with each step's uncertain span (a month-precision date's month) shaded, so a step at the end
     of a month or year still shows where it may have come."""
     from videorace.analysis import plots
 
-    fig, axes = plots.plt.subplots(len(dimensions), 1, figsize=(9, 2.5 * len(dimensions) + 0.9),
+    run, all_items = race.run, race.items
+    window_start, window_end, keys = run.start, run.end, run.compared
+    fig, axes = plots.plt.subplots(len(keys), 1, figsize=(9, 2.5 * len(keys) + 0.9),
                                    sharex=True, squeeze=False)
-    for ax, dim in zip(axes[:, 0], dimensions):
-        table = all_items[all_items.dimension == dim]
+    for ax, key in zip(axes[:, 0], keys):
+        dim = registry.get(key)
+        table = all_items[all_items.dimension == key]
         # every side in every panel, in one colour each: a side with nothing yet on a yes-or-no
         # dimension is drawn at "none", and on a measured one it has no line (no value is not 0)
         for side, color in zip(sorted(all_items.side.unique()), ("#d62728", "#4d4d4d", "#1f77b4")):
             steps = frontier(table[table.side == side])
-            if dim in BINARY:  # none until the first value: a real state, drawn as 0
-                steps = steps.copy()
             xs, ys = step_points(steps, window_start, window_end)
-            if dim in BINARY and pd.isna(ys[0]):
+            if dim.binary and pd.isna(ys[0]):  # none until the first value: a real state, drawn as 0
                 ys[0] = 0.0
             ax.step(xs, ys, where="post", color=color, lw=2, label=side)
             for s in steps[(steps.end >= window_start) & (steps.start <= window_end)].itertuples():
                 if s.end > s.start:
                     ax.axvspan(max(s.start, window_start), min(s.end, window_end), color=color,
                                alpha=0.15, lw=0)
-        ax.set_title(dimension_name(dim, mode), loc="left", fontsize=10)
-        if dim in BINARY:
+        ax.set_title(dim.label(run.basis), loc="left", fontsize=10)
+        if dim.axis == "binary":
             ax.set_yticks([0, 1], ["none", "yes"])
             ax.set_ylim(-0.3, 1.6)
-        elif dim == "vbench_total":
+        elif dim.axis == "score":
             limits = score_limits(table.value)
             if limits:
                 ax.set_ylim(*limits)
@@ -79,7 +80,8 @@ def plot(all_items: pd.DataFrame, dimensions, window_start: pd.Timestamp,
                     ha="center", va="center", color="#555")
     plots.month_axis(axes[-1, 0])
     sides = " vs ".join(sorted(all_items.side.unique()))
-    fig.suptitle(f"Best reached so far on each day, {sides}, one panel per dimension", fontweight="bold")
+    fig.suptitle(f"Best reached so far on each day, {sides} ({run.basis} basis), one panel per dimension",
+                 fontweight="bold")
     plots.finish(fig, "Shaded: the span a month- or quarter-precision date allows; a step is drawn "
                  "at its last day. Sources: model_events.csv, capabilities.csv, benchmarks.csv")
     return fig

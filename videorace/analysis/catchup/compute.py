@@ -1,68 +1,39 @@
-"""The catch-up, dimension by dimension: each side's frontier over time (the best it had by each
-date) and how many days one side took to match each milestone of the other.
+"""The catch-up's engine: each side's frontier over time (the best it had by each date) and how many
+days one side took to match each milestone of the other. The dimensions it races are declared in
+``catchup.dimensions``; this module knows nothing of any one of them.
 
-Sides: China (models whose maker's country is CN) against a comparator: Sora alone, every
-Western model (any other country), or named models. Every date is a period (a month-precision
-launch runs from its first to its last day), so a lag is a range: from (the matching item's first
-possible day - the milestone's last) to (its last possible day - the milestone's first). A
+Sides: China (makers whose country is CN) against a comparator: Sora's family alone, the West
+(``vocab.WEST``: makers of North America, Europe, Israel, Australia and New Zealand), or named
+models. Makers elsewhere count on neither side. Every date is a period (a month-precision launch
+runs from its first to its last day; a figure first stated in a later source runs from the model's
+first showing or availability to that source), so a lag is a range: from (the matching item's
+first possible day - the milestone's last) to (its last possible day - the milestone's first). A
 positive lag means the side trailed; a negative one, that it was there first.
 
-Dimensions (``DIMENSIONS``):
-- ``available``: 1 from the first day a text-to-video model of the side could be used (beta,
-  launch, worldwide access, API or open weights); with ``availability="demo"``, from the first
-  day one was shown.
-- ``clip_s``: longest single clip, seconds (capabilities.csv; its lower bound, so a 5-10 s beta
-  counts as 5 s: a milestone must be certainly matched). Clips made by chaining extensions are
-  not single clips and are left out.
-- ``height_px``: highest frame height, pixels (capabilities.csv).
-- ``vbench_total``: published VBench total scores of one class only (``comparable``: one
-  version, one evaluator), each dated by the model's first availability in public mode and by its
-  first showing in demo mode (the score describes the model; it was often published later). Two
-  scores closer than the spread between sources for the same model are level.
-- ``open_weights``: 1 from the first day a side's text-to-video weights were released; not
-  applicable against a comparator that never released weights.
-- ``audio``: 1 from the first day a side had a text-to-video model that makes sound with the
-  picture (capabilities.csv ``audio``), dated by the model's first availability (public) or
-  showing (demo).
-
-Every comparison goes through ``videorace.analysis.comparable``: in ``demo`` mode the shown
-frontier includes what was public (anything public was also shown), and a side with no value has
-no value (never 0 s, 0p or a lead).
+Every comparison is on one basis (``vocab.BASES``): ``usable`` counts what users could make;
+``demonstrated`` also counts what a released clip showed. A claim (a statement with no clip) is
+never inside a comparison, and a side with no value has no value (never 0 s, 0p or a lead).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import comparable, timeline
+from videorace.analysis import timeline
+from videorace.data.dates import as_text
+from videorace.data.vocab import (BASES, BASIS_CLASSES, BASIS_STAGES, CHINA as CHINA_CODE,
+                                  CHINA_SIDE, SORA_FAMILY, WEST)
+
+CHINA = CHINA_SIDE
+ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precision", "when",
+                "value"]
 
 
-DIMENSIONS = {"available": "a usable text-to-video model", "clip_s": "longest clip (s)",
-              "height_px": "highest resolution (frame height, px)",
-              "vbench_total": "VBench total score", "open_weights": "open weights released",
-              "audio": "native audio (sound made with the picture)"}
-
-#: Yes-or-no dimensions: a side without the thing does not have it yet, a real state (drawn as
-#: "none", and the side that has it leads); on the others a missing value is never a zero.
-BINARY = ("available", "open_weights", "audio")
-
-#: Every dimension a run may pick: those above, raced as frontiers, and the arena boards
-#: (``catchup.arena``), compared snapshot by snapshot.
-ALL_DIMENSIONS = list(DIMENSIONS) + ["arena"]
-
-CHINA = "China"
-
-
-def dimension_name(dimension: str, mode: str = "public") -> str:
-    """A dimension as a reader says it; in demo mode the first reads 'shown or usable'."""
-    if dimension == "available" and mode == "demo":
-        return "a text-to-video model shown or usable"
-    return DIMENSIONS[dimension]
-
-
-ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precision", "value"]
-VBENCH = ("vbench", "total")
-STAGES = {"public": ("available",), "demo": ("available", "shown")}
+def check_basis(basis: str) -> str:
+    """``basis`` if it is one of ``vocab.BASES``; ValueError naming them otherwise."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    return basis
 
 
 def families(models: pd.DataFrame) -> pd.Series:
@@ -80,109 +51,93 @@ def families(models: pd.DataFrame) -> pd.Series:
     return pd.Series(roots, dtype=object)
 
 
-def _with_family(ds, table: pd.DataFrame) -> pd.DataFrame:
+def with_family(ds, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each row's model ``family`` (``families``)."""
     return table.assign(family=table.model_id.map(families(ds.models)))
 
 
-def _events(ds, stages) -> pd.DataFrame:
+def when_text(start, end, precision: str) -> str:
+    """An item's date as a reader reads it: at its precision ('Jun 2024'), or for a figure first
+    stated in a later source, the span it may have begun in ('2024-06-06 to 2026-08-12')."""
+    if precision == "range":
+        return f"{as_text(start)} to {as_text(end)}"
+    return as_text(start, precision)
+
+
+def _items(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (start, end, precision, value, ...) as items, with each date in words."""
+    table = table.assign(when=[when_text(s, e, p) for s, e, p in
+                               zip(table.start, table.end, table.precision)])
+    return table[ITEM_COLUMNS].reset_index(drop=True)
+
+
+def event_items(ds, stages, events: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Text-to-video models' best-dated events of ``stages`` (or of the named ``events``), valued 1."""
     ev = timeline.best_dates(timeline.events(ds))
-    ev = ev[(ev.kind == "text_to_video") & ev.stage.isin(stages)]
-    return _with_family(ds, ev.assign(value=1.0))[ITEM_COLUMNS]
+    ev = ev[ev.kind == "text_to_video"]
+    ev = ev[ev.event.isin(events)] if events is not None else ev[ev.stage.isin(stages)]
+    return _items(with_family(ds, ev.assign(value=1.0)))
 
 
-def _capabilities(ds, column: str, availability: str) -> pd.DataFrame:
-    kinds = comparable.availability_classes(availability)
+def first_dates(ds, basis: str) -> pd.DataFrame:
+    """Per text-to-video model, its first event of the basis (``vocab.BASIS_STAGES``): the row that
+    ends earliest, indexed by model_id."""
+    first = event_items(ds, BASIS_STAGES[check_basis(basis)]).sort_values(["end", "start"])
+    return first.drop_duplicates("model_id").set_index("model_id")
+
+
+def capability_items(ds, column: str, basis: str, single_only: bool = False) -> pd.DataFrame:
+    """Text-to-video capability rows of the basis (``vocab.BASIS_CLASSES``) with a value in
+    ``column``. A row dated by a source later than the figure (``dated_by`` = source) runs from the
+    model's first showing or availability, by the row's class, to that source: precision 'range'.
+    A figure for image input only, a clip chained from extensions (``single_only``), a claim and a
+    benchmark team's sample never count. A paid tier is named with its model."""
     cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id")
-    cap = cap[cap.availability.isin(kinds) & cap[column].notna() & (cap.kind == "text_to_video")]
-    if column == "max_clip_s_low":
-        cap = comparable.single_clips(cap)
+    cap = cap[cap.availability.isin(BASIS_CLASSES[check_basis(basis)]) & cap[column].notna()
+              & (cap.kind == "text_to_video")]
+    if single_only and "clip_kind" in cap:
+        cap = cap[cap.clip_kind == "single"]
     if "inputs" in cap:  # text-to-video: a figure for image input only is another task
         cap = cap[cap.inputs.isna() | cap.inputs.fillna("").str.split(";").map(lambda k: "text" in k)]
-    if "tier" in cap:  # a paid tier is named with its model: 'Sora Turbo (ChatGPT Pro)'
+    if "tier" in cap:
         tier = cap.tier.fillna("")
         cap = cap.assign(name=[f"{n} ({t})" if t else n for n, t in zip(cap.name, tier)])
-    cap = cap.assign(start=cap.as_of, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
-                     precision=cap.as_of_precision, value=cap[column].astype(float))
-    return _with_family(ds, cap)[ITEM_COLUMNS]
+    start, precision = cap.as_of, cap.as_of_precision
+    if "dated_by" in cap and (cap.dated_by == "source").any():
+        usable = first_dates(ds, "usable").start
+        shown = first_dates(ds, "demonstrated").start
+        earliest = [usable.get(m) if a in BASIS_CLASSES["usable"] else shown.get(m)
+                    for m, a in zip(cap.model_id, cap.availability)]
+        late = (cap.dated_by == "source").tolist()
+        start = pd.Series([e if d and e is not None and e < s else s
+                           for s, e, d in zip(cap.as_of, earliest, late)], index=cap.index)
+        precision = pd.Series([("range" if s != a else p) for s, a, p in
+                               zip(start, cap.as_of, cap.as_of_precision)], index=cap.index)
+    cap = cap.assign(start=start, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
+                     precision=precision, value=cap[column].astype(float))
+    return _items(with_family(ds, cap))
 
 
-def _benchmarks(ds, availability: str, score_class: str | None) -> pd.DataFrame:
-    from videorace.analysis.catchup.scores import vbench_scores
-
-    """VBench totals of one class, each dated by its model's first availability (public mode:
-    models never available to outsiders are left out, as no one could have had their quality) or
-    first showing (demo mode). With no class given, none (a class must be chosen)."""
-    scores = vbench_scores(ds)
-    scores = scores[scores.score_class == score_class]
-    if scores.value.groupby(scores.model_id).nunique().gt(1).any():
-        raise comparable.Incomparable(f"two different scores of one model in the class "
-                                      f"{score_class!r}; the class must hold one per model")
-    return _dated_by_first_event(ds, availability, scores.groupby("model_id").value.first())
-
-
-def _dated_by_first_event(ds, availability: str, value: pd.Series) -> pd.DataFrame:
+def dated_by_first_event(ds, basis: str, value: pd.Series) -> pd.DataFrame:
     """Items for models with a ``value`` (by model_id) that describes the model rather than a
-    dated figure, each dated by the model's first availability (public) or first showing (demo);
-    a model never available (never shown) is left out."""
-    first = _events(ds, STAGES[availability]).sort_values(["end", "start"])
-    first = first.drop_duplicates("model_id")
-    first = first[first.model_id.isin(value.index)]
+    dated figure, each dated by the model's first event of the basis; a model never usable (never
+    shown) is left out."""
+    first = first_dates(ds, basis)
+    first = first[first.index.isin(value.index)].reset_index()
     return first.assign(value=first.model_id.map(value).astype(float))[ITEM_COLUMNS]
 
 
-def _audio(ds, availability: str) -> pd.DataFrame:
-    """Models a source says make sound with the picture (capabilities.csv ``audio``), dated by
-    the model's first availability or showing: native audio belongs to the model, and a row's
-    as_of is often later than the launch."""
-    cap = ds.capabilities[ds.capabilities.audio.fillna(False).astype(bool)]
-    return _dated_by_first_event(ds, availability, pd.Series(1.0, index=cap.model_id.unique()))
-
-
-def items(ds, dimension: str, availability: str = "public",
-          score_class: str | None = None) -> pd.DataFrame:
-    """Every dated value of ``dimension``, one row per model and date: model_id, name, country,
-    family (``families``), start, end (the period the date allows), precision and value. VBench
-    scores come from the one ``score_class`` given."""
-    comparable.availability_classes(availability)  # refuses an unknown mode
-    if dimension == "available":
-        return _events(ds, STAGES[availability])
-    if dimension == "open_weights":
-        ev = timeline.best_dates(timeline.events(ds))
-        ev = ev[(ev.kind == "text_to_video") & (ev.event == "open_weights")]
-        return _with_family(ds, ev.assign(value=1.0))[ITEM_COLUMNS]
-    if dimension == "clip_s":
-        return _capabilities(ds, "max_clip_s_low", availability)
-    if dimension == "height_px":
-        return _capabilities(ds, "height_px", availability)
-    if dimension == "vbench_total":
-        return _benchmarks(ds, availability, score_class)
-    if dimension == "audio":
-        return _audio(ds, availability)
-    raise ValueError(f"unknown dimension {dimension!r}; expected one of {', '.join(DIMENSIONS)}")
-
-
-def applicable(ds, dimension: str, comparator) -> bool:
-    """Whether the dimension is a race against this comparator: open weights are not, against a
-    comparator none of whose models was ever meant to release them (Sora)."""
-    if dimension != "open_weights" or comparator == "western":
-        return True
-    models = _with_family(ds, ds.models.merge(ds.organizations[["org_id", "country"]],
-                                              on="org_id"))
-    theirs = sides(models.assign(name=models.name), comparator)
-    theirs = theirs[theirs.side != CHINA]
-    return theirs.openness.fillna("").str.contains("open_weights").any()
-
-
 def sides(table: pd.DataFrame, comparator) -> pd.DataFrame:
-    """``table`` with a ``side`` column: China (country CN) or the comparator ('sora', 'western'
-    for any other country, or a list of model_ids); rows of neither side are dropped."""
-    china = table.country == "CN"
+    """``table`` with a ``side`` column: China (country CN) or the comparator ('sora': Sora's
+    family; 'western': a maker in ``vocab.WEST``; or a list of model_ids and their families); rows
+    of neither side are dropped."""
+    china = table.country == CHINA_CODE
     family = table.family if "family" in table else table.model_id
     if comparator == "sora":
-        other = family == "sora"  # Sora and its later versions (Sora Turbo)
+        other = family == SORA_FAMILY
     elif comparator == "western":
-        other = table.country.notna() & ~china
+        other = table.country.isin(WEST)
     else:
         other = (table.model_id.isin(list(comparator)) | family.isin(list(comparator))) & ~china
     label = side_label(comparator)
@@ -209,9 +164,9 @@ def first_match(other: pd.DataFrame, value: float, tolerance: float = 0.0) -> pd
     return None if hits.empty else hits.iloc[0]
 
 
-LAG_COLUMNS = ["side", "milestone", "model", "on", "precision", "matched", "matched_by",
-               "matched_on", "matched_precision", "days_low", "days_high", "other_then",
-               "side_first_on", "side_first_precision", "within_spread"]
+LAG_COLUMNS = ["side", "milestone", "model", "on", "precision", "on_when", "matched", "matched_by",
+               "matched_on", "matched_precision", "matched_when", "days_low", "days_high",
+               "other_then", "side_first_on", "side_first_when", "within_spread"]
 
 
 def lags(table: pd.DataFrame, window_end: pd.Timestamp, tolerance: float = 0.0) -> pd.DataFrame:
@@ -231,18 +186,19 @@ def lags(table: pd.DataFrame, window_end: pd.Timestamp, tolerance: float = 0.0) 
             hit = first_match(other, m.value, tolerance)
             matched = hit is not None and hit.start <= window_end
             then = other[other.end <= m.start].value.max()
-            row = {"side": side, "milestone": m.value, "model": m.name, "on": m.start,
-                   "precision": m.precision, "matched": matched,
-                   "matched_by": hit["name"] if matched else "",
-                   "matched_on": hit.start if matched else pd.NaT,
-                   "matched_precision": hit.precision if matched else "",
-                   "days_low": (hit.start - m.end).days if matched else (window_end - m.end).days,
-                   "days_high": (hit.end - m.start).days if matched else pd.NA,
-                   "other_then": float(then) if pd.notna(then) else float("nan"),
-                   "side_first_on": first.start.iloc[0] if len(first) else pd.NaT,
-                   "side_first_precision": first.precision.iloc[0] if len(first) else "",
-                   "within_spread": bool(matched and hit.value < m.value)}
-            rows.append(row)
+            rows.append({
+                "side": side, "milestone": m.value, "model": m.name, "on": m.start,
+                "precision": m.precision, "on_when": m.when, "matched": matched,
+                "matched_by": hit["name"] if matched else "",
+                "matched_on": hit.start if matched else pd.NaT,
+                "matched_precision": hit.precision if matched else "",
+                "matched_when": hit.when if matched else "",
+                "days_low": (hit.start - m.end).days if matched else (window_end - m.end).days,
+                "days_high": (hit.end - m.start).days if matched else pd.NA,
+                "other_then": float(then) if pd.notna(then) else float("nan"),
+                "side_first_on": first.start.iloc[0] if len(first) else pd.NaT,
+                "side_first_when": first.when.iloc[0] if len(first) else "",
+                "within_spread": bool(matched and hit.value < m.value)})
     return pd.DataFrame(rows, columns=LAG_COLUMNS)
 
 
@@ -252,20 +208,6 @@ def standing(table: pd.DataFrame, when: pd.Timestamp) -> dict[str, float]:
     known = table[table.end <= when]
     return {side: float(known[known.side == side].value.max()) if (known.side == side).any()
             else float("nan") for side in table.side.unique()}
-
-
-def catch_up(ds, dimensions, comparator, availability: str, window_end: pd.Timestamp,
-             score_class: str | None = None, tolerances: dict | None = None):
-    """Per dimension: the sided items and their lags; returns (items, lags) for all of them.
-    VBench items come from ``score_class``; ``tolerances`` gives a dimension's spread."""
-    all_items, all_lags = [], []
-    for dim in dimensions:
-        table = sides(items(ds, dim, availability, score_class), comparator).assign(dimension=dim)
-        table = table[table.start <= window_end].reset_index(drop=True)  # nothing after the window
-        all_items.append(table)
-        tolerance = (tolerances or {}).get(dim, 0.0)
-        all_lags.append(lags(table, window_end, tolerance).assign(dimension=dim))
-    return pd.concat(all_items, ignore_index=True), pd.concat(all_lags, ignore_index=True)
 
 
 def latest(ds) -> pd.Timestamp:
@@ -281,7 +223,7 @@ def comparator_choices(ds) -> list[str]:
     """Model ids a comparator may name: text-to-video models whose maker is outside China."""
     models = ds.models.merge(ds.organizations[["org_id", "country"]], on="org_id")
     return sorted(models[(models.kind == "text_to_video") & models.country.notna()
-                         & (models.country != "CN")].model_id)
+                         & (models.country != CHINA_CODE)].model_id)
 
 
 def side_label(comparator) -> str:
@@ -289,12 +231,3 @@ def side_label(comparator) -> str:
     if isinstance(comparator, str):
         return {"sora": "Sora", "western": "Western"}.get(comparator, "Comparators")
     return "Comparators"
-
-
-def source_ids(ds, all_items) -> list[str]:
-    """The sources behind every item compared: events, capabilities and scores of those models."""
-    models = set(all_items.model_id)
-    ids = set(ds.model_events[ds.model_events.model_id.isin(models)].source_id)
-    ids |= set(ds.capabilities[ds.capabilities.model_id.isin(models)].source_id)
-    ids |= set(ds.benchmarks[ds.benchmarks.model_id.isin(models)].source_id)
-    return sorted(ids)

@@ -1,28 +1,25 @@
-"""The catch-up in words: values, lags, the table and the sentence per dimension."""
+"""The catch-up in words: values, lags, the table and the sentence per dimension. Each function
+takes the run (``run.Run``: what is compared) or the race (``run.Race``: what it found)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from videorace.analysis import comparable
-from videorace.analysis.catchup.compute import BINARY, CHINA, DIMENSIONS, dimension_name, standing
+from videorace.analysis.catchup import dimensions as registry
+from videorace.analysis.catchup import scores
+from videorace.analysis.catchup.compute import CHINA, standing
 from videorace.data.dates import as_text
+from videorace.data.vocab import BASIS_PHRASES, WEST_DEFINITION
 
-#: How a side with nothing yet is described, by mode.
-NOT_YET = {"public": "no public value in the data yet", "demo": "no shown value in the data yet"}
+#: How a side with nothing yet is described, by basis.
+NOT_YET = {"usable": "no usable value in the data yet",
+           "demonstrated": "no demonstrated value in the data yet"}
 
 
 def value_text(dimension: str, value: float) -> str:
-    """A value in words; a missing one is 'no value', never 0 s or 0p."""
-    if value is None or pd.isna(value):
-        return "no value"
-    if dimension in BINARY:
-        return "yes" if value >= 1 else "none"
-    if dimension == "clip_s":
-        return f"{value:g} s"
-    if dimension == "height_px":
-        return f"{value:g}p"
-    return f"{value:.2f}"
+    """A value in words (``Dimension.value_text``); a missing one is 'no value', never 0 s or 0p."""
+    return registry.get(dimension).value_text(value)
 
 
 def lag_text(low, high) -> str:
@@ -39,56 +36,71 @@ def lag_text(low, high) -> str:
     return f"between {-low} days earlier and {high} days later"
 
 
-def lag_table(all_lags: pd.DataFrame, mode: str = "public") -> pd.DataFrame:
-    """``lags`` of every dimension for display: dates at their precision, lags in words, and where
-    the other side stood when the milestone came ('not yet public' when it had nothing)."""
-    then = [NOT_YET.get(mode, "no value") if pd.isna(v) else value_text(d, v)
+def lag_table(race) -> pd.DataFrame:
+    """``lags`` of every dimension for display: dates at their precision (a figure first stated in
+    a later source as the span it may have begun in), lags in words, and where the other side
+    stood when the milestone came ('no usable value in the data yet' when it had nothing)."""
+    run, all_lags = race.run, race.lags
+    then = [NOT_YET[run.basis] if pd.isna(v) else value_text(d, v)
             for d, v in zip(all_lags.dimension, all_lags.other_then)]
     out = pd.DataFrame({
-        "dimension": [dimension_name(d, mode) for d in all_lags.dimension],
+        "dimension": [run.label(d) for d in all_lags.dimension],
         "whose milestone": all_lags.side,
         "milestone": [value_text(d, v) for d, v in zip(all_lags.dimension, all_lags.milestone)],
         "first reached by": all_lags.model,
-        "on": [as_text(d, p) for d, p in zip(all_lags.on, all_lags.precision)],
+        "on": all_lags.on_when,
         "other side then": then,
         "matched by the other side with": all_lags.matched_by,
-        "matched on": [as_text(d, p) if m else "" for d, p, m in
-                       zip(all_lags.matched_on, all_lags.matched_precision, all_lags.matched)],
+        "matched on": [w if m else "" for w, m in zip(all_lags.matched_when, all_lags.matched)],
         "lag": [lag_text(lo, hi) + (" (within the spread)" if w else "") for lo, hi, w in
                 zip(all_lags.days_low, all_lags.days_high, all_lags.within_spread)]})
     return out.reset_index(drop=True)
 
 
-def summary(dimension: str, table: pd.DataFrame, dim_lags: pd.DataFrame, other: str,
-            window_end: pd.Timestamp, tolerance: float = 0.0, mode: str = "public",
-            applicable: bool = True) -> str:
+def unscored_since(race, key: str):
+    """For a scored dimension (VBench), the day after which the newest models of either side have
+    no comparable score (``scores.unscored_since``); None otherwise."""
+    if key != "vbench_total":
+        return None
+    run = race.run
+    table, _ = race.of(key)
+    return scores.unscored_since(run.ds, table, run.comparator, run.basis, run.end)
+
+
+def summary(race, dimension: str) -> str:
     """Who led at the window's end, and how long China took to match the comparator's best."""
-    name = dimension_name(dimension, mode)
-    title = f"**{name[:1].upper() + name[1:]}**"
-    if not applicable:
+    run = race.run
+    dim, other, window_end = registry.get(dimension), run.other, run.end
+    name = dim.label(run.basis)
+    title = f"**{name[:1].upper() + name[1:]}** ({run.basis})"
+    if not run.applicable.get(dimension, True):
         return (f"{title}: not applicable against {other}, which never released weights; "
                 f"China's releases are listed in the table below.")
+    table, dim_lags = race.of(dimension)
     at_end = standing(table, window_end)
     cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
-    if dimension in BINARY and pd.isna(cn) and pd.isna(them):
+    if dim.binary and pd.isna(cn) and pd.isna(them):
         return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
-    lead = lead_text(cn, them, other, tolerance)
+    lead = lead_text(cn, them, other, run.tolerance(dimension))
     text = (f"{title}: by {window_end.date()}, China "
-            f"{value_text(dimension, cn)} against {other} {value_text(dimension, them)} ({lead}).")
+            f"{dim.value_text(cn)} against {other} {dim.value_text(them)} ({lead}).")
+    stale = unscored_since(race, dimension)
+    if stale is not None:
+        text += (f" No comparable score since {as_text(stale)}: models of either side that came "
+                 "after it have none in this class, so the verdict describes older models.")
     theirs = dim_lags[dim_lags.side == other]
     if theirs.empty:
         return text + f" {other} {'have' if other == 'Comparators' else 'has'} no dated value for it."
     best = theirs.iloc[-1]
-    reached = f"{_poss(other)} {value_text(dimension, best.milestone)} ({best.model}, " \
-              f"{as_text(best.on, best.precision)})"
+    reached = f"{_poss(other)} {dim.value_text(best.milestone)} ({best.model}, {best.on_when})"
     if not best.matched:
         return text + f" China had not matched {reached} by {window_end.date()}."
-    when = as_text(best.matched_on, best.matched_precision)
+    when = best.matched_when
     if _before_other(best):
         reached_it = "came within the spread of it" if best.within_spread else "reached it"
         return text + (f" China got there first: {best.matched_by} ({when}) {reached_it} "
                        f"{lag_text(best.days_low, best.days_high).replace('earlier', 'before')}"
-                       f"{_while_absent(best, other, mode, dimension)}.")
+                       f"{_while_absent(best, other, run.basis, dim)}.")
     within = " within the spread" if best.within_spread else ""
     return text + (f" China matched {reached}{within} with {best.matched_by} ({when}), "
                    f"{lag_text(best.days_low, best.days_high)}.")
@@ -98,37 +110,39 @@ def _before_other(best) -> bool:
     return not pd.isna(best.days_high) and best.days_high < 0
 
 
-def _while_absent(best, other: str, mode: str, dimension: str = "") -> str:
-    """', while Sora was not yet public (from 2024-12-09)' when the other side had no value at all
-    on the day China's match came: a lead over nothing, not over a capability."""
+def _while_absent(best, other: str, basis: str, dim=None) -> str:
+    """', while Sora had no usable value in the data yet (its first: 2024-12-09)' when the other
+    side had no value at all on the day China's match came: a lead over nothing, not over a
+    capability."""
     first = best.side_first_on
     if pd.isna(first) or best.matched_on >= first:
         return ""
-    since = as_text(first, best.side_first_precision)
-    if dimension == "open_weights":
-        return f", while {other} had released none in the data (its first: {since})"
-    return (f", while {other} had {NOT_YET.get(mode, 'no value in the data yet')} "
-            f"(its first: {since})")
+    absent = (dim.absent if dim is not None and dim.absent else None) or NOT_YET[basis]
+    verb = "had" if not absent.startswith("released") else ""
+    return f", while {other} {verb + ' ' if verb else ''}{absent} (its first: {best.side_first_when})"
 
 
-def key_figures(all_items, all_lags, dimensions, other: str, window_end,
-                tolerances: dict | None = None, mode: str = "public",
-                applicable: dict | None = None) -> dict[str, str]:
-    """Per dimension, the standing at the window's end in a few words."""
-    figures = {}
-    for dim in dimensions:
-        if applicable is not None and not applicable.get(dim, True):
-            figures[dimension_name(dim, mode)] = f"not applicable against {other}"
+def key_figures(race) -> dict[str, str]:
+    """Per dimension asked, the standing at the window's end in a few words, each named with its
+    basis."""
+    run, figures = race.run, {}
+    for key in run.asked:
+        dim, label = registry.get(key), f"{run.label(key)} ({run.basis})"
+        if not run.applicable[key]:
+            figures[label] = f"not applicable against {run.other}"
             continue
-        at_end = standing(all_items[all_items.dimension == dim], window_end)
-        cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
-        if dim in BINARY and pd.isna(cn) and pd.isna(them):
-            figures[dimension_name(dim, mode)] = f"neither China nor {other} had one in the data"
+        table, dim_lags = race.of(key)
+        at_end = standing(table, run.end)
+        cn, them = at_end.get(CHINA, float("nan")), at_end.get(run.other, float("nan"))
+        if dim.binary and pd.isna(cn) and pd.isna(them):
+            figures[label] = f"neither China nor {run.other} had one in the data"
             continue
-        lead = lead_text(cn, them, other, (tolerances or {}).get(dim, 0.0))
-        figures[dimension_name(dim, mode)] = (f"China {value_text(dim, cn)}, {other} "
-                                    f"{value_text(dim, them)} ({lead}); "
-                                    + headline(all_lags[all_lags.dimension == dim], other, mode, dim))
+        lead = lead_text(cn, them, run.other, run.tolerance(key))
+        stale = unscored_since(race, key)
+        if stale is not None:
+            lead += f"; no comparable score since {as_text(stale)}"
+        figures[label] = (f"China {dim.value_text(cn)}, {run.other} {dim.value_text(them)} ({lead}); "
+                          + headline(dim_lags, run.other, run.basis, key))
     return figures
 
 
@@ -137,7 +151,7 @@ def _poss(label: str) -> str:
     return "the comparators'" if label == "Comparators" else f"{label}'s"
 
 
-def headline(dim_lags: pd.DataFrame, other: str, mode: str = "public", dimension: str = "") -> str:
+def headline(dim_lags: pd.DataFrame, other: str, basis: str = "usable", dimension: str = "") -> str:
     """China's lag or lead, in days, on the comparator's best milestone."""
     theirs = dim_lags[dim_lags.side == other]
     if theirs.empty:
@@ -145,13 +159,13 @@ def headline(dim_lags: pd.DataFrame, other: str, mode: str = "public", dimension
     best = theirs.iloc[-1]
     if not best.matched:
         if best.days_low <= 0:  # reached in the window's last period: no days to count yet
-            return (f"{_poss(other)} best ({as_text(best.on, best.precision)}) not matched by the "
-                    "end of the window")
+            return f"{_poss(other)} best ({best.on_when}) not matched by the end of the window"
         return f"{_poss(other)} best not matched by the end: at least {best.days_low} days behind"
     lag = lag_text(best.days_low, best.days_high)
+    dim = registry.get(dimension) if dimension in registry.REGISTRY else None
     if _before_other(best):
         had = "came within the spread of it" if best.within_spread else "had it"
-        return f"on {_poss(other)} best, China {had} {lag}{_while_absent(best, other, mode, dimension)}"
+        return f"on {_poss(other)} best, China {had} {lag}{_while_absent(best, other, basis, dim)}"
     verb = "came within the spread of it" if best.within_spread else "matched it"
     return f"on {_poss(other)} best, China {verb} {lag}"
 
@@ -166,33 +180,37 @@ def lead_text(china: float, them: float, other: str, tolerance: float = 0.0) -> 
     return {"first ahead": "China ahead", "second ahead": f"{other} ahead"}.get(verdict, verdict)
 
 
-def plot_alt(all_items: pd.DataFrame, dimensions, other: str, window_end: pd.Timestamp) -> str:
+def plot_alt(race) -> str:
     """The frontier chart in one sentence: per panel, where each side stood at the window's end."""
-    parts = []
-    for dim in dimensions:
-        at_end = standing(all_items[all_items.dimension == dim], window_end)
-        parts.append(f"{DIMENSIONS[dim]}: China {value_text(dim, at_end.get(CHINA))}, "
-                     f"{other} {value_text(dim, at_end.get(other))}")
-    return (f"Step lines of each side's best over the window, one panel per dimension; by "
-            f"{as_text(window_end)}, " + "; ".join(parts) + ".")
+    run, parts = race.run, []
+    for key in run.compared:
+        table, _ = race.of(key)
+        at_end, dim = standing(table, run.end), registry.get(key)
+        parts.append(f"{dim.label(run.basis)}: China {dim.value_text(at_end.get(CHINA))}, "
+                     f"{run.other} {dim.value_text(at_end.get(run.other))}")
+    return (f"Step lines of each side's best over the window ({run.basis} basis), one panel per "
+            f"dimension; by {as_text(run.end)}, " + "; ".join(parts) + ".")
 
 
-def comparison_note(mode: str, score_class: str | None, spread, other: str) -> str:
-    """What was set against what, in two sentences: the mode, single clips, and the VBench class
-    with the spread that makes a gap level."""
-    what = ("what users could use (a beta or a public release)" if mode == "public" else
-            "what was shown or claimed, counting anything users had as shown")
-    text = (f"**Compared like with like.** Both sides are read as {what}; clip lengths are single "
-            "generations (a clip made by chaining extensions is not one); a side with no value has "
-            "none, not a zero. ")
-    if score_class:
-        text += f"VBench scores come from one class only: *{score_class}*. "
+def comparison_note(run) -> str:
+    """What was set against what: the basis, single clips, dates first stated late, the sides, and
+    the VBench class with the spread that makes a gap level."""
+    text = (f"**Compared like with like.** The basis is *{run.basis}*: both sides are read as "
+            f"{BASIS_PHRASES[run.basis]}. Clip lengths are single generations (a clip made by "
+            "chaining extensions is not one) and a benchmark team's sample clip is never a "
+            "product's maximum; a figure first stated in a source later than the model is dated "
+            "as the span from the model's first showing or availability to that source; a side "
+            f"with no value has none, not a zero. Against the West, {WEST_DEFINITION}; makers "
+            "elsewhere count on neither side. ")
+    if run.score_class:
+        text += (f"Every VBench comparison in the reports uses one class: *{run.score_class}* "
+                 "(the widest with scores for China and for Sora). ")
     else:
-        text += f"No VBench class has scores on both China's side and {other}'s, so none is compared. "
-    if spread is not None:
-        text += (f"Published VBench totals of one model differ by {spread.text()}; scores are "
-                 f"compared within one version, so a gap up to {spread.tolerance:.2f} points is read "
-                 "as level within the spread.")
+        text += f"No VBench class has scores on both China's side and {run.other}'s, so none is compared. "
+    if run.spread is not None:
+        text += (f"Published VBench totals of one model differ by {run.spread.text()}; a gap up to "
+                 f"{run.spread.tolerance:.2f} points, the widest of these, is read as level within "
+                 "the spread.")
     return text
 
 
