@@ -19,6 +19,10 @@ BENCHMARK_METRICS = {"vbench": ("total", "quality", "semantic"), "video_arena": 
 CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
                     "release_by_deadline", "quality_vs_sora")
 INPUT_KINDS = ("text", "image", "video")
+#: What a capability row's figure stands for, from a bare statement to what anyone could generate.
+AVAILABILITY = ("claimed", "demo", "sample", "beta", "public")
+#: Availability values whose rows say what users could generate (and so may name a region).
+USABLE = ("beta", "public")
 LEADERBOARDS = ("artificial_analysis", "lmarena")
 ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image_to_video_audio")
 #: Text columns holding ';'-separated values from a fixed list.
