@@ -67,6 +67,13 @@ CASES = {
                                     "a source cannot report the future"),
     "figure after its source": (set_cell("capabilities.csv", "newser_sora", "as_of", "2024-05-01",
                                          where="source_id"), "the last day source newser_sora"),
+    # the Sora report's row is a demonstration: no user could generate it anywhere
+    "region on a demo row": (set_cell("capabilities.csv", "openai_sora_report", "region", "US",
+                                      where="source_id"), "empty unless availability is beta or public"),
+    "dated_by outside the list": (set_cell("capabilities.csv", "openai_sora_report", "dated_by", "copy",
+                                           where="source_id"), "one of event, source"),
+    "availability outside the list": (set_cell("capabilities.csv", "openai_sora_report", "availability",
+                                               "shown", where="source_id"), "one of claimed, demo, sample"),
 }
 
 

@@ -1,6 +1,7 @@
 """Rules that span rows or tables, beyond what one cell can show: a video model's maker has a
 country and the model an openness, a licence only for open weights, a parent that is an earlier
-model (no model its own ancestor), a benchmark metric the benchmark publishes, and no event or
+model (no model its own ancestor), a benchmark metric the benchmark publishes, a region only on a
+capability row that says what users could generate (beta or public), and no event or
 figure dated after the source that states it was published (a source cannot report the future,
 unless its note says the source was updated later).
 
@@ -14,6 +15,9 @@ from datetime import date
 
 from videorace.data.dates import period_end, period_start
 from videorace.data.schema import BENCHMARK_METRICS, VIDEO_KINDS
+from videorace.data.vocab import BASIS_CLASSES
+
+USABLE = BASIS_CLASSES["usable"]
 from videorace.data.sheets import Problem, Sheet, shown
 
 
@@ -31,6 +35,7 @@ def check(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
     check_video_models(models, sheets["organizations"], problems)
     check_parents(models, problems)
     check_benchmarks(sheets["benchmarks"], problems)
+    check_region(sheets.get("capabilities"), problems)
     check_not_after_source(sheets, problems)
 
 
@@ -79,6 +84,17 @@ def check_benchmarks(benchmarks: Sheet, problems: list[Problem]) -> None:
             problems.append(Problem(benchmarks.display, line, "benchmark_metric",
                                     f"one of {', '.join(allowed)} for benchmark {row['benchmark']}",
                                     shown(row["benchmark_metric"])))
+
+
+def check_region(capabilities: Sheet | None, problems: list[Problem]) -> None:
+    """A region says where users could generate a clip, so only a beta or public row has one."""
+    if capabilities is None:
+        return
+    for line, row in _rows(capabilities, "availability", "region"):
+        if row.get("region") and row["availability"] not in USABLE:
+            problems.append(Problem(capabilities.display, line, "region",
+                                    f"empty unless availability is {' or '.join(USABLE)} "
+                                    f"(this row is {row['availability']})", shown(row["region"])))
 
 
 #: Tables whose rows date something a source states: (table, date column, precision column).

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
-    AVAILABILITY, BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
-    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
+    AVAILABILITY, BENCHMARK_METRICS, DATED_BY, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2,
+    MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
 def _f(name, kind, description, **kw) -> Field:
@@ -111,8 +111,20 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("inputs", "text", "Accepted inputs, ';'-separated from text, image, video.", **_OPT),
     _f("audio", "bool", "Whether the model makes sound with the picture (native audio); empty when "
        "the source does not say.", **_OPT),
-    _f("availability", "enum", "Who could actually use it at that length: a claim, a demonstration, "
-       "an outside benchmark team's sample, a restricted beta, or the public.", allowed=AVAILABILITY),
+    _f("availability", "enum", "What the figure stands for: claimed (the maker states it, no clip at "
+       "that length and size shown), demo (the maker released a clip at that length and size), sample "
+       "(a clip an outside benchmark team generated, e.g. VBench's sampled videos: its length and size "
+       "are that sample's, never the product's maximum), beta (a restricted group could generate it) "
+       "or public (anyone could, on the plan named in tier where one applies).",
+       allowed=AVAILABILITY),
+    _f("dated_by", "enum", "What as_of means. event: the day the figure became true (a launch, a "
+       "release note, the day the clip or statement was published). source: only the date of the "
+       "earliest source found that states it, so the figure held from no earlier than the model's first "
+       "showing (claimed, demo or sample rows) or first availability (beta or public rows) and no later "
+       "than as_of.", allowed=DATED_BY),
+    _f("region", "text", "For beta or public rows, where users could use it: an ISO country code (CN, "
+       "US), global, or a short phrase (CN app only, US and others but not EU or UK); empty when the "
+       "source does not say.", **_OPT),
     # --- metrics --------------------------------------------------------------------------------
     _f("subject", "text", "What the figure is about."),
     _f("metric", "id", "What is measured (snake_case, the same name for the same quantity)."),
@@ -258,8 +270,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
     Table("capabilities", "Clip length and resolution per model over time, claimed vs available.",
           ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "clip_kind",
-           "height_px", "width_px", "combined", "fps", "inputs", "audio", "availability", "tier", "source_id",
-           "note"),
+           "height_px", "width_px", "combined", "fps", "inputs", "audio", "availability", "tier", "region",
+           "dated_by", "source_id", "note"),
           ("model_id", "as_of", "availability", "tier", "source_id"),
           ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
     Table("metrics", "Market, adoption, regulation, exchange-rate and compute figures.",
