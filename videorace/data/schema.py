@@ -13,7 +13,8 @@ from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
     AVAILABILITY, BENCHMARK_METRICS, DATED_BY, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2,
-    MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
+    MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS,
+    ARENA_TRACKS)
 
 
 def _f(name, kind, description, **kw) -> Field:
