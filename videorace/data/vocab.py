@@ -21,6 +21,11 @@ CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora"
 INPUT_KINDS = ("text", "image", "video")
 LEADERBOARDS = ("artificial_analysis", "lmarena")
 ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image_to_video_audio")
+#: What an arena row's source is: the board itself (or a full copy of its table), a relay of it, the
+#: rated model's maker, or a seller of access to the model.
+ARENA_SOURCE_CLASSES = ("board", "relay", "maker", "seller")
+#: Whether a rank is the source's own or the project's ordering of a scraped list of ratings.
+RANK_BASES = ("published", "derived")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 
