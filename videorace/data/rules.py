@@ -1,7 +1,8 @@
 """Rules that span rows or tables, beyond what one cell can show: a video model's maker has a
 country and the model an openness, a licence only for open weights, a parent that is an earlier
 model (no model its own ancestor), a benchmark metric the benchmark publishes, a region only on a
-capability row that says what users could generate (beta or public), and no event or
+capability row that says what users could generate (beta or public), an arena rank that says
+whether it was published or derived, and no event or
 figure dated after the source that states it was published (a source cannot report the future,
 unless its note says the source was updated later).
 
@@ -36,6 +37,8 @@ def check(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
     check_parents(models, problems)
     check_benchmarks(sheets["benchmarks"], problems)
     check_region(sheets.get("capabilities"), problems)
+    if "arena_ratings" in sheets:
+        check_rank_basis(sheets["arena_ratings"], problems)
     check_not_after_source(sheets, problems)
 
 
@@ -95,6 +98,17 @@ def check_region(capabilities: Sheet | None, problems: list[Problem]) -> None:
             problems.append(Problem(capabilities.display, line, "region",
                                     f"empty unless availability is {' or '.join(USABLE)} "
                                     f"(this row is {row['availability']})", shown(row["region"])))
+def check_rank_basis(arena: Sheet, problems: list[Problem]) -> None:
+    """A rank says whether the source states it or the project derived it, and only a rank does."""
+    for line, row in _rows(arena, "rank", "rank_basis"):
+        if row["rank"] and not row["rank_basis"]:
+            problems.append(Problem(arena.display, line, "rank_basis",
+                                    f"published or derived for the rank {row['rank']} (does the "
+                                    "source state it, or was it ordered from a list of ratings?)",
+                                    shown("")))
+        elif row["rank_basis"] and not row["rank"]:
+            problems.append(Problem(arena.display, line, "rank_basis",
+                                    "empty when rank is empty", shown(row["rank_basis"])))
 
 
 #: Tables whose rows date something a source states: (table, date column, precision column).

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
-    AVAILABILITY, BENCHMARK_METRICS, DATED_BY, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2,
-    MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS,
-    ARENA_TRACKS)
+    ARENA_SOURCE_CLASSES, AVAILABILITY, BENCHMARK_METRICS, DATED_BY, CLAIM_DIMENSIONS, INPUT_KINDS,
+    ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, RANK_BASES, SOURCE_KINDS,
+    TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
 def _f(name, kind, description, **kw) -> Field:
@@ -161,9 +161,22 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("ci_low", "float", "Lower end of the rating's published interval.", minimum=0, required=False),
     _f("ci_high", "float", "Upper end of the rating's published interval.", minimum=0,
        required=False),
-    _f("rank", "int", "Rank as published ('first on the board'); empty when not stated.", minimum=1,
+    _f("rank", "int", "Rank on the board ('first on the board'), as rank_basis says; empty when not "
+       "known.", minimum=1,
        required=False),
     _f("votes", "int", "Votes behind the rating, where published.", minimum=0, required=False),
+    _f("source_class", "enum", "What the row's source is: board (the leaderboard's own page, post or "
+       "data file, or a faithful copy of its whole table), relay (a newsletter or news article "
+       "reporting the board; dated by the board's post it relays where that is known), maker (the "
+       "rated model's maker, e.g. its launch post or paper) or seller (a site selling access to the "
+       "model; not neutral).", allowed=ARENA_SOURCE_CLASSES),
+    _f("rank_basis", "enum", "Where rank comes from: published (the source states it) or derived "
+       "(this project ordered a copied list of ratings that has no ranks); required exactly when "
+       "rank is given.", allowed=RANK_BASES, required=False),
+    _f("tied", "bool", "True where the source says the entry is tied or effectively tied with "
+       "another at this rank, or gives it the same rating as another (a shared first is not a "
+       "clear first); false where the rank is given without a tie; empty without a rank.",
+       required=False),
     # --- claims ---------------------------------------------------------------------------------
     _f("claimant", "text", "Who made the prediction (person or organisation)."),
     _f("stated_on", "date", "When the prediction was made."),
@@ -299,8 +312,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           dates=(("published_on", "published_precision"),)),
     Table("arena_ratings", "Dated blind-preference leaderboard entries: ratings and rank facts.",
           ("rating_id", "leaderboard", "track", "snapshot_on", "snapshot_precision", "model_name",
-           "model_id", "org_id", "rating", "ci_low", "ci_high", "rank", "votes", "source_id",
-           "also_source_ids", "note"), ("rating_id",), ranges=(("ci_low", "ci_high"),),
+           "model_id", "org_id", "rating", "ci_low", "ci_high", "rank", "rank_basis", "tied", "votes",
+           "source_id", "source_class", "also_source_ids", "note"), ("rating_id",), ranges=(("ci_low", "ci_high"),),
           dates=(("snapshot_on", "snapshot_precision"),), optional=("model_id",)),
 ]}
 

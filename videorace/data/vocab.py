@@ -82,6 +82,8 @@ ARENA_TRACKS = tuple(TRACK_NAMES)
 ARENA_SOURCE_CLASSES = ("board", "relay", "maker", "seller")
 ARENA_STANDING_CLASSES = ("board", "relay")
 
+#: Whether a rank is the source's own or the project's ordering of a scraped list of ratings.
+RANK_BASES = ("published", "derived")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 
