@@ -85,7 +85,8 @@ def check_benchmarks(benchmarks: Sheet, problems: list[Problem]) -> None:
 DATED_FACTS = (("model_events", "happened_on", "precision"), ("capabilities", "as_of", "as_of_precision"),
                ("industry_events", "happened_on", "precision"),
                ("funding_rounds", "announced_on", "announced_precision"),
-               ("arena_ratings", "snapshot_on", "snapshot_precision"))
+               ("arena_ratings", "snapshot_on", "snapshot_precision"),
+               ("listings", "listed_on", "listed_precision"))
 
 
 def check_not_after_source(sheets: dict[str, Sheet], problems: list[Problem]) -> None:

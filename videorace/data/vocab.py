@@ -19,6 +19,12 @@ BENCHMARK_METRICS = {"vbench": ("total", "quality", "semantic"), "video_arena": 
 CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora",
                     "release_by_deadline", "quality_vs_sora")
 INPUT_KINDS = ("text", "image", "video")
+#: ISO 4217 codes an amount, price or valuation may be stated in.
+CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "ILS", "JPY", "SGD", "CAD")
+#: Stock exchanges a maker listed on (HKEX: Hong Kong; SSE, SZSE: Shanghai, Shenzhen; LSE: London).
+EXCHANGES = ("HKEX", "SSE", "SZSE", "NASDAQ", "NYSE", "LSE")
+#: Whether a round is done (announced or filed as closed) or only reported as being raised.
+ROUND_STATUSES = ("closed", "reported_talks")
 LEADERBOARDS = ("artificial_analysis", "lmarena")
 ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image_to_video_audio")
 #: Text columns holding ';'-separated values from a fixed list.
