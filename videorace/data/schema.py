@@ -86,9 +86,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "open-ended ('over').", unit="currency units", minimum=0, required=False),
     _f("valuation_currency", "enum", "ISO 4217 code of valuation_low and valuation_high; given "
        "exactly when valuation_low is.", allowed=CURRENCIES, required=False),
-    _f("amount_qualifier", "enum", "The source's wording of the amount.",
-       allowed=("exact", "about", "over", "several hundred million", "hundreds of millions",
-                "undisclosed")),
+    _f("amount_qualifier", "enum", "The source's wording of the amount ('between': a range, in "
+       "the wording or across sources that disagree).",
+       allowed=("exact", "about", "over", "between", "several hundred million",
+                "hundreds of millions", "undisclosed")),
     _f("usd_as_reported", "float", "The source's own dollar conversion of amount_low, if it gives one.",
        unit="USD", minimum=0, required=False),
     _f("role", "enum", "The investor's part in the round.", allowed=("lead", "participant",
