@@ -154,8 +154,18 @@ DATA_CASES = {
     "missing file": (remove_file("gpus.csv"), "no such file"),
     "amount given as text": (set_cell("funding_rounds.csv", "r_aisphere_2024_03", "amount_low",
                                       "100m"), "a number"),
-    "undisclosed round with an amount": (set_cell("funding_rounds.csv", "r_minimax_2024_q1",
+    "undisclosed round with an amount": (set_cell("funding_rounds.csv", "r_zhipu_2024_07",
                                                   "amount_low", "5"), "unless amount_qualifier"),
+    "currency without an amount": (set_cell("funding_rounds.csv", "r_zhipu_2024_07", "currency",
+                                            "CNY"), "a currency code exactly when amount_low"),
+    "valuation without its currency": (set_cell("funding_rounds.csv", "r_pika_2024_06",
+                                                "valuation_currency", ""),
+                                       "a currency code exactly when valuation_low"),
+    "unknown round status": (set_cell("funding_rounds.csv", "r_pika_2024_06", "status", "talks"),
+                             "one of closed, reported_talks"),
+    "listing price without currency": (set_cell("listings.csv", "l_zhipu_hkex_2026",
+                                                "price_currency", ""),
+                                       "a currency code exactly when offer_price_low"),
 }
 
 

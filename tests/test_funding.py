@@ -347,10 +347,10 @@ def test_notebook_states_the_implied_rate_as_a_range(monkeypatch):
 def test_notebook_does_not_call_zhipu_a_rival_before_its_first_video_model(monkeypatch):
     r = run("01_funding", monkeypatch)
     # Alibaba had released its ModelScope text-to-video weights on 2023-03-19, long before its
-    # rounds in MiniMax and Moonshot AI (February to March 2024): a rival already
-    assert ("Of the 7 investments, 2 come from an organisation that had shown or launched a "
-            "text-to-video model by the round (Alibaba Group in MiniMax; Alibaba Group in Moonshot "
-            "AI).") in r.text
+    # rounds in MiniMax and Moonshot AI (February to March 2024): a rival already. (The rounds
+    # added for issue #31 lengthen the list; its first two entries are still these.)
+    assert ("come from an organisation that had shown or launched a text-to-video model by the "
+            "round (Alibaba Group in MiniMax; Alibaba Group in Moonshot AI;") in r.text
     # Zhipu's Ying opened (its launch and its API) on 2024-07-26, after the March round
     assert ("Zhipu AI (in Shengshu Technology; first video model: Ying (Qingying) API opened "
             "2024-07-26) became a rival only later.") in r.text
@@ -358,16 +358,18 @@ def test_notebook_does_not_call_zhipu_a_rival_before_its_first_video_model(monke
 
 def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
     r = run("01_funding", monkeypatch, reference_event="kling:launched")
-    # rounds of 2024-03-11 and 03-12 vs June 2024: 03-11 - 06-30 = -(20 + 30 + 31 + 30) = -111,
-    # 03-12 - 06-01 = -(19 + 30 + 31 + 1) = -81
-    assert "came 81 to 111 days before Kling's launch (Jun 2024)" in r.text
+    # earliest day-dated round, Haiper's of 2024-03-07, vs June 2024: 03-07 - 06-30 =
+    # -(24 + 30 + 31 + 30) = -115; latest, Shengshu's of 2026-04-10, vs 2024-06-01: 2024-06-01 to
+    # 2026-04-01 is 365 + 304 days, + 9 = 678
+    assert "came between 115 days before and 678 days after Kling's launch (Jun 2024)" in r.text
     assert_clean(r)
 
 
 def test_notebook_from_a_reference_after_every_round_says_before(monkeypatch):
-    r = run("01_funding", monkeypatch, reference_event="sora_turbo:launched")
-    # 03-12 -> 12-09 is 272 days, 03-11 is 273
-    assert r.key_figures()["rounds dated to the day"] == "272 to 273 days before Sora Turbo's launch"
+    r = run("01_funding", monkeypatch, reference_event="gemini_omni_flash:launched")
+    # the latest day-dated round is Shengshu's of 2026-04-10: to 2026-05-19 is 20 + 19 = 39 days;
+    # the earliest, Haiper's of 2024-03-07: 365 + 365 to 2026-03-07, + 24 + 30 + 19 = 803
+    assert r.key_figures()["rounds dated to the day"].startswith("39 to 803 days before")
 
 
 def test_a_round_dated_within_a_month_is_that_window_not_a_quarter(monkeypatch):
@@ -377,7 +379,11 @@ def test_a_round_dated_within_a_month_is_that_window_not_a_quarter(monkeypatch):
     timing = r.namespace["timing"].set_index("round_id")
     assert (timing.loc["r_minimax_2024_q1", "days_low"], timing.loc["r_minimax_2024_q1", "days_high"]) == (-4, 25)
     assert timing.loc["r_minimax_2024_q1", "announced"] == "2024-02-11 to 2024-03-11"
-    assert "known only as within 29 days before a known date, a window of between 4 days before and 25 days after it" in r.text
+    # with the rounds of issue #31 the sentence also covers month, quarter and year dates: the
+    # earliest start is Black Forest Labs' 2024 seed (2024-01-01, 31 + 14 = 45 days before
+    # 2024-02-15), the latest end Shengshu's 2026 Q1 round (2026-03-31: 731 + 13 + 31 = 775 after)
+    assert ("known only as within 29 days before a known date or to the month/year/quarter, a "
+            "window of between 45 days before and 775 days after it") in r.text
     assert_clean(r)
 
 

@@ -115,7 +115,8 @@ def check_rank_basis(arena: Sheet, problems: list[Problem]) -> None:
 DATED_FACTS = (("model_events", "happened_on", "precision"), ("capabilities", "as_of", "as_of_precision"),
                ("industry_events", "happened_on", "precision"),
                ("funding_rounds", "announced_on", "announced_precision"),
-               ("arena_ratings", "snapshot_on", "snapshot_precision"))
+               ("arena_ratings", "snapshot_on", "snapshot_precision"),
+               ("listings", "listed_on", "listed_precision"))
 
 
 def check_not_after_source(sheets: dict[str, Sheet], problems: list[Problem]) -> None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
-    ARENA_SOURCE_CLASSES, AVAILABILITY, BENCHMARK_METRICS, DATED_BY, CLAIM_DIMENSIONS, INPUT_KINDS,
-    ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS, RANK_BASES, SOURCE_KINDS,
-    TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
+    ARENA_SOURCE_CLASSES, AVAILABILITY, BENCHMARK_METRICS, CLAIM_DIMENSIONS, CURRENCIES, DATED_BY,
+    EXCHANGES, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS, PRECISIONS,
+    RANK_BASES, ROUND_STATUSES, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
 def _f(name, kind, description, **kw) -> Field:
@@ -34,6 +34,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("subject_model_id", "ref", "The model whose record a prediction is judged on.", ref="models",
        required=False),
     _f("round_id", "ref", "The funding round.", ref="funding_rounds"),
+    _f("listing_id", "id", "Identifier of a stock-market listing (an IPO)."),
     _f("arch_id", "id", "Identifier of an open model's published geometry."),
     _f("gpu_id", "id", "Identifier of a GPU type."),
     _f("event_id", "id", "Identifier of a dated model event."),
@@ -76,14 +77,50 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("amount_high", "float", "Highest amount the source's wording allows; empty = open-ended.",
        unit="currency units", minimum=0, required=False),
     _f("currency", "enum", "ISO 4217 code of amount_low and amount_high; empty when undisclosed.",
-       allowed=("CNY", "USD"), required=False),
-    _f("amount_qualifier", "enum", "The source's wording of the amount.",
-       allowed=("exact", "about", "over", "several hundred million", "hundreds of millions",
-                "undisclosed")),
+       allowed=CURRENCIES, required=False),
+    _f("status", "enum", "closed: announced or filed as done; reported_talks: a report that the "
+       "maker is raising or in talks, not a closed round (never counted as money raised).",
+       allowed=ROUND_STATUSES),
+    _f("valuation_low", "float", "Lowest valuation the source's wording allows; post-money unless "
+       "the note says otherwise.", unit="currency units", minimum=0, required=False),
+    _f("valuation_high", "float", "Highest valuation the source's wording allows; empty = "
+       "open-ended ('over').", unit="currency units", minimum=0, required=False),
+    _f("valuation_currency", "enum", "ISO 4217 code of valuation_low and valuation_high; given "
+       "exactly when valuation_low is.", allowed=CURRENCIES, required=False),
+    _f("amount_qualifier", "enum", "The source's wording of the amount ('between': a range, in "
+       "the wording or across sources that disagree).",
+       allowed=("exact", "about", "over", "between", "several hundred million",
+                "hundreds of millions", "undisclosed")),
     _f("usd_as_reported", "float", "The source's own dollar conversion of amount_low, if it gives one.",
        unit="USD", minimum=0, required=False),
     _f("role", "enum", "The investor's part in the round.", allowed=("lead", "participant",
                                                                      "unspecified")),
+    # --- listings -------------------------------------------------------------------------------
+    _f("exchange", "enum", "The stock exchange the shares listed on.", allowed=EXCHANGES),
+    _f("ticker", "text", "Stock code on that exchange (HKEX: four or five digits).", **_OPT),
+    _f("listed_on", "date", "First day of trading (first day of the period if coarser)."),
+    _f("listed_precision", "enum", "How precisely listed_on is known.", allowed=PRECISIONS),
+    _f("offer_price_low", "float", "Final offer price per share, or the low end of the marketed "
+       "range where no final price is reported.", unit="currency units per share", minimum=0,
+       required=False),
+    _f("offer_price_high", "float", "High end of the offer price range; empty when one final price "
+       "is reported.", unit="currency units per share", minimum=0, required=False),
+    _f("price_currency", "enum", "ISO 4217 code of the offer price; given exactly when "
+       "offer_price_low is.", allowed=CURRENCIES, required=False),
+    _f("raised_low", "float", "Gross proceeds of the offering as reported (lowest the wording "
+       "allows).", unit="currency units", minimum=0, required=False),
+    _f("raised_high", "float", "Highest gross proceeds the wording allows (over-allotment "
+       "exercised, 'up to'); empty = one figure or open-ended.", unit="currency units", minimum=0,
+       required=False),
+    _f("raised_currency", "enum", "ISO 4217 code of raised_low and raised_high; given exactly when "
+       "raised_low is.", allowed=CURRENCIES, required=False),
+    _f("market_cap_low", "float", "Market value at the offer price or at the first day's close, as "
+       "the note says (lowest the wording allows).", unit="currency units", minimum=0,
+       required=False),
+    _f("market_cap_high", "float", "Highest market value the wording allows; empty = one figure or "
+       "open-ended.", unit="currency units", minimum=0, required=False),
+    _f("market_cap_currency", "enum", "ISO 4217 code of market_cap_low and market_cap_high; given "
+       "exactly when market_cap_low is.", allowed=CURRENCIES, required=False),
     _f("date_as_written", "text", "The source's own wording of a relative date ('on Tuesday'), "
        "resolved against the source's publication date by videorace.data.dates and checked.", **_OPT),
     # --- events ---------------------------------------------------------------------------------
@@ -233,6 +270,9 @@ class Table:
     relative_date: tuple[str, str] = ("", "")  # (date, precision) that date_as_written resolves to
     kinds: tuple[str, ...] = ()  # the values this table allows in its `kind` column
     optional: tuple[str, ...] = ()  # columns that may be empty here though required elsewhere
+    #: (currency column, the amount columns it names): the code is given exactly when the first
+    #: amount is, and never without one
+    currencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def fields(self) -> list[Field]:
@@ -261,13 +301,27 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           ("org_id", "name", "name_zh", "kind", "hq", "country", "founded_on", "founded_precision",
            "source_id", "note"), ("org_id",), dates=(("founded_on", "founded_precision"),),
           kinds=ORG_KINDS),
+    Table("listings", "Stock-market listings (IPOs) of makers: exchange, day, price, proceeds.",
+          ("listing_id", "org_id", "exchange", "ticker", "listed_on", "listed_precision",
+           "offer_price_low", "offer_price_high", "price_currency", "raised_low", "raised_high",
+           "raised_currency", "market_cap_low", "market_cap_high", "market_cap_currency",
+           "source_id", "also_source_ids", "note"), ("listing_id",),
+          ranges=(("offer_price_low", "offer_price_high"), ("raised_low", "raised_high"),
+                  ("market_cap_low", "market_cap_high")),
+          dates=(("listed_on", "listed_precision"),),
+          currencies=(("price_currency", ("offer_price_low", "offer_price_high")),
+                      ("raised_currency", ("raised_low", "raised_high")),
+                      ("market_cap_currency", ("market_cap_low", "market_cap_high")))),
     Table("funding_rounds", "Funding rounds, amounts as the ranges the wording allows.",
           ("round_id", "org_id", "announced_on", "announced_precision", "window_days",
-           "date_as_written", "round_label", "amount_low", "amount_high", "currency", "amount_qualifier",
-           "usd_as_reported", "source_id", "also_source_ids", "note"), ("round_id",),
-          ranges=(("amount_low", "amount_high"),),
+           "date_as_written", "round_label", "status", "amount_low", "amount_high", "currency",
+           "amount_qualifier", "usd_as_reported", "valuation_low", "valuation_high",
+           "valuation_currency", "source_id", "also_source_ids", "note"), ("round_id",),
+          ranges=(("amount_low", "amount_high"), ("valuation_low", "valuation_high")),
           dates=(("announced_on", "announced_precision"),),
-          relative_date=("announced_on", "announced_precision")),
+          relative_date=("announced_on", "announced_precision"),
+          currencies=(("currency", ("amount_low", "amount_high")),
+                      ("valuation_currency", ("valuation_low", "valuation_high")))),
     Table("round_investors", "Who invested in which round, and who led.",
           ("round_id", "investor_id", "role"), ("round_id", "investor_id")),
     Table("models", "Models and products named, video and otherwise.",

@@ -137,6 +137,18 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
                     problems.append(Problem(sheet.display, line, list_col,
                                             "';'-separated values from " + ", ".join(allowed),
                                             shown(row[list_col]), closest(wrong[0], allowed)))
+        for currency_col, amounts in t.currencies:
+            if currency_col in bad or bad.intersection(amounts):
+                continue
+            low, *rest = amounts
+            if not row[low] and any(row[c] for c in rest):
+                problems.append(Problem(sheet.display, line, low,
+                                        f"a value when {', '.join(c for c in rest if row[c])} is "
+                                        "given", shown(row[low])))
+            if bool(row[currency_col]) != bool(row[low]):
+                problems.append(Problem(sheet.display, line, currency_col,
+                                        f"a currency code exactly when {low} is given",
+                                        shown(row[currency_col])))
         if t.name == "funding_rounds" and "amount_low" not in bad and "amount_qualifier" not in bad:
             if (row["amount_qualifier"] == "undisclosed") == bool(row["amount_low"]):
                 problems.append(Problem(sheet.display, line, "amount_low",

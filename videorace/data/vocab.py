@@ -84,6 +84,12 @@ ARENA_STANDING_CLASSES = ("board", "relay")
 
 #: Whether a rank is the source's own or the project's ordering of a scraped list of ratings.
 RANK_BASES = ("published", "derived")
+#: ISO 4217 codes an amount, price or valuation may be stated in.
+CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "ILS", "JPY", "SGD", "CAD")
+#: Stock exchanges a maker listed on (HKEX: Hong Kong; SSE, SZSE: Shanghai, Shenzhen; LSE: London).
+EXCHANGES = ("HKEX", "SSE", "SZSE", "NASDAQ", "NYSE", "LSE")
+#: Whether a round is done (announced or filed as closed) or only reported as being raised.
+ROUND_STATUSES = ("closed", "reported_talks")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 
