@@ -23,6 +23,14 @@ def benchmark_cell(column, value):
     return plant
 
 
+def flagged_at(plant, column):
+    """The same defect, reported on another column of its row (the rule names the precision)."""
+    def planted(d: Path):
+        file, line, _ = plant(d)
+        return file, line, column
+    return planted
+
+
 CASES = {
     "country not an ISO code": (set_cell("organizations.csv", "kuaishou", "country", "XX"),
                                 "an ISO 3166-1 alpha-2 country code"),
@@ -67,6 +75,15 @@ CASES = {
                                     "a source cannot report the future"),
     "figure after its source": (set_cell("capabilities.csv", "newser_sora", "as_of", "2024-05-01",
                                          where="source_id"), "the last day source newser_sora"),
+    # issue 31: who states a figure, and the span it covers
+    "statement kind outside the list": (set_cell("metrics.csv", "m_kling_users_0903",
+                                                 "statement_kind", "rumour"),
+                                        "one of company_report, analyst_estimate"),
+    "figure without a period": (set_cell("metrics.csv", "m_kling_users_0903", "period", ""),
+                                "a value"),
+    "yearly figure dated to a day": (flagged_at(set_cell("metrics.csv", "m_kling_users_0903",
+                                                         "period", "year"), "as_of_precision"),
+                                     "year for a figure whose period is year"),
 }
 
 

@@ -13,7 +13,8 @@ from videorace.data.field import Field
 
 from videorace.data.vocab import (  # noqa: F401 (re-exported: the schema's allowed values)
     BENCHMARK_METRICS, CLAIM_DIMENSIONS, INPUT_KINDS, ISO_3166_ALPHA2, MODEL_KINDS, OPENNESS, ORG_KINDS,
-    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
+    PRECISIONS, SOURCE_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS, STATEMENT_KINDS,
+    PERIODS, PERIOD_PRECISION, PRICE_CHANNELS, LIST_KINDS)
 
 
 def _f(name, kind, description, **kw) -> Field:
@@ -74,7 +75,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        minimum=0, required=False),
     _f("amount_high", "float", "Highest amount the source's wording allows; empty = open-ended.",
        unit="currency units", minimum=0, required=False),
-    _f("currency", "enum", "ISO 4217 code of amount_low and amount_high; empty when undisclosed.",
+    _f("currency", "enum", "ISO 4217 code of the row's amounts (amount_low and amount_high, or "
+       "per_second_low and per_second_high); empty when undisclosed.",
        allowed=("CNY", "USD"), required=False),
     _f("amount_qualifier", "enum", "The source's wording of the amount.",
        allowed=("exact", "about", "over", "several hundred million", "hundreds of millions",
@@ -103,7 +105,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("clip_kind", "enum", "One generation (single), or a clip chained from extensions (extended).",
        allowed=("single", "extended")),
     _f("combined", "bool", "False where length and height are separate maxima, never one clip.", **_OPT),
-    _f("tier", "text", "The paid tier the row's figures belong to (ChatGPT Pro), if named.", **_OPT),
+    _f("tier", "text", "The paid tier, plan or mode the row's figures belong to (ChatGPT Pro, "
+       "Standard, Fast), if named.", **_OPT),
     _f("height_px", "int", "Frame height.", unit="px", minimum=1, required=False),
     _f("width_px", "int", "Frame width; empty when only a height (1080p) is stated.", unit="px",
        minimum=1, required=False),
@@ -123,6 +126,29 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("unit", "text", "Unit of value_low and value_high."),
     _f("verification", "enum", "How the figure stands against other sources.",
        allowed=("as_reported", "corroborated", "disputed", "unverified")),
+    _f("statement_kind", "enum", "Who states the figure: the company's results, filing or reported "
+       "figure (company_report); an analyst's estimate; a journalist's figure or unnamed sources "
+       "(press_report); a maker's promotional statement (maker_claim); a government body (official).",
+       allowed=STATEMENT_KINDS),
+    _f("period", "enum", "The span the figure covers: a level at as_of (point), a month, quarter, "
+       "half or year starting at as_of, an annualised rate (run_rate), or a total since launch up to as_of "
+       "(cumulative). Only figures of the same period add up; a run-rate never adds to a quarter.",
+       allowed=PERIODS),
+    # --- prices ---------------------------------------------------------------------------------
+    _f("price_id", "id", "Identifier of one price on one dated price list."),
+    _f("price_from", "date", "When the price took effect, or the date of the list that shows it "
+       "(first day of the period if coarser); a price cut is a new row with a later date."),
+    _f("price_from_precision", "enum", "How precisely price_from is known.", allowed=PRECISIONS),
+    _f("channel", "enum", "How the price is sold: per generation through an API, or as credits "
+       "in a subscription plan.", allowed=PRICE_CHANNELS),
+    _f("per_second_low", "float", "Price per second of generated video, lower bound; derived from a "
+       "per-clip price by its stated length where the list prices clips (the note says so).",
+       unit="currency units per second", minimum=0),
+    _f("per_second_high", "float", "Price per second of generated video, upper bound where the "
+       "source gives a range; empty when it gives one price.", unit="currency units per second",
+       minimum=0, required=False),
+    _f("list_kind", "enum", "Whose price list: the maker's own (maker), or a reseller's or a "
+       "third party's table (reseller: fal.ai, Replicate, a comparison table).", allowed=LIST_KINDS),
     # --- benchmarks -----------------------------------------------------------------------------
     _f("benchmark", "enum", "The published benchmark the score is on.", allowed=tuple(BENCHMARK_METRICS)),
     _f("benchmark_version", "text", "The benchmark's variant as the source names it (prompt set, "
@@ -207,6 +233,7 @@ class Table:
     relative_date: tuple[str, str] = ("", "")  # (date, precision) that date_as_written resolves to
     kinds: tuple[str, ...] = ()  # the values this table allows in its `kind` column
     optional: tuple[str, ...] = ()  # columns that may be empty here though required elsewhere
+    required: tuple[str, ...] = ()  # columns that must be filled here though optional elsewhere
 
     @property
     def fields(self) -> list[Field]:
@@ -218,6 +245,8 @@ class Table:
                 f = replace(f, allowed=self.kinds)
             if c in self.optional:
                 f = replace(f, required=False)
+            if c in self.required:
+                f = replace(f, required=True)
             out.append(f)
         return out
 
@@ -264,8 +293,16 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           ranges=(("max_clip_s_low", "max_clip_s_high"),), dates=(("as_of", "as_of_precision"),)),
     Table("metrics", "Market, adoption, regulation, exchange-rate and compute figures.",
           ("metric_id", "subject", "metric", "value_low", "value_high", "unit", "as_of",
-           "as_of_precision", "source_id", "verification", "note"), ("metric_id",),
+           "as_of_precision", "statement_kind", "period", "source_id", "verification", "note"),
+          ("metric_id",),
           ranges=(("value_low", "value_high"),), dates=(("as_of", "as_of_precision"),)),
+    Table("prices", "Dated prices per second of generated video, from makers' and resellers' "
+          "price lists; a price cut is a new row with a later price_from.",
+          ("price_id", "model_id", "price_from", "price_from_precision", "height_px", "audio",
+           "tier", "channel", "currency", "per_second_low", "per_second_high", "list_kind",
+           "source_id", "note"), ("price_id",),
+          ranges=(("per_second_low", "per_second_high"),),
+          dates=(("price_from", "price_from_precision"),), required=("currency",)),
     Table("claims", "Predictions and targets stated in the articles.",
           ("claim_id", "claimant", "org_id", "stated_on", "stated_precision", "statement",
            "subject_model_id", "measured_by", "deadline_low", "deadline_high", "source_id",

@@ -21,6 +21,15 @@ CLAIM_DIMENSIONS = ("lag_to_sora_days", "public_before_sora", "max_clip_vs_sora"
 INPUT_KINDS = ("text", "image", "video")
 LEADERBOARDS = ("artificial_analysis", "lmarena")
 ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image_to_video_audio")
+#: Who states a reported figure (metrics.statement_kind).
+STATEMENT_KINDS = ("company_report", "analyst_estimate", "press_report", "maker_claim", "official")
+#: What span of time a reported figure covers (metrics.period).
+PERIODS = ("point", "month", "quarter", "half", "year", "run_rate", "cumulative")
+#: Which as_of precision a figure over a calendar period must carry (metrics.period -> precision).
+PERIOD_PRECISION = {"month": "month", "quarter": "quarter", "year": "year"}
+#: How a price is sold (prices.channel) and whose price list it is on (prices.list_kind).
+PRICE_CHANNELS = ("api", "subscription")
+LIST_KINDS = ("maker", "reseller")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 
