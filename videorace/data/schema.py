@@ -131,7 +131,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "(press_report); a maker's promotional statement (maker_claim); a government body (official).",
        allowed=STATEMENT_KINDS),
     _f("period", "enum", "The span the figure covers: a level at as_of (point), a month, quarter, "
-       "half or year starting at as_of, an annualised rate (run_rate), or a total since launch up to as_of "
+       "half or year starting at as_of, the part of a year up to as_of (year_to_date: nine months to "
+       "30 September), an annualised rate (run_rate), or a total since launch up to as_of "
        "(cumulative). Only figures of the same period add up; a run-rate never adds to a quarter.",
        allowed=PERIODS),
     # --- prices ---------------------------------------------------------------------------------

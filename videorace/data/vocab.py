@@ -24,7 +24,7 @@ ARENA_TRACKS = ("text_to_video", "image_to_video", "text_to_video_audio", "image
 #: Who states a reported figure (metrics.statement_kind).
 STATEMENT_KINDS = ("company_report", "analyst_estimate", "press_report", "maker_claim", "official")
 #: What span of time a reported figure covers (metrics.period).
-PERIODS = ("point", "month", "quarter", "half", "year", "run_rate", "cumulative")
+PERIODS = ("point", "month", "quarter", "half", "year", "year_to_date", "run_rate", "cumulative")
 #: Which as_of precision a figure over a calendar period must carry (metrics.period -> precision).
 PERIOD_PRECISION = {"month": "month", "quarter": "quarter", "year": "year"}
 #: How a price is sold (prices.channel) and whose price list it is on (prices.list_kind).
