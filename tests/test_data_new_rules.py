@@ -23,6 +23,14 @@ def benchmark_cell(column, value):
     return plant
 
 
+def flagged_at(plant, column):
+    """The same defect, reported on another column of its row (the rule names the precision)."""
+    def planted(d: Path):
+        file, line, _ = plant(d)
+        return file, line, column
+    return planted
+
+
 CASES = {
     "country not an ISO code": (set_cell("organizations.csv", "kuaishou", "country", "XX"),
                                 "an ISO 3166-1 alpha-2 country code"),
@@ -83,6 +91,28 @@ CASES = {
                                            where="source_id"), "one of event, source"),
     "availability outside the list": (set_cell("capabilities.csv", "openai_sora_report", "availability",
                                                "shown", where="source_id"), "one of claimed, demo, sample"),
+    # issue 31: who states a figure, and the span it covers
+    "statement kind outside the list": (set_cell("metrics.csv", "m_kling_users_0903",
+                                                 "statement_kind", "rumour"),
+                                        "one of company_report, analyst_estimate"),
+    "figure without a period": (set_cell("metrics.csv", "m_kling_users_0903", "period", ""),
+                                "a value"),
+    "yearly figure dated to a day": (flagged_at(set_cell("metrics.csv", "m_kling_users_0903",
+                                                         "period", "year"), "as_of_precision"),
+                                     "year for a figure whose period is year"),
+    # issue 31: prices per second of video
+    "price channel outside the list": (set_cell("prices.csv", "p_sora2_720_2025_10", "channel",
+                                                "web"), "one of api, subscription"),
+    "price list kind outside the list": (set_cell("prices.csv", "p_sora2_720_2025_10", "list_kind",
+                                                  "official"), "one of maker, reseller"),
+    "price without a currency": (set_cell("prices.csv", "p_sora2_720_2025_10", "currency", ""),
+                                 "a value"),
+    "price range upside down": (set_cell("prices.csv", "p_pv45_720_api_2025", "per_second_high",
+                                         "0.05"), "a value >= per_second_low"),
+    "price of an unknown model": (set_cell("prices.csv", "p_sora2_720_2025_10", "model_id",
+                                           "sora_9"), "an id listed in models.csv"),
+    "price dated after its source": (set_cell("prices.csv", "p_sora2pro_1024_2025_10", "price_from",
+                                              "2025-12-01"), "a source cannot report the future"),
 }
 
 

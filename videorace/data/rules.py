@@ -2,7 +2,8 @@
 country and the model an openness, a licence only for open weights, a parent that is an earlier
 model (no model its own ancestor), a benchmark metric the benchmark publishes, a region only on a
 capability row that says what users could generate (beta or public), an arena rank that says
-whether it was published or derived, and no event or
+whether it was published or derived, a quarterly or yearly figure dated at the precision of its
+period, and no event, price or
 figure dated after the source that states it was published (a source cannot report the future,
 unless its note says the source was updated later).
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from videorace.data.dates import period_end, period_start
-from videorace.data.schema import BENCHMARK_METRICS, VIDEO_KINDS
+from videorace.data.schema import BENCHMARK_METRICS, PERIOD_PRECISION, VIDEO_KINDS
 from videorace.data.vocab import BASIS_CLASSES
 
 USABLE = BASIS_CLASSES["usable"]
@@ -39,6 +40,7 @@ def check(sheets: dict[str, Sheet], problems: list[Problem]) -> None:
     check_region(sheets.get("capabilities"), problems)
     if "arena_ratings" in sheets:
         check_rank_basis(sheets["arena_ratings"], problems)
+    check_periods(sheets["metrics"], problems)
     check_not_after_source(sheets, problems)
 
 
@@ -111,12 +113,24 @@ def check_rank_basis(arena: Sheet, problems: list[Problem]) -> None:
                                     "empty when rank is empty", shown(row["rank_basis"])))
 
 
+def check_periods(metrics: Sheet, problems: list[Problem]) -> None:
+    """A figure for a quarter (a year) is dated at quarter (year) precision, so as_of names the
+    period it covers and two periods' figures cannot be mistaken for one another."""
+    for line, row in _rows(metrics, "period", "as_of_precision"):
+        wanted = PERIOD_PRECISION.get(row["period"])
+        if wanted and row["as_of_precision"] != wanted:
+            problems.append(Problem(metrics.display, line, "as_of_precision",
+                                    f"{wanted} for a figure whose period is {row['period']}",
+                                    shown(row["as_of_precision"])))
+
+
 #: Tables whose rows date something a source states: (table, date column, precision column).
 DATED_FACTS = (("model_events", "happened_on", "precision"), ("capabilities", "as_of", "as_of_precision"),
                ("industry_events", "happened_on", "precision"),
                ("funding_rounds", "announced_on", "announced_precision"),
                ("arena_ratings", "snapshot_on", "snapshot_precision"),
-               ("listings", "listed_on", "listed_precision"))
+               ("listings", "listed_on", "listed_precision"),
+               ("prices", "price_from", "price_from_precision"))
 
 
 def check_not_after_source(sheets: dict[str, Sheet], problems: list[Problem]) -> None:

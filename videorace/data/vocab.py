@@ -90,6 +90,15 @@ CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "ILS", "JPY", "SGD", "CAD")
 EXCHANGES = ("HKEX", "SSE", "SZSE", "NASDAQ", "NYSE", "LSE")
 #: Whether a round is done (announced or filed as closed) or only reported as being raised.
 ROUND_STATUSES = ("closed", "reported_talks")
+#: Who states a reported figure (metrics.statement_kind).
+STATEMENT_KINDS = ("company_report", "analyst_estimate", "press_report", "maker_claim", "official")
+#: What span of time a reported figure covers (metrics.period).
+PERIODS = ("point", "month", "quarter", "half", "year", "year_to_date", "run_rate", "cumulative")
+#: Which as_of precision a figure over a calendar period must carry (metrics.period -> precision).
+PERIOD_PRECISION = {"month": "month", "quarter": "quarter", "year": "year"}
+#: How a price is sold (prices.channel) and whose price list it is on (prices.list_kind).
+PRICE_CHANNELS = ("api", "subscription")
+LIST_KINDS = ("maker", "reseller")
 #: Text columns holding ';'-separated values from a fixed list.
 TEXT_LISTS = {"inputs": INPUT_KINDS, "measured_by": CLAIM_DIMENSIONS}
 
