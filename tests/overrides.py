@@ -20,7 +20,7 @@ OVERRIDES = {
                       "guidance_passes": 1, "attempts_per_kept_clip": 3.0, "params_b": 20.0,
                       "gpu": "a100", "utilisation": 0.3, "usd_per_gpu_hour": 1.8, "chunk_s": 10.0},
     "06_catch_up": {"dimensions": ["clip_s", "height_px"], "comparator": "western",
-                    "comparator_models": ["sora", "runway_gen3_alpha"], "availability": "demo",
+                    "comparator_models": ["sora", "runway_gen3_alpha"], "basis": "demonstrated",
                     "score_class": "VBench, total, by the benchmark's own team",
                     "window_start": "2024-03-01", "window_end": "2024-10-31"},
     "05_market_and_predictions": {"cutoff_date": "2024-09-30", "lag_threshold_days": 90,

@@ -3,7 +3,9 @@ index section that lines up the whole-period reports' answers."""
 
 import pandas as pd
 
+from videorace.analysis import catchup
 from videorace.analysis.catchup import answer
+from videorace.data.dates import as_text
 from videorace.pipeline.index import answer_section
 
 T = pd.Timestamp
@@ -12,7 +14,8 @@ T = pd.Timestamp
 def _items(rows):
     """rows: (side, value, start, end, precision)."""
     return pd.DataFrame([{"side": s, "value": v, "start": T(a), "end": T(b), "precision": p,
-                          "name": f"{s}-{v}"} for s, v, a, b, p in rows])
+                          "when": as_text(T(a), p), "name": f"{s}-{v}", "model_id": f"{s}-{v}"}
+                         for s, v, a, b, p in rows])
 
 
 CLIPS = _items([("China", 4.0, "2024-03-01", "2024-03-01", "day"),
@@ -49,20 +52,22 @@ def test_yes_or_no_dimensions_lead_by_having_it_first():
 
 def test_answer_table_rows_and_arena_spells():
     all_items = CLIPS.assign(dimension="clip_s")
+    run = catchup.Run(None, ("clip_s",), "sora", "usable", T("2024-01-01"), T("2025-03-01"))
+    race = catchup.Race(run, all_items, all_items.iloc[0:0])
     runs = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "side": "China",
                           "first_on": T("2026-04-07"), "first_precision": "day",
                           "last_on": T("2026-05-01"), "last_precision": "month",
                           "from_early": T("2026-03-07"), "current": True, "prerelease_first": True}])
     snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": False,
                            "snapshot_on": T("2026-04-07"), "snapshot_precision": "day"}])
-    table = answer.answer(all_items, ["clip_s"], "Sora", T("2025-03-01"), {}, "public", {}, runs, snaps)
+    table = answer.answer(race, runs, snaps)
     assert table.to_dict("records") == [
-        {"dimension": "longest clip (s)", "row": "longest clip (s)", "now": "Sora",
+        {"dimension": "longest single clip (s) (usable)", "row": "longest single clip (s)", "now": "Sora",
          "since": "2025-02-01", "end_2024": "China"},
         {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
          "now": "China", "since": "between 2026-03-07 and 2026-04-07 (latest snapshot: May 2026; its first "
                                   "snapshot rated an entry before its release; China's best against Sora's on "
-                                  "2026-04-07: +86 points, outside the published intervals)",
+                                  "2026-04-07: +86 points, the published intervals do not overlap)",
          "end_2024": "no snapshot in the data"}]
 
 

@@ -118,10 +118,42 @@ def test_an_entry_rated_before_its_model_was_usable_is_marked():
                                        "source_id": ["s"], "confidence": ["high"]})
     ds["models"] = ds["models"].assign(name=["Sora", "Sora 2", "Veo"], org_id=["openai", "cn_lab", "us_lab"],
                                        kind="text_to_video")
-    entries = arena.entries(ds, "western", "2026-01-01", "2026-12-31")
+    entries = arena.entries(ds, "western", "2026-01-01", "2026-12-31", "demonstrated")
     assert entries.prerelease.tolist() == [True, False]
     shown = arena_text.snapshot_table(arena.snapshots(entries, "Western"))
     assert shown["first"].tolist() == ["Horse (before its release)", "Horse"]
+    # on the usable basis a model holds first place only from its first availability (04-27)
+    usable = arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable")
+    assert usable.snapshot_on.tolist() == [T("2026-05-06")]
+
+
+def test_only_boards_and_relays_say_how_a_board_stands():
+    rows = [_row(1, "2026-04-01", "Panda", "cn_lab", 1500, 1, source="board"),
+            _row(2, "2026-04-01", "Yank", "us_lab", 1490, 2, source="board"),
+            _row(3, "2026-05-01", "Panda", "cn_lab", 1600, 1, source="seller"),
+            _row(4, "2026-05-01", "Yank", "us_lab", 1400, 2, source="seller")]
+    ds = _ds(rows)
+    ds["arena_ratings"]["source_class"] = ["board", "board", "seller", "seller"]
+    entries = arena.entries(ds, "western", "2026-01-01", "2026-12-31")
+    assert set(entries.source_id) == {"board"}
+    beside = arena.beside(ds, "2026-01-01", "2026-12-31")
+    assert beside.rating_id.tolist() == ["r3", "r4"]
+    assert arena_text.beside_text(beside).startswith(
+        "Left out of the boards' standing: 2 entries (2 from sellers of access)")
+
+
+def test_a_one_point_gap_or_a_stated_tie_is_not_first_place_alone():
+    rows = [_row(1, "2026-04-01", "Panda", "cn_lab", 1501, 1), _row(2, "2026-04-01", "Yank", "us_lab", 1500, 2),
+            _row(3, "2026-05-01", "Panda", "cn_lab", 1510, 1, source="s2"),
+            _row(4, "2026-05-01", "Yank", "us_lab", 1500, 2, source="s2")]
+    snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
+    # 1501 against 1500: a point apart, so first place is shared and the gap is level
+    assert snaps.holder_side.tolist() == ["China and Western", "China"]
+    assert snaps.level.tolist() == [True, None]  # 10 points, no intervals: a direction only
+    tied = _ds([_row(1, "2026-04-01", "Panda", "cn_lab", None, 1)])
+    tied["arena_ratings"]["tied"] = [True]
+    assert arena.snapshots(arena.entries(tied, "western", "2026-01-01", "2026-12-31"),
+                           "Western").holder_side.tolist() == ["tied"]
 
 
 def test_tracks_and_windows_are_never_mixed():
@@ -144,8 +176,8 @@ def test_words_state_only_what_the_snapshots_show():
     text = arena_text.summary(arena.runs(snaps, "2026-03-31"), snaps, "Western", "2026-01-01", "2026-03-31")
     assert "first place is with China (Panda), since between 2026-01-11 and 2026-02-01" in text
     assert "its snapshots span 28 days in all, at most 79 days" in text
-    assert ("China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500); outside "
-            "the published intervals.") in text
+    assert ("China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500); the "
+            "published intervals do not overlap.") in text
     empty = arena_text.summary(snaps.iloc[0:0], snaps.iloc[0:0], "Western", "2024-01-01", "2024-12-31",
                                T("2025-04-15"))
     assert empty.endswith("the data's first is from 2025-04-15.")
@@ -153,8 +185,9 @@ def test_words_state_only_what_the_snapshots_show():
     shown = arena_text.snapshot_table(snaps)
     assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
     assert list(shown.other) == ["Yank (1500)", "not first", "not among the 2 entries recorded"]
-    assert arena_text.lead_text(-20.0, True) == "-20 (within the published intervals)"
-    assert arena_text.lead_text(-17.4, None) == "-17.4 (no intervals recorded)"
+    assert arena_text.lead_text(-20.0, True) == (
+        "-20 (level: the intervals overlap or the gap is a point or less)")
+    assert arena_text.lead_text(-17.4, None) == "-17.4 (direction only: no intervals published)"
 
 
 @pytest.mark.parametrize("value, latest, expected", [

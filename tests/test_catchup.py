@@ -8,6 +8,7 @@ import pytest
 
 from tests.notebook_run import assert_clean, run
 from videorace.analysis import catchup as c
+from videorace.data.dates import as_text
 
 T = pd.Timestamp
 
@@ -15,7 +16,15 @@ T = pd.Timestamp
 def item(model, country, start, value, precision="day", end=None, name=None):
     end = end or start
     return {"model_id": model, "name": name or model.title(), "country": country,
-            "start": T(start), "end": T(end), "precision": precision, "value": float(value)}
+            "start": T(start), "end": T(end), "precision": precision,
+            "when": as_text(T(start), precision), "value": float(value)}
+
+
+def race_of(items, dim, comparator="sora", end="2024-12-31", start="2024-01-01", basis="usable"):
+    """A race over hand-made items of one dimension (no dataset behind it)."""
+    table = c.sides(items, comparator).assign(dimension=dim)
+    run = c.Run(None, (dim,), comparator, basis, T(start), T(end))
+    return c.Race(run, table, c.lags(table, T(end)).assign(dimension=dim))
 
 
 ITEMS = pd.DataFrame([
@@ -74,28 +83,48 @@ def test_lag_text_in_words():
 
 
 def test_summary_and_headline():
-    table = c.sides(ITEMS, "sora")
-    lags = c.lags(table, T("2024-12-31"))
-    text = c.summary("clip_s", table, lags, "Sora", T("2024-12-31"))
-    # year end: China 8 s (beta), Sora 20 s
-    assert text.startswith("**Longest clip (s)**: by 2024-12-31, China 8 s against Sora 20 s "
-                           "(Sora ahead).")
+    race = race_of(ITEMS, "clip_s")
+    text = c.summary(race, "clip_s")
+    # year end: China 8 s (beta), Sora 20 s; the sentence names its basis
+    assert text.startswith("**Longest single clip (s)** (usable): by 2024-12-31, China 8 s against "
+                           "Sora 20 s (Sora ahead).")
     assert "China had not matched Sora's 20 s (Sora, 2024-12-09)" in text
-    assert c.headline(lags, "Sora") == "Sora's best not matched by the end: at least 22 days behind"
+    assert c.headline(race.lags, "Sora") == "Sora's best not matched by the end: at least 22 days behind"
 
 
 def test_china_first_reads_as_a_lead():
     firsts = pd.DataFrame([item("sora", "US", "2024-12-09", 1),
                            item("pix", "CN", "2024-01-01", 1, "month", "2024-01-31", "PixVerse")])
-    table = c.sides(firsts, "sora")
-    lags = c.lags(table, T("2024-12-31"))
+    race = race_of(firsts, "clip_s")
     # PixVerse Jan 2024 vs Sora 2024-12-09: 01-01 - 12-09 = -343, 01-31 - 12-09 = -313
-    # ... and says that Sora was not yet public then: a head start, not a capability lead
+    # ... and says that Sora was not yet usable then: a head start, not a capability lead
     assert ("China got there first: PixVerse (Jan 2024) reached it 313 to 343 days before, while "
-            "Sora had no public value in the data yet (its first: 2024-12-09).") in \
-        c.summary("available", table, lags, "Sora", T("2024-12-31"))
-    assert c.headline(lags, "Sora") == ("on Sora's best, China had it 313 to 343 days earlier, "
-                                        "while Sora had no public value in the data yet (its first: 2024-12-09)")
+            "Sora had no usable value in the data yet (its first: 2024-12-09).") in c.summary(race, "clip_s")
+    assert c.headline(race.lags, "Sora") == ("on Sora's best, China had it 313 to 343 days earlier, "
+                                             "while Sora had no usable value in the data yet (its first: 2024-12-09)")
+
+
+def test_a_yes_or_no_dimension_headlines_the_first_in_the_window_not_an_old_milestone():
+    """CogVideo (2022) does not headline a window from 2024; two Chinese firsts whose dates overlap
+    are both named, and the lead over Sora's first spans both."""
+    items = pd.DataFrame([item("cogvideo", "CN", "2022-07-16", 1, name="CogVideo"),
+                          item("pix", "CN", "2024-03-11", 1, name="PixVerse CN"),
+                          item("jimeng", "CN", "2024-03-01", 1, "month", "2024-03-31", "Jimeng"),
+                          item("late", "CN", "2024-05-01", 1, name="Late"),
+                          item("sora", "US", "2024-12-09", 1, name="Sora Turbo")])
+    text = c.summary(race_of(items, "available", start="2024-02-15"), "available")
+    assert "China already had one before the window (CogVideo, 2022-07-16)." in text
+    # the first came between 2024-03-01 (Jimeng's earliest day) and 2024-03-11 (PixVerse's day):
+    # 03-01 - 12-09 = -283, 03-11 - 12-09 = -273
+    assert ("China's first in the window: undetermined among PixVerse CN (2024-03-11), Jimeng (Mar 2024), "
+            "273 to 283 days before Sora's first (Sora Turbo, 2024-12-09).") in text
+    assert "Late" not in text
+    # against a side that already had one before the window, no lag is counted
+    west = pd.DataFrame([item("gen2", "US", "2023-06-07", 1, name="Gen-2")]).pipe(
+        lambda t: pd.concat([items, t]))
+    text = c.summary(race_of(west, "available", "western", start="2024-02-15"), "available")
+    assert "The West already had one before the window (Gen-2, 2023-06-07)." in text
+    assert text.endswith("undetermined among PixVerse CN (2024-03-11), Jimeng (Mar 2024).")
 
 
 def test_items_from_a_small_dataset():
@@ -118,16 +147,19 @@ def test_items_from_a_small_dataset():
                                          "source_id"]))
     # the launch and the weights release both made it usable (value 1)
     assert c.items(ds, "available").start.tolist() == [T("2024-03-01"), T("2024-05-01")]
+    assert c.items(ds, "available", "demonstrated").start.tolist() == [T("2024-03-01"), T("2024-05-01")]
     weights = c.items(ds, "open_weights").iloc[0]
     assert (weights.start, weights.end) == (T("2024-05-01"), T("2024-05-31"))
     assert c.items(ds, "clip_s").value.tolist() == [5.0]  # the lower bound of 5-10 s
     assert c.items(ds, "height_px").value.tolist() == [720.0]
     # the score of the class asked for (not the best across classes), dated by first availability
     cls = "VBench, total, by an evaluator not stated, in s"
-    score = c.items(ds, "vbench_total", "public", cls).iloc[0]
+    score = c.items(ds, "vbench_total", "usable", cls).iloc[0]
     assert (score.value, score.start) == (80.0, T("2024-03-01"))
-    with pytest.raises(ValueError, match="unknown dimension"):
+    with pytest.raises(ValueError, match="unknown dimension 'speed'; expected one of available, "):
         c.items(ds, "speed")
+    with pytest.raises(ValueError, match="basis must be one of usable, demonstrated, not 'public'"):
+        c.items(ds, "clip_s", "public")
 
 
 def test_audio_is_dated_by_the_models_first_availability():
@@ -146,12 +178,11 @@ def test_audio_is_dated_by_the_models_first_availability():
                                    "as_of": [T("2025-09-01")] * 3}))
     audio = c.items(ds, "audio")
     assert audio.model_id.tolist() == ["a"] and audio.start.tolist() == [T("2025-05-20")]
-    table = c.sides(audio, "western")
-    text = c.summary("audio", table, c.lags(table, T("2024-12-31")), "Western", T("2024-12-31"))
+    text = c.summary(race_of(audio, "audio", "western"), "audio")
     assert text.endswith("by 2024-12-31, neither China nor Western had one in the data.")
 
 
-NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"availability": "demo"},
+NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"basis": "demonstrated"},
                   {"dimensions": ["vbench_total"]}, {"comparator_models": ["runway_gen3_alpha"]},
                   {"window_start": "2024-06-01", "window_end": "2024-06-01"},
                   {"window_start": "1990-01-01", "window_end": "1990-12-31"}]
@@ -166,15 +197,10 @@ def test_notebook_runs_at_its_edges(monkeypatch, overrides):
 
 def test_notebook_states_each_dimension_with_its_days(monkeypatch):
     figures = run("06_catch_up", monkeypatch).key_figures()
-    assert set(figures) == set(c.DIMENSIONS.values())
-    # CogVideo's open weights (2022-07-16) against Sora Turbo's release (2024-12-09): 877 days,
-    # while Sora was not yet public; open weights do not apply against Sora
-    assert figures["a usable text-to-video model"].endswith(
-        "China had it 877 days earlier, while Sora had no public value in the data yet (its first: 2024-12-09)")
-    assert figures["open weights released"] == "not applicable against Sora"
-    # VBench within one class: Kling 1.6's 83.40 against Sora Turbo's 84.28, a gap of 0.88 beyond
-    # the 0.53 that scores of one version differ by (the 2.52 across versions is not the yardstick)
-    assert figures["VBench total score"].startswith("China 83.40, Sora 84.28 (Sora ahead)")
+    assert set(figures) == {f"{d.name} (usable)" for d in c.REGISTRY.values()}
+    assert figures["open weights released (usable)"] == "not applicable against Sora"
+    # every figure names the basis it compares on, and no score gap reads as a lead by itself
+    assert all(key.endswith("(usable)") for key in figures)
 
 
 def test_class_text_counts_a_copied_comparison_once():

@@ -51,7 +51,7 @@ def _functions(tree):
 @pytest.mark.parametrize("path", sorted(SOURCES))
 def test_modules_and_functions_are_small(path):
     text = SOURCES[path]
-    assert len(text.splitlines()) <= 300, f"{path} has {len(text.splitlines())} lines"
+    assert len(text.splitlines()) <= 400, f"{path} has {len(text.splitlines())} lines"
     long = [(f.name, f.end_lineno - f.lineno + 1) for f in _functions(ast.parse(text))
             if f.end_lineno - f.lineno + 1 > 60]
     assert long == [], f"{path}: functions over 60 lines: {long}"

@@ -30,8 +30,8 @@ def test_claimed_against_usable_sets_single_clips_against_single_clips():
 def test_an_open_ended_claim_is_over_its_floor_and_ranks_above_it():
     cap = caps(("k", T("2024-06-06"), "day", 120.0, 120.0, "single", 1080, None, None, None, "claimed", "", "Kling"),
                ("v", T("2024-12-01"), "month", 120.0, None, "single", 2160, 4096, None, None, "claimed", "", "Veo 2"))
-    assert clips.seconds_text(120.0, float("nan")) == "over 120 s"
-    assert clips.longest_text(cap, clips.CLAIMED_CLASSES) == "over 120 s (Veo 2, Dec 2024)"
+    assert clips.seconds_text(120.0, float("nan")) == "at least 120 s"
+    assert clips.longest_text(cap, clips.CLAIMED_CLASSES) == "at least 120 s (Veo 2, Dec 2024)"
 
 
 def test_a_tier_is_named_with_the_longest_usable_clip():

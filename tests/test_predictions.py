@@ -77,13 +77,22 @@ SHOWN = [("sora", "2024-02-15", "day", 60, 60, "demo", 1080)]  # Sora as shown: 
 
 
 def test_lag_claim_already_true_when_a_rival_came_before_it():
-    # Sora showed 60 s at 1080p on 2024-02-15; Alpha claimed 60 s at 1080p on 2024-03-11: 25 days
+    # Sora showed 60 s at 1080p on 2024-02-15; Alpha showed 60 s at 1080p on 2024-03-11: 25 days
     # on both (within 183). The claim is from May 2024 (month precision), after that: already true.
-    ds = dataset(SORA, SHOWN + [("alpha", "2024-03-11", "day", 60, 60, "claimed", 1080)],
+    ds = dataset(SORA, SHOWN + [("alpha", "2024-03-11", "day", 60, 60, "demo", 1080)],
                  claims=[dict(stated_on="2024-05-01", stated_precision="month",
                               measured_by="lag_to_sora_days")])
     verdict, on = verdict_of(ds)["lag_to_sora_days"]
     assert (verdict, on) == ("already true when stated", "2024-03-11")
+
+
+def test_a_claim_with_no_clip_never_matches_sora_as_shown():
+    """Alpha's 'up to two minutes' with no clip (Kling's case) is a claim: it does not match Sora's
+    60 s shown, so the lag claim is not held on it."""
+    ds = dataset(SORA, SHOWN + [("alpha", "2024-03-11", "day", 120, 120, "claimed", 1080)],
+                 claims=[dict(stated_on="2024-03-01", measured_by="lag_to_sora_days")])
+    verdict, _ = verdict_of(ds)["lag_to_sora_days"]
+    assert verdict == "not held"
 
 
 def test_lag_is_measured_on_capability_not_on_any_first_event():
@@ -188,25 +197,25 @@ def clip_verdicts(clips, cutoff):
 
 def test_clips_are_compared_demo_with_demo_and_available_with_available():
     table = clip_verdicts(CLIPS, "2024-12-31")
-    # shown: 16 s < 60 s; available: 8 s < 20 s (Sora's own public clip, not its 60 s demo)
-    assert table.loc["max_clip_vs_sora:shown", "verdict"] == "not held"
-    assert "Alpha 16 s (2024-04-27) vs Sora 60 s (2024-02-15)" in table.loc["max_clip_vs_sora:shown", "evidence"]
-    assert table.loc["max_clip_vs_sora:available", "verdict"] == "not held"
-    assert "Alpha 8 s (2024-07-30) vs Sora 20 s (2024-12-09)" in table.loc["max_clip_vs_sora:available", "evidence"]
+    # demonstrated: 16 s < 60 s; usable: 8 s < 20 s (Sora's own public clip, not its 60 s demo)
+    assert table.loc["max_clip_vs_sora:demonstrated", "verdict"] == "not held"
+    assert "Alpha 16 s (2024-04-27) vs Sora 60 s (2024-02-15)" in table.loc["max_clip_vs_sora:demonstrated", "evidence"]
+    assert table.loc["max_clip_vs_sora:usable", "verdict"] == "not held"
+    assert "Alpha 8 s (2024-07-30) vs Sora 20 s (2024-12-09)" in table.loc["max_clip_vs_sora:usable", "evidence"]
 
 
 def test_an_available_clip_longer_than_sora_s_public_one_holds_even_if_shorter_than_its_demo():
     # Alpha's users get 25 s on 2024-12-20 (>= Sora's public 20 s) though Sora showed 60 s.
     clips = CLIPS + [("alpha", "2024-12-20", "day", 25, 25, "public")]
     table = clip_verdicts(clips, "2024-12-31")
-    assert table.loc["max_clip_vs_sora:available", "verdict"] == "held"
-    assert table.loc["max_clip_vs_sora:available", "evidence_date"] == "2024-12-20"
+    assert table.loc["max_clip_vs_sora:usable", "verdict"] == "held"
+    assert table.loc["max_clip_vs_sora:usable", "evidence_date"] == "2024-12-20"
 
 
 def test_before_sora_offers_any_clip_the_available_comparison_stays_open():
     table = clip_verdicts(CLIPS, "2024-09-30")
-    assert table.loc["max_clip_vs_sora:available", "verdict"] == "open"
-    assert "Sora had no available clip" in table.loc["max_clip_vs_sora:available", "evidence"]
+    assert table.loc["max_clip_vs_sora:usable", "verdict"] == "open"
+    assert "no version of Sora had a usable clip" in table.loc["max_clip_vs_sora:usable", "evidence"]
 
 
 def test_a_ranged_clip_is_a_range_not_its_top():
@@ -214,9 +223,9 @@ def test_a_ranged_clip_is_a_range_not_its_top():
     # hold; as a range (5 to 10 vs 10) it cannot be decided.
     clips = [("sora", "2024-12-09", "day", 10, 10, "public"), ("alpha", "2024-06-06", "day", 5, 10, "beta")]
     table = clip_verdicts(clips, "2024-12-31")
-    assert table.loc["max_clip_vs_sora:available", "verdict"] == "not testable"
-    assert "5 to 10 s" in table.loc["max_clip_vs_sora:available", "evidence"]
-    assert "overlap" in table.loc["max_clip_vs_sora:available", "evidence"]
+    assert table.loc["max_clip_vs_sora:usable", "verdict"] == "not testable"
+    assert "5 to 10 s" in table.loc["max_clip_vs_sora:usable", "evidence"]
+    assert "overlap" in table.loc["max_clip_vs_sora:usable", "evidence"]
 
 
 def test_a_model_without_clip_figures_is_not_testable():
@@ -240,8 +249,8 @@ def test_tally_leaves_out_claims_with_no_dimension():
 
 def test_dimensions_split_the_clip_comparison():
     c = SimpleNamespace(measured_by="public_before_sora;max_clip_vs_sora")
-    assert p.dimensions(c) == ["public_before_sora", "max_clip_vs_sora:shown",
-                               "max_clip_vs_sora:available"]
+    assert p.dimensions(c) == ["public_before_sora", "max_clip_vs_sora:demonstrated",
+                               "max_clip_vs_sora:usable"]
     assert p.dimensions(SimpleNamespace(measured_by=None)) == []
 
 
@@ -255,11 +264,11 @@ def test_implied_deadline_of_a_lag_claim_is_reference_end_plus_threshold():
 
 
 def test_a_month_precision_reference_gives_a_lag_range():
-    # Sora "announced in February 2024" (1st to 29th), showing 60 s then; Alpha claimed 60 s on
+    # Sora "announced in February 2024" (1st to 29th), showing 60 s then; Alpha showed 60 s on
     # 2024-03-11: 2024-03-11 - 2024-02-29 = 11 days, 2024-03-11 - 2024-02-01 = 39 days.
     ds = dataset([("sora", "announced", "2024-02-01", "month")],
                  [("sora", "2024-02-01", "month", 60, 60, "demo"),
-                  ("alpha", "2024-03-11", "day", 60, 60, "claimed")])
+                  ("alpha", "2024-03-11", "day", 60, 60, "demo")])
     everything = p.Evidence.from_dataset(ds, 183)
     finding = p.lag_to_sora_days(everything, everything)
     assert finding.holds and "11 to 39 days" in finding.text
@@ -272,27 +281,27 @@ def test_unknown_dimension_is_refused_by_name():
                 p.Evidence.from_dataset(ds, 1))
 
 
-def test_the_articles_predictions_in_the_real_data():
-    """The cases the issues name, on the project's data: Wang's public-before-Sora is already true
-    when stated (PixVerse public in January) and decides nothing overall; Zheng's half year is
-    judged on capability against Sora as shown (60 s matched by Kling's claim on 2024-06-06, 112
-    days; 1080p by Vidu's demo on 2024-04-27, 72 days): held; Tang's 'take on Sora' held only on
-    access, and fails both clip tests, so overall not held; Zhipu's held in July."""
-    from videorace import data
-
-    judged = p.verdicts(data.load(), T("2024-12-31"), 183)
-    table = judged.set_index(["claim_id", "dimension"])
-    assert table.loc[("c_wang_surpass_sora", "public_before_sora"), "verdict"] == "already true when stated"
-    zheng = table.loc[("c_zheng_half_year", "lag_to_sora_days")]
-    assert zheng.verdict == "held" and "Kling, 2024-06-06, 112 days" in zheng.evidence
-    assert "Vidu, 2024-04-27, 72 days" in zheng.evidence
-    assert table.loc[("c_zhipu_video_2024", "release_by_deadline"), "verdict"] == "held"
-    assert table.loc[("c_tang_challenge_sora", "public_before_sora"), "verdict"] == "held"
-    assert set(table.verdict) <= set(p.VERDICTS)
-    overall = p.overall(judged).set_index("claim_id").overall
-    assert overall["c_tang_challenge_sora"] == "not held"
-    assert overall["c_wang_surpass_sora"] == "not testable"
-    assert overall["c_zheng_half_year"] == "held"
+def test_a_claim_about_a_model_covers_its_later_versions_and_names_sora_s_version():
+    """Wang's 'AIsphere would overtake Sora' is judged on PixVerse's family: its V2 (a later
+    version) counts inside his deadline. Sora's side is Sora's family, and the evidence names the
+    version that was usable (Sora Turbo), never 'Sora had no usable clip'."""
+    ds = dataset(SORA[:1] + [("sora_turbo", "launched", "2024-12-09", "day"),
+                             ("alpha", "launched", "2024-01-15", "day"),
+                             ("alpha_v2", "launched", "2024-07-24", "day")],
+                 [("sora", "2024-02-15", "day", 60, 60, "demo"),
+                  ("sora_turbo", "2024-12-09", "day", 20, 20, "public"),
+                  ("alpha", "2024-01-15", "day", 4, 4, "public"),
+                  ("alpha_v2", "2024-07-24", "day", 8, 8, "public")],
+                 claims=[dict(subject_model_id="alpha", measured_by="max_clip_vs_sora",
+                              deadline_high="2024-12-31")])
+    ds.models = pd.concat([ds.models.assign(parent_model_id=None), pd.DataFrame(
+        [("alpha_v2", "Alpha V2", "rival", "text_to_video", "alpha"),
+         ("sora_turbo", "Sora Turbo", "openai", "text_to_video", "sora")],
+        columns=["model_id", "name", "org_id", "kind", "parent_model_id"])], ignore_index=True)
+    table = p.verdicts(ds, T("2024-12-31"), 183).set_index("dimension")
+    assert table.loc["max_clip_vs_sora:usable", "evidence"] == (
+        "Alpha V2 8 s (2024-07-24) vs Sora Turbo 20 s (2024-12-09), usable")
+    assert table.loc["max_clip_vs_sora:usable", "verdict"] == "not held"
 
 
 def test_overall_verdict_ignores_access_and_any_capability_failure_decides():
@@ -310,8 +319,11 @@ def test_overall_verdict_ignores_access_and_any_capability_failure_decides():
 # --- quality: published VBench totals ----------------------------------------------------------
 
 def scored(rows):
-    ds = dataset(SORA, claims=[dict(subject_model_id="alpha", measured_by="quality_vs_sora",
-                                    deadline_high="2025-06-30")])
+    """Scores as the catch-up dates them: by each model's first availability (Alpha 2024-07-30,
+    Beta 2024-08-01, Sora 2024-12-09), whenever they were published."""
+    ds = dataset(SORA + [("alpha", "launched", "2024-07-30", "day"), ("beta", "launched", "2024-08-01", "day")],
+                 claims=[dict(subject_model_id="alpha", measured_by="quality_vs_sora",
+                              deadline_high="2025-06-30")])
     ds.benchmarks = pd.DataFrame(
         [(m, "vbench", "total", v, T(d), "day", *(cls or ("VBench", "benchmark_team", "t")))
          for m, v, d, *cls in rows],
@@ -320,22 +332,22 @@ def scored(rows):
     return ds
 
 
-def test_a_score_at_or_above_sora_s_holds_from_its_publication():
-    # Sora 84.28 published 2025-01-10; Alpha 84.30 published 2025-03-01: held, as of 2025-03-01
+def test_a_score_at_or_above_sora_s_holds_from_both_models_availability():
+    # Alpha 84.30 against Sora 84.28, one class: held once both models were usable (2024-12-09)
     ds = scored([("sora", 84.28, "2025-01-10"), ("alpha", 84.30, "2025-03-01")])
-    assert verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"] == ("held", "2025-03-01")
+    assert verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"] == ("held", "2024-12-09")
 
 
 def test_a_lower_score_by_the_deadline_is_not_held_and_a_missing_one_not_testable():
     # 84.28 - 80.00 = 4.28: with no second source for any model there is no spread, so not held
     ds = scored([("sora", 84.28, "2025-01-10"), ("alpha", 80.00, "2025-03-01")])
     assert verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"][0] == "not held"
-    # before either score was published and with the deadline ahead: open
-    assert verdict_of(ds, cutoff="2024-12-31")["quality_vs_sora"][0] == "open"
+    # before Sora was usable and with the deadline ahead: open
+    assert verdict_of(ds, cutoff="2024-11-30")["quality_vs_sora"][0] == "open"
     ds = scored([("sora", 84.28, "2025-01-10")])
     table = p.verdicts(ds, T("2025-12-31"), 183)
     assert table.verdict.tolist() == ["not testable"]
-    assert "no VBench class holds both alpha and Sora" in table.evidence.iloc[0]  # no name known
+    assert "no VBench class holds China and Sora" in table.evidence.iloc[0]
 
 
 def test_scores_of_two_classes_are_not_compared_and_a_gap_inside_the_spread_is_level():
@@ -350,4 +362,4 @@ def test_scores_of_two_classes_are_not_compared_and_a_gap_inside_the_spread_is_l
                  ("beta", 86.22, "2025-03-01"),
                  ("beta", 83.70, "2025-03-01", "VBench (longer prompts)", "third_party", "sk")])
     finding = verdict_of(ds, cutoff="2025-12-31")["quality_vs_sora"]
-    assert finding == ("held", "2025-03-01")
+    assert finding == ("held", "2024-12-09")

@@ -74,8 +74,8 @@ def test_events_keep_each_date_as_the_interval_its_precision_allows(ev):
     assert by_id.loc["e2", "end"] == T("2024-02-29")
     assert by_id.loc["e6", "end"] == T("2024-03-31")
     assert by_id.loc["e1", "start"] == by_id.loc["e1", "end"] == T("2024-02-15")
-    assert list(by_id.loc[["e1", "e3", "e4", "e8"], "stage"]) == ["shown", "available",
-                                                                  "available", "update"]
+    assert list(by_id.loc[["e1", "e3", "e4", "e8"], "stage"]) == ["shown", "usable",
+                                                                  "usable", "update"]
     assert by_id.loc["e5", "org_name"] == "Zhipu" and by_id.loc["e5", "kind"] == "text_to_video"
     assert list(ev.happened_on) == sorted(ev.happened_on)
 
@@ -97,7 +97,7 @@ def test_best_dates_prefers_the_most_precise_then_the_most_confident_row(ev):
 def test_first_event_is_the_one_whose_interval_ends_first(ev):
     kling = ev[ev.model_id == "kling"]
     # launched: June 2024 (ends 06-30); beta: 2024-06-06 (ends 06-06) -> the beta comes first
-    assert timeline.first_event(kling, ("available",)).event_id == "e4"
+    assert timeline.first_event(kling, ("usable",)).event_id == "e4"
     assert timeline.first_event(kling, ("update",)).event_id == "e8"
     assert timeline.first_event(kling, ("shown",)) is None
 
@@ -105,10 +105,10 @@ def test_first_event_is_the_one_whose_interval_ends_first(ev):
 def test_first_events_picks_per_model_what_first_event_picks(ev):
     # kling: the 2024-06-06 beta (ends 06-06) before the June launch (ends 06-30); ying: its only
     # launch; sora: its launch; glm's quarter launch too (first_events does not filter by kind)
-    available = timeline.first_events(ev, ("available",))
+    available = timeline.first_events(ev, ("usable",))
     assert available.event_id.to_dict() == {"kling": "e4", "ying": "e5", "sora": "e7", "glm": "e6"}
     for model_id, row in available.iterrows():
-        assert timeline.first_event(ev[ev.model_id == model_id], ("available",)).event_id == row.event_id
+        assert timeline.first_event(ev[ev.model_id == model_id], ("usable",)).event_id == row.event_id
     assert set(timeline.first_events(ev, ("shown",)).index) == {"sora"}  # e2 (month) and e1 (day)
     assert timeline.first_events(ev, ("shown",)).loc["sora", "event_id"] == "e1"  # e1 ends 02-15
 
@@ -120,9 +120,9 @@ def test_first_events_breaks_ties_by_start_then_by_row_order():
                                    ("b", "kling", "beta", "2024-06-30", "day", "high"),
                                    ("c", "ying", "launched", "2024-07-26", "day", "high"),
                                    ("d", "ying", "beta", "2024-07-26", "day", "high")]))
-    first = timeline.first_events(tie, ("available",)).event_id
+    first = timeline.first_events(tie, ("usable",)).event_id
     assert first["kling"] == "a" and first["ying"] == tie[tie.model_id == "ying"].event_id.iloc[0]
-    assert first["ying"] == timeline.first_event(tie[tie.model_id == "ying"], ("available",)).event_id
+    assert first["ying"] == timeline.first_event(tie[tie.model_id == "ying"], ("usable",)).event_id
 
 
 def test_reference_choices_are_every_model_event_pair_once(ds):
@@ -207,7 +207,7 @@ def test_lags_from_a_day_reference_are_single_numbers(ev):
     # + 31 + 6 = 112 days
     assert (lags.loc["kling", "shown_days_low"], lags.loc["kling", "shown_days_high"]) == (112, 112)
     # ying launched 2024-07-26: 14 + 31 + 30 + 31 + 30 + 26 = 162 days
-    assert (lags.loc["ying", "available_days_low"], lags.loc["ying", "available_days_high"]) == (
+    assert (lags.loc["ying", "usable_days_low"], lags.loc["ying", "usable_days_high"]) == (
         162, 162)
     assert lags.loc["ying", "shown_relation"] == "after"
 
@@ -222,7 +222,7 @@ def test_lags_from_a_month_reference_are_ranges(ev):
     assert lags.loc["sora", "shown_relation"] == "before"
     # sora launched 2024-12-09: 12-09 - 06-30 = 31 + 31 + 30 + 31 + 30 + 9 = 162,
     # 12-09 - 06-01 = 29 + 153 + 9 = 191
-    assert (lags.loc["sora", "available_days_low"], lags.loc["sora", "available_days_high"]) == (
+    assert (lags.loc["sora", "usable_days_low"], lags.loc["sora", "usable_days_high"]) == (
         162, 191)
 
 
@@ -240,8 +240,8 @@ def test_lags_of_a_model_never_usable_say_not_in_data():
                   ("y", "ying", "announced", "2024-03-01", "day", "high")])
     row = timeline.lags(timeline.events(ds), "sora:announced").iloc[0]
     assert row.shown_days_low == 15  # 2024-02-15 -> 03-01: 14 + 1
-    assert pd.isna(row.available_days_low) and pd.isna(row.available_on)
-    assert row.available_relation == "not in data"
+    assert pd.isna(row.usable_days_low) and pd.isna(row.usable_on)
+    assert row.usable_relation == "not in data"
 
 
 def test_lags_with_no_other_video_model_is_an_empty_table_with_its_columns():

@@ -14,16 +14,16 @@ T = pd.Timestamp
 def test_up_to_keeps_models_that_came_by_the_windows_end():
     lags = pd.DataFrame({"model_id": ["a", "b", "c", "d"],
                          "shown_on": [T("2024-03-01"), T("2025-02-01"), pd.NaT, T("2023-11-01")],
-                         "available_on": [T("2024-06-01"), T("2025-03-01"), T("2024-12-31"), pd.NaT]})
+                         "usable_on": [T("2024-06-01"), T("2025-03-01"), T("2024-12-31"), pd.NaT]})
     assert list(timeline.up_to(lags, "2024-12-31").model_id) == ["a", "c", "d"]
 
 
 def test_catch_up_compares_nothing_dated_after_the_window():
     ds = data.load()
     end = T("2024-12-31")
-    items, lags = catchup.catch_up(ds, ["available", "clip_s", "height_px"], "western", "public", end)
+    items = catchup.race(catchup.Run.of(ds, ["available", "clip_s", "height_px"], "western", "usable", end)).items
     assert items.start.max() <= end
-    later, _ = catchup.catch_up(ds, ["height_px"], "western", "public", catchup.latest(ds))
+    later = catchup.race(catchup.Run.of(ds, ["height_px"], "western", "usable", catchup.latest(ds))).items
     assert later.start.max() > end  # the data does reach past 2024, so the filter above did work
 
 

@@ -18,7 +18,7 @@ def seconds_text(low, high) -> str:
     if low is None or pd.isna(low):
         return "none in the selection"
     if high is None or pd.isna(high):
-        return f"over {low:g} s"  # an open-ended claim ('over two minutes')
+        return f"at least {low:g} s"  # an open-ended bound ("over two minutes") stays open
     return f"{low:g} s" if low == high else f"{low:g} to {high:g} s"
 
 

@@ -53,7 +53,8 @@ class Evidence:
 
     @classmethod
     def from_dataset(cls, ds, lag_threshold_days: int) -> "Evidence":
-        chosen = scores.chosen_vbench_class(ds) if "benchmarks" in ds else None
+        has_scores = getattr(ds, "benchmarks", None) is not None
+        chosen = scores.chosen_vbench_class(ds) if has_scores else None
         items = {}
         for key in READ:
             for basis in BASES:
@@ -64,7 +65,7 @@ class Evidence:
                 items[(key, basis)] = table
         family = compute.families(ds.models).to_dict()
         names = dict(zip(ds.models.model_id, ds.models.name))
-        tolerance = registry.get("vbench_total").tolerance(ds) if "benchmarks" in ds else 0.0
+        tolerance = registry.get("vbench_total").tolerance(ds) if has_scores else 0.0
         return cls(items, lag_threshold_days, family, names,
                    sora_announcement(best_dates(events(ds))), chosen, tolerance)
 
@@ -123,24 +124,41 @@ def public_before_sora(ev: Evidence, model_id: str) -> Finding:
     return Finding(None, text + " (the dates overlap)")
 
 
+def _clip_range(table: pd.DataFrame):
+    """The family's longest clip as a range: the highest it certainly reached (``value``) and the
+    highest it may have reached (``value_high``; infinite when open-ended), with the row that
+    reached the first; None when there is none."""
+    if table.empty:
+        return None
+    top = _best(table)
+    return float(table.value.max()), float(table.value_high.fillna(float("inf")).max()), top
+
+
 def max_clip_vs_sora(ev: Evidence, model_id: str, basis: str, everything: Evidence) -> Finding:
     """The family's longest single clip on one basis ('demonstrated' or 'usable', the catch-up's
-    items: a range's lower bound) at least Sora's family's longest on the same basis, each named
-    by its version. ``everything`` (all evidence, any date) tells 'no figure at all' from 'not
-    yet'."""
+    items) at least Sora's family's longest on the same basis, each named by its version. Ranges
+    decide only when they do not overlap. ``everything`` (all evidence, any date) tells 'no figure
+    at all' from 'not yet'."""
     if everything.of("clip_s", basis, model_id).empty:
         return Finding(None, f"no {basis} clip length for {everything.name(model_id)} or its later "
                        "versions in the data", settled=True)
-    own, sora = _best(ev.of("clip_s", basis, model_id)), _best(ev.of("clip_s", basis, SORA_FAMILY))
-    if own is None:
-        return Finding(False, f"no {basis} clip length for {everything.name(model_id)} yet")
-    own_text = f"{own['name']} {seconds_text(own.value, own.value)} ({own.when})"
+    own = _clip_range(ev.of("clip_s", basis, model_id))
+    sora = _clip_range(ev.of("clip_s", basis, SORA_FAMILY))
+    if own is None:  # a length not in the data is unknown, not short
+        return Finding(None, f"no {basis} clip length for {everything.name(model_id)} or its later "
+                       "versions in the data yet")
+    def said(r):
+        high = None if r[1] == float("inf") else r[1]
+        return f"{r[2]['name']} {seconds_text(r[0], high)} ({r[2].when})"
     if sora is None:
-        return Finding(None, f"{own_text}; no version of Sora had a {basis} clip to compare with")
-    sora_text = f"{sora['name']} {seconds_text(sora.value, sora.value)} ({sora.when})"
-    later = max((own, sora), key=lambda r: r.end)
-    text = f"{own_text} vs {sora_text}, {basis}"
-    return Finding(bool(own.value >= sora.value), text, later.end, later.when)
+        return Finding(None, f"{said(own)}; no version of Sora had a {basis} clip to compare with")
+    later = max((own[2], sora[2]), key=lambda r: r.end)
+    text = f"{said(own)} vs {said(sora)}, {basis}"
+    if own[0] >= sora[1]:
+        return Finding(True, text, later.end, later.when)
+    if own[1] < sora[0]:
+        return Finding(False, text, later.end, later.when)
+    return Finding(None, text + " (the ranges overlap)")
 
 
 def sora_announcement(ev: pd.DataFrame, model_id: str = "sora", event: str = "announced"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 
+from videorace.data.vocab import WEST_SIDE
+
 #: Output metadata under which ``report.key_figures`` hands its figures to the build's index.
 KEY_FIGURES_KEY = "videorace_key_figures"
 #: Output metadata under which ``report.answer`` hands the answer as it stands to the index.
@@ -14,7 +16,7 @@ PLOTTED_MIME = "application/vnd.videorace.plotted+json"
 
 
 #: How a comparator side reads in a sentence (the reports and the index say it the same way).
-SIDE_WORDS = {"Western": "the West", "Comparators": "the models named"}
+SIDE_WORDS = {"Western": WEST_SIDE, "Comparators": "the models named"}
 
 
 def esc(value) -> str:

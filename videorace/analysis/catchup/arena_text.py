@@ -188,8 +188,8 @@ def beside_text(rows: pd.DataFrame) -> str:
     if rows.empty:
         return ""
     kinds = rows.source_class.value_counts()
-    who = {"maker": "a model's maker", "seller": "a seller of access"}
-    parts = [f"{n} from {who.get(k, k)}{'s' if n > 1 and k in who else ''}" for k, n in kinds.items()]
+    who = {"maker": ("a model's maker", "models' makers"), "seller": ("a seller of access", "sellers of access")}
+    parts = [f"{n} from {who.get(k, (k, k))[n > 1]}" for k, n in kinds.items()]
     boards = sorted({board_name(b, t) for b, t in zip(rows.leaderboard, rows.track)})
     return (f"Left out of the boards' standing: {len(rows)} entr{'y' if len(rows) == 1 else 'ies'} "
             f"({', '.join(parts)}) on {'; '.join(boards)}. A maker's or a seller's page may "

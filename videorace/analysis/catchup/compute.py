@@ -25,8 +25,11 @@ from videorace.data.vocab import (BASES, BASIS_CLASSES, BASIS_STAGES, CHINA as C
                                   CHINA_SIDE, SORA_FAMILY, WEST)
 
 CHINA = CHINA_SIDE
+#: An item: one model's value on one dimension from one date. ``value`` is what it certainly
+#: reached (a range's low end); ``value_high`` the most it may have been (NaN: open-ended, 'over
+#: two minutes'), equal to ``value`` for an exact figure.
 ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precision", "when",
-                "value"]
+                "value", "value_high"]
 
 
 def check_basis(basis: str) -> str:
@@ -68,6 +71,8 @@ def _items(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` (start, end, precision, value, ...) as items, with each date in words."""
     table = table.assign(when=[when_text(s, e, p) for s, e, p in
                                zip(table.start, table.end, table.precision)])
+    if "value_high" not in table:
+        table = table.assign(value_high=table.value)
     return table[ITEM_COLUMNS].reset_index(drop=True)
 
 
@@ -114,8 +119,10 @@ def capability_items(ds, column: str, basis: str, single_only: bool = False) -> 
                            for s, e, d in zip(cap.as_of, earliest, late)], index=cap.index)
         precision = pd.Series([("range" if s != a else p) for s, a, p in
                                zip(start, cap.as_of, cap.as_of_precision)], index=cap.index)
+    high = cap.max_clip_s_high if column == "max_clip_s_low" else cap[column]
     cap = cap.assign(start=start, end=timeline.period_ends(cap.as_of, cap.as_of_precision),
-                     precision=precision, value=cap[column].astype(float))
+                     precision=precision, value=cap[column].astype(float),
+                     value_high=high.astype(float))
     return _items(with_family(ds, cap))
 
 
@@ -125,7 +132,8 @@ def dated_by_first_event(ds, basis: str, value: pd.Series) -> pd.DataFrame:
     shown) is left out."""
     first = first_dates(ds, basis)
     first = first[first.index.isin(value.index)].reset_index()
-    return first.assign(value=first.model_id.map(value).astype(float))[ITEM_COLUMNS]
+    values = first.model_id.map(value).astype(float)
+    return first.assign(value=values, value_high=values)[ITEM_COLUMNS]
 
 
 def sides(table: pd.DataFrame, comparator) -> pd.DataFrame:
@@ -200,6 +208,23 @@ def lags(table: pd.DataFrame, window_end: pd.Timestamp, tolerance: float = 0.0) 
                 "side_first_when": first.when.iloc[0] if len(first) else "",
                 "within_spread": bool(matched and hit.value < m.value)})
     return pd.DataFrame(rows, columns=LAG_COLUMNS)
+
+
+def firsts(side_items: pd.DataFrame) -> pd.DataFrame:
+    """The items that may have come first: the one whose date ends earliest, and every other whose
+    date begins by then (their periods overlap, so which came first is undetermined). Earliest
+    first; empty when there are no items."""
+    if side_items.empty:
+        return side_items
+    ordered = side_items.sort_values(["end", "start"])
+    return ordered[ordered.start <= ordered.end.iloc[0]].drop_duplicates("model_id")
+
+
+def firsts_text(candidates: pd.DataFrame) -> str:
+    """'PixVerse (Jan 2024)', or where dates overlap 'undetermined among Jimeng AI (Mar 2024),
+    PixVerse (2024-03-11)'."""
+    named = [f"{r['name']} ({r.when})" for _, r in candidates.iterrows()]
+    return named[0] if len(named) == 1 else "undetermined among " + ", ".join(named)
 
 
 def standing(table: pd.DataFrame, when: pd.Timestamp) -> dict[str, float]:

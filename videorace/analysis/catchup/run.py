@@ -50,6 +50,19 @@ class Run:
                    tuple(models) if models else side, basis, start, end, chosen,
                    scores.vbench_spread(ds), registry.ARENA in picked)
 
+    @classmethod
+    def of(cls, ds, dims, comparator="sora", basis: str = "usable", end=None, start=None,
+           score_class: str | None = None, arena: bool = False) -> "Run":
+        """A run from values already checked (tests, other analyses): the window ends at ``end``
+        (the data's last day when None) and starts at ``start`` (the data's first when None); the
+        VBench class is the reports' one unless named."""
+        end = pd.Timestamp(end) if end is not None else compute.latest(ds)
+        start = pd.Timestamp(start) if start is not None else pd.Timestamp("2000-01-01")
+        comparator = comparator if isinstance(comparator, str) else tuple(comparator)
+        return cls(ds, tuple(dims), comparator, compute.check_basis(basis), start, end,
+                   score_class if score_class is not None else scores.chosen_vbench_class(ds),
+                   scores.vbench_spread(ds), arena)
+
     @property
     def other(self) -> str:
         """The comparator side's label: Sora, Western or Comparators."""

@@ -8,8 +8,9 @@ import pandas as pd
 from videorace.analysis import comparable
 from videorace.analysis.catchup import dimensions as registry
 from videorace.analysis.catchup import scores
-from videorace.analysis.catchup.compute import CHINA, standing
+from videorace.analysis.catchup.compute import CHINA, firsts, firsts_text, standing
 from videorace.data.dates import as_text
+from videorace.analysis.markup import SIDE_WORDS
 from videorace.data.vocab import BASIS_PHRASES, WEST_DEFINITION
 
 #: How a side with nothing yet is described, by basis.
@@ -83,11 +84,13 @@ def summary(race, dimension: str) -> str:
         return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
     lead = lead_text(cn, them, other, run.tolerance(dimension))
     text = (f"{title}: by {window_end.date()}, China "
-            f"{dim.value_text(cn)} against {other} {dim.value_text(them)} ({lead}).")
+            f"{dim.value_text(cn)} against {_side(other)} {dim.value_text(them)} ({lead}).")
     stale = unscored_since(race, dimension)
     if stale is not None:
         text += (f" No comparable score since {as_text(stale)}: models of either side that came "
                  "after it have none in this class, so the verdict describes older models.")
+    if dim.binary:
+        return text + " " + first_in_window(race, dimension)
     theirs = dim_lags[dim_lags.side == other]
     if theirs.empty:
         return text + f" {other} {'have' if other == 'Comparators' else 'has'} no dated value for it."
@@ -104,6 +107,41 @@ def summary(race, dimension: str) -> str:
     within = " within the spread" if best.within_spread else ""
     return text + (f" China matched {reached}{within} with {best.matched_by} ({when}), "
                    f"{lag_text(best.days_low, best.days_high)}.")
+
+
+def first_in_window(race, dimension: str) -> str:
+    """For a yes-or-no dimension: China's first within the window (what a side already had before
+    the window is said apart, never the headline), named among the candidates where dates
+    overlap, and how many days it came before or after the comparator's first, when the
+    comparator did not have one before the window either."""
+    run = race.run
+    table, _ = race.of(dimension)
+    mine, theirs = table[table.side == CHINA], table[table.side == run.other]
+    text = ""
+    for who, rows in ((CHINA, mine), (_side(run.other), theirs)):
+        before = rows[rows.end < run.start]
+        if len(before):
+            earliest = before.sort_values(["end", "start"]).iloc[0]
+            text += (f"{who[:1].upper() + who[1:]} already had one before the window "
+                     f"({earliest['name']}, {earliest.when}). ")
+    inside = firsts(mine[(mine.end >= run.start) & (mine.start <= run.end)])
+    if inside.empty:
+        return text + "China had no new one in the window."
+    text += f"China's first in the window: {firsts_text(inside)}"
+    if theirs.empty:
+        return text + f"; {_side(run.other)} had none by {as_text(run.end)}."
+    if (theirs.end < run.start).any():
+        return text + "."
+    other = theirs.sort_values(["end", "start"]).iloc[0]
+    # the first came on the earliest day any candidate allows, by the earliest last day
+    low, high = (inside.start.min() - other.end).days, (inside.end.min() - other.start).days
+    return (text + f", {lag_text(low, high).replace('later', 'after').replace('earlier', 'before')}"
+            f" {_poss(run.other)} first ({other['name']}, {other.when}).")
+
+
+def _side(label: str) -> str:
+    """A side as a reader names it in a sentence: 'the West' for the Western side."""
+    return SIDE_WORDS.get(label, label)
 
 
 def _before_other(best) -> bool:
@@ -142,13 +180,14 @@ def key_figures(race) -> dict[str, str]:
         if stale is not None:
             lead += f"; no comparable score since {as_text(stale)}"
         figures[label] = (f"China {dim.value_text(cn)}, {run.other} {dim.value_text(them)} ({lead}); "
-                          + headline(dim_lags, run.other, run.basis, key))
+                          + (first_in_window(race, key) if dim.binary else
+                             headline(dim_lags, run.other, run.basis, key)))
     return figures
 
 
 def _poss(label: str) -> str:
-    """'Sora's', 'the comparators'' best."""
-    return "the comparators'" if label == "Comparators" else f"{label}'s"
+    """'Sora's', 'the West's', 'the comparators'' best."""
+    return "the comparators'" if label == "Comparators" else f"{_side(label)}'s"
 
 
 def headline(dim_lags: pd.DataFrame, other: str, basis: str = "usable", dimension: str = "") -> str:
@@ -200,8 +239,8 @@ def comparison_note(run) -> str:
             "chaining extensions is not one) and a benchmark team's sample clip is never a "
             "product's maximum; a figure first stated in a source later than the model is dated "
             "as the span from the model's first showing or availability to that source; a side "
-            f"with no value has none, not a zero. Against the West, {WEST_DEFINITION}; makers "
-            "elsewhere count on neither side. ")
+            f"with no value has none, not a zero. Sides: {WEST_DEFINITION}; makers elsewhere "
+            "count on neither side. ")
     if run.score_class:
         text += (f"Every VBench comparison in the reports uses one class: *{run.score_class}* "
                  "(the widest with scores for China and for Sora). ")
