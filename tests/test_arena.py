@@ -185,6 +185,10 @@ def test_words_state_only_what_the_snapshots_show():
     shown = arena_text.snapshot_table(snaps)
     assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
     assert list(shown.other) == ["Yank (1500)", "not first", "not among the 2 entries recorded"]
+    assert list(shown.depth) == ["top 3", "top 1", "top 2"]
+    ds["arena_ratings"]["rank_basis"] = "derived"  # a scraped list the project ordered by rating
+    derived = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
+    assert arena_text.snapshot_table(derived).depth.iloc[0] == "top 3, ranked here by rating"
     assert arena_text.lead_text(-20.0, True) == (
         "-20 (level: the intervals overlap or the gap is a point or less)")
     assert arena_text.lead_text(-17.4, None) == "-17.4 (direction only: no intervals published)"

@@ -144,7 +144,7 @@ def first_place(snap: pd.DataFrame) -> pd.DataFrame:
 
 
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
-                               "holder_prerelease", "top_n", "china_model", "china_rating",
+                               "holder_prerelease", "top_n", "ranks_derived", "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
 
@@ -167,6 +167,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
                             " and ".join(sorted(set(first.side))) if len(first) else ""),
             "holder_prerelease": bool(len(first) and first.prerelease.any()),
             "top_n": n,
+            "ranks_derived": bool("rank_basis" in snap and (snap.rank_basis == "derived").any()),
             "china_model": china.model_name if china is not None else "",
             "china_rating": china.rating if china is not None else float("nan"),
             "other_model": them.model_name if them is not None else "",

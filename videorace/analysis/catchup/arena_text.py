@@ -50,7 +50,8 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
         "first": [(h + (" (before its release)" if pre else "")) if h else "not stated"
                   for h, pre in zip(snaps.holder, snaps.holder_prerelease)],
         "first_side": snaps.holder_side,
-        "depth": [f"top {n}" if n else "no rank 1" for n in snaps.top_n],
+        "depth": [(f"top {n}" + (", ranked here by rating" if derived else "")) if n else "no rank 1"
+                  for n, derived in zip(snaps.top_n, snaps.ranks_derived)],
         "china": [rating_text(m, r, n) if n else "" for m, r, n in
                   zip(snaps.china_model, snaps.china_rating, snaps.top_n)],
         "other": [rating_text(m, r, n) if n else "" for m, r, n in
