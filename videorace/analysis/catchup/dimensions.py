@@ -162,7 +162,7 @@ def source_ids(ds, all_items: pd.DataFrame) -> list[str]:
     for key, table in all_items.groupby("dimension"):
         models = set(table.model_id)
         for name in get(key).reads:
-            rows = ds[name]
+            rows = getattr(ds, name)
             ids |= set(rows[rows.model_id.isin(models)].source_id)
     return sorted(ids)
 
