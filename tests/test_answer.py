@@ -74,7 +74,8 @@ def test_answer_table_rows_and_arena_spells():
 def test_index_section_lines_up_reports_by_dimension():
     rows = lambda now: [{"dimension": "d", "row": "longest clip (s)", "now": now, "since": "2025-02-01",
                          "end_2024": "China"}]
-    state = {"a": {"html": "a.html", "title": "A <vs> West", "answer": {"as_of": "2026-08-19", "rows": rows("Western")}},
+    state = {"a": {"html": "a.html", "title": "A <vs> West",
+                   "answer": {"as_of": "2026-08-19", "rows": rows("Western")}},
              "b": {"html": "b.html", "title": "B", "answer": {"as_of": "2026-08-19", "rows": rows("Sora")}},
              "c": {"html": "c.html", "title": "C"}}
     html = answer_section(state)

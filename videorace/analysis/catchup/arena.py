@@ -32,8 +32,8 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis import timeline
-from videorace.analysis.catchup.compute import CHINA, families, first_dates, side_label, sides
-from videorace.data.vocab import (ARENA_STANDING_CLASSES, CHINA as CHINA_CODE, LEADERBOARD_NAMES,
+from videorace.analysis.catchup.compute import CHINA, families, first_dates, sides
+from videorace.data.vocab import (ARENA_STANDING_CLASSES, LEADERBOARD_NAMES,
                                   TRACK_NAMES, WEST)
 
 #: A gap between two rated entries that is no lead: boards publish whole points.
@@ -178,7 +178,8 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
 
 
 RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
-                       "last_precision", "snapshots", "from_early", "days_seen", "days_seen_high", "days_high", "current",
+                       "last_precision", "snapshots", "from_early", "days_seen", "days_seen_high",
+                       "days_high", "current",
                        "prerelease_first"]
 
 
