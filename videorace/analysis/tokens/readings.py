@@ -1,0 +1,282 @@
+"""The sentences and key figures notebooks/04_token_cost prints, each from computed values.
+
+Every parameter reaches the reader as words ("guidance passes per step"), never as its name; a
+geometry the model does not generate natively is named hypothetical (``geometry_label``); a cost
+says whether it is for one sequence or for a clip chained from chunks, and the two are never set
+side by side as if they answered the same question.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from videorace.analysis.tokens.compute import (FPS_SPAN, USD_PER_GPU_HOUR_SPAN,
+                                               UTILISATION_SPAN, Transformer, assumption_value,
+                                               chained_cost_range, span, transformer)
+from videorace.analysis.tokens.geometry import (CITIC_FRAMES, CITIC_LABEL,
+                                                CITIC_PATCHES_PER_FRAME, CITIC_STEPS,
+                                                citic_fps, citic_geometry, citic_near_match,
+                                                token_passes, tokens_per_clip)
+from videorace.analysis.tables import number
+from videorace.analysis.wording import counted
+from videorace.data import dates
+
+#: The metrics.csv subject that holds CITIC's figures as the article reports them.
+CITIC_SUBJECT = "CITIC Securities token estimate"
+
+
+def citic_count(metrics: pd.DataFrame) -> dict:
+    """CITIC's figures from ``metrics.csv``, checked against the package's count (60 frames x
+    1,000 patches, x 20 steps): patches, token passes, clip length (short, long) and the frame
+    rates they imply. A ValueError names the metric that disagrees, and what was expected."""
+    rows = metrics[metrics.subject == CITIC_SUBJECT].set_index("metric")
+    patches = tokens_per_clip(citic_geometry())
+    passes = token_passes(patches, CITIC_STEPS)
+    for metric, expected in (("patches", patches), ("tokens", passes)):
+        found = rows.value_low.get(metric)
+        if found != expected:
+            raise ValueError(f"metrics.csv: {CITIC_SUBJECT!r}, metric {metric!r} is {found}; "
+                             f"expected {expected:,.0f} (60 frames x 1,000 patches x 20 steps)")
+    if "clip_duration" not in rows.index:
+        raise ValueError(f"metrics.csv: {CITIC_SUBJECT!r} has no 'clip_duration' row; expected "
+                         "the clip length CITIC's 60 frames stand for")
+    short_s, long_s = rows.loc["clip_duration", ["value_low", "value_high"]]
+    if (CITIC_FRAMES / long_s, CITIC_FRAMES / short_s) != citic_fps():
+        raise ValueError(f"metrics.csv: {CITIC_SUBJECT!r}, clip_duration is {short_s:g} to "
+                         f"{long_s:g} s; expected the 6 to 8 s the frame rates here assume")
+    low, high = citic_fps()
+    return {"patches": patches, "passes": passes, "short_s": short_s, "long_s": long_s,
+            "fps_low": low, "fps_high": high, "source_id": rows.source_id.iloc[0]}
+
+
+def describe_citic_count(count: dict) -> str:
+    """Section 1's sentence: CITIC's count as the article reports it, and its implied rate."""
+    return (f"CITIC's count: {CITIC_FRAMES} frames x {CITIC_PATCHES_PER_FRAME:,} patches per "
+            f"frame = **{count['patches']:,} patches**; x {CITIC_STEPS} denoising steps = "
+            f"**{count['passes']:,.0f} tokens**, exactly the figures the article reports (checked "
+            f"against `metrics.csv`). For a clip of {count['short_s']:g} to {count['long_s']:g} s, "
+            f"{CITIC_FRAMES} frames imply **{count['fps_low']:g} to {count['fps_high']:g} frames "
+            "per second**; CITIC's geometry is counted at that rate below.")
+
+
+def describe_transformer_choice(name: str, published_on, precision: str, reported_on) -> str:
+    """Whose transformer costs CITIC's count in FLOPs, and that the choice is this report's:
+    CITIC counted tokens and named no model, and a model published after CITIC's estimate was
+    reported (``reported_on``) cannot be one CITIC used."""
+    when = dates.as_text(published_on, precision)
+    order = "after" if published_on > reported_on else "before"
+    return (f"CITIC counted tokens, not FLOPs, and named no model. Costing its count in FLOPs with "
+            f"{name}'s transformer is this report's choice, not CITIC's: {name} was published in "
+            f"{when}, {order} CITIC's estimate was reported on {dates.as_text(reported_on)}.")
+
+
+def describe_full_count(omitted: pd.DataFrame, label: str, model: Transformer, name: str,
+                        resized_from: Transformer | None, steps: int, own_steps: int) -> str:
+    """The sentence after ``citic_omissions``: how many times CITIC's arithmetic the full count is,
+    and how much attention and the denoising steps add. ``label`` names the geometry as a reader
+    sees it; ``resized_from`` is the published model when ``model`` was resized, else None."""
+    factor = omitted.set_index("key").factor
+    steps_text = (f"CITIC's own {CITIC_STEPS} denoising steps" if steps == CITIC_STEPS else
+                  f"{steps} denoising steps instead of CITIC's {CITIC_STEPS}")
+    scaled = ("" if resized_from is None else
+              f"; resized from {resized_from.params / 1e9:g} B by scaling the width from "
+              f"{resized_from.width:,.0f} with the square root of N, layers kept")
+    return (f"With {name}'s transformer (N = {model.params / 1e9:g} B, {model.layers} layers, "
+            f"width {model.width:,.0f}{scaled}) and {label}, the full count is "
+            f"**x{omitted.vs_citic.iloc[-1]:.1f}** CITIC's "
+            f"{token_passes(tokens_per_clip(citic_geometry()), CITIC_STEPS):,.0f} "
+            f"token passes costed at 2N FLOPs each; attention alone multiplies it by "
+            f"x{factor['attention']:.2f}, and {steps_text} by x{factor['steps']:.2f}. This report "
+            f"uses {steps} denoising steps; {name}'s own default is {own_steps} "
+            "(architectures.csv).")
+
+
+def omission_readings(omitted: pd.DataFrame, setup, architectures: pd.DataFrame,
+                      sources: pd.DataFrame, count: dict) -> list[str]:
+    """The sentences after ``citic_omissions``: the full count (``describe_full_count``), whose
+    transformer costs CITIC's count (``describe_transformer_choice``, dated from
+    ``sources.csv``: the model's source against the source that reports CITIC's estimate) and, for
+    a VAE-and-patch geometry, why CITIC's count can look right (``describe_near_match``)."""
+    row = architectures.set_index("arch_id", drop=False).loc[setup.open_model]
+    published = transformer(row)
+    dated = sources.set_index("source_id")
+    model_source, citic_source = dated.loc[row.source_id], dated.loc[count["source_id"]]
+    name = setup.open_name or setup.open_model
+    texts = [describe_full_count(omitted, setup.label, setup.model, name,
+                                 None if published == setup.model else published,
+                                 setup.assumptions.steps, int(row.steps)),
+             describe_transformer_choice(name, model_source.published_on,
+                                         model_source.published_precision,
+                                         citic_source.published_on)]
+    if setup.geometry.patches_per_frame is None:
+        texts.append(describe_near_match(setup.open_geometry, setup.height_px))
+    return texts
+
+
+def describe_near_match(g, height_px: int) -> str:
+    """Why CITIC's 60,000 can look right for a VAE-and-patch geometry ``g`` (the published one):
+    two errors nearly cancel. Empty for CITIC's own geometry."""
+    if g.patches_per_frame is not None:
+        return ""
+    own, at = citic_near_match(g), citic_near_match(g, height_px)
+    note = "" if height_px == g.height_px else ", a size the model does not generate,"
+    return (f"Why CITIC's 60,000 can look right: at the model's own {own['height_px']}p, "
+            f"{CITIC_FRAMES} frames are {own['tokens']:,} tokens, x{own['ratio']:.2f} CITIC's "
+            f"count, because two errors nearly cancel. CITIC counts every frame, "
+            f"x{own['temporal']:.1f} the time positions of a VAE that compresses time, but gives "
+            f"each only {CITIC_PATCHES_PER_FRAME:,} patches, where the model has "
+            f"x{own['spatial']:.1f} that many per latent frame. At {at['height_px']}p{note} the "
+            f"spatial factor grows to x{at['spatial']:.1f} and the count to x{at['ratio']:.2f} "
+            "CITIC's.")
+
+
+def describe_clip_costs(costs: pd.DataFrame, clip: pd.Series, phrase: str, open_label: str,
+                        citic_label: str, fps: float, gpu: str, utilisation: float) -> list[str]:
+    """Section 2's sentences on ``clip`` (the row of ``article_clips`` named by ``phrase``, e.g.
+    "the longest chained clip"), each cost made as one sequence and said to be so: in the open
+    geometry (tokens, FLOPs against the shortest clip, GPU-hours, dollars), and in CITIC's."""
+    own = costs[costs.geometry == open_label]
+    shortest, row = own.iloc[0], own[own.label == clip.label].iloc[0]
+    cc = costs[(costs.geometry == citic_label) & (costs.label == clip.label)].iloc[0]
+    name = f"{phrase} ({clip['name']})"
+    return [f"At {fps:g} fps in {open_label}, {name} made as one sequence would be "
+            f"{row.tokens:,} tokens, {row.tokens / shortest.tokens:.0f}x the tokens of "
+            f"{shortest.label} but {row.flops / shortest.flops:.0f}x the FLOPs, because attention "
+            f"takes {row.attention_share:.1%} of them. On one {gpu.upper()} at "
+            f"{utilisation:.0%} of its peak that one sequence is "
+            f"{row.gpu_seconds / 3600:,.1f} GPU-hours, about "
+            f"USD {row.usd:,.0f} per kept clip.",
+            f"In CITIC's geometry, counted at its implied {cc.fps:g} to {cc.fps_high:g} fps rather "
+            f"than the report's frame rate, {name} made as one sequence is {cc.frames:,} to "
+            f"{cc.frames_high:,} frames and {cc.tokens:,} to {cc.tokens_high:,} tokens: "
+            f"{cc.gpu_seconds / 3600:,.1f} to {cc.gpu_seconds_high / 3600:,.1f} GPU-hours, "
+            f"USD {cc.usd:,.0f} to {cc.usd_high:,.0f} per kept clip."]
+
+
+def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
+    """The sentence after ``chunking``'s table for the clip ``label`` sized ``where`` (e.g. "in
+    Wan2.1-T2V-14B geometry at 24 fps"), including the case of a chunk no shorter than the clip.
+    A chained clip and one sequence answer different questions, and the sentence says so."""
+    first, last = chunks.iloc[0], chunks.iloc[-1]
+    if len(chunks) == 1:
+        return (f"Made {where}, {label} is no longer than one chunk (the seconds per chunk this "
+                f"report assumes), so it is made as one {first.seconds_per_chunk:g} s sequence "
+                "and chunking saves nothing.")
+    return (f"Made {where}, {label} as {last.chunks:.0f} chunks of {last.seconds_per_chunk:.1f} s "
+            f"needs {last.vs_one_sequence:.1%} of the FLOPs of one {first.seconds_per_chunk:g} s "
+            "sequence: attention's cost grows with the square of the sequence, so splitting it "
+            "cuts that term by the number of chunks, while the linear term stays the same. The "
+            "two answer different questions: each chunk attends only to itself, one sequence "
+            "attends across the whole clip, so this is why long clips are chained, not a cheaper "
+            "way to make the same clip.")
+
+
+def headline_costs(clip: pd.Series, geometries: dict, model: Transformer, a, fps: float,
+                   height_px: int, chunk_s: float) -> pd.DataFrame:
+    """One headline cost per geometry (``geometries``: label -> Geometry): ``clip`` made as it is
+    made, chained from chunks of ``chunk_s`` (``chained_cost_range``), as a USD range over
+    ``UTILISATION_SPAN`` and ``USD_PER_GPU_HOUR_SPAN`` (each widened to take in the report's own
+    parameter) and, for CITIC's geometry, its implied 7.5 to 10 fps."""
+    utilisation = span(a.utilisation, UTILISATION_SPAN)
+    price = span(a.usd_per_gpu_hour, USD_PER_GPU_HOUR_SPAN)
+    rows = [{"geometry": label, "clip_name": clip["name"],
+             **chained_cost_range(clip.seconds, chunk_s, g, model, a, fps, height_px, utilisation,
+                                  price)}
+            for label, g in geometries.items()]
+    return pd.DataFrame(rows)
+
+
+def describe_assumptions(a, gpu: str, fps: float) -> str:
+    """The assumptions behind ``headline_costs``, in words, with the spans it ranges over."""
+    used = [assumption_value("utilisation", v) for v in span(a.utilisation, UTILISATION_SPAN)]
+    price = [f"{v:,.2f}" for v in span(a.usd_per_gpu_hour, USD_PER_GPU_HOUR_SPAN)]
+    low, high = citic_fps()
+    return (f"one {gpu.upper()} ({a.tflops:g} TFLOP/s dense BF16) at {used[0]} to {used[1]} of "
+            f"peak, USD {price[0]} to {price[1]} per GPU-hour, "
+            f"{counted(a.steps, 'denoising step')}, "
+            f"{counted(a.passes_per_step, 'guidance pass', 'guidance passes')} per step, "
+            f"{a.attempts:g} {'attempt' if a.attempts == 1 else 'attempts'} per kept clip; "
+            f"CITIC's geometry at {low:g} to {high:g} frames per "
+            f"second, the other at {fps:g}; the denoiser alone, so lower bounds")
+
+
+def headline_key(row: pd.Series, phrase: str) -> str:
+    """A headline cost's key figure name: which clip, how it is made, in which geometry."""
+    made = (f"made in {counted(int(row.chunks), 'chunk')} of {row.seconds_per_chunk:g} s"
+            if row.chunks > 1 else "made as one sequence")
+    return f"{phrase} ({row['clip_name']}), {made}, {row['geometry']}"
+
+
+def key_figures(count: dict, omitted: pd.DataFrame, label: str, model_name: str,
+                headline: pd.DataFrame, phrase: str, assumptions: str) -> dict[str, str]:
+    """The report's key figures: CITIC's count, the full count against it in geometry ``label``
+    with ``model_name``'s transformer (said to be this report's choice when the geometry is
+    CITIC's), one headline cost per geometry (every one on the same basis: ``phrase``'s clip made
+    as it is made) and the assumptions they rest on."""
+    whose = (f"{model_name}'s transformer (this report's choice, not CITIC's)"
+             if label == CITIC_LABEL else f"{model_name}'s transformer")
+    figures = {"CITIC patches and tokens": f"{count['patches']:,} and {count['passes']:,.0f}",
+               f"full count vs CITIC's arithmetic, {label}, {whose}":
+                   f"x{omitted.vs_citic.iloc[-1]:.1f}"}
+    for _, row in headline.iterrows():
+        figures[headline_key(row, phrase)] = (f"USD {number(row.usd_low, 3)} to "
+                                              f"{number(row.usd_high, 3)} per kept clip")
+    figures["assumptions of the costs"] = assumptions
+    return figures
+
+
+def describe_sensitivity(sens: pd.DataFrame, label: str, fps: float, seconds: float) -> str:
+    """The sentence after the sensitivity chart: the assumption that moves the cost most, over
+    which values, the one that moves it least, and how frames and model size were moved."""
+    top, bottom = sens.iloc[0], sens.iloc[-1]
+    return (f"For a {seconds:g} s clip at {fps:g} fps in {label}, "
+            f"**{top.assumption}** moves the cost most: from {assumption_value(top.key, top.low)} "
+            f"to {assumption_value(top.key, top.high)} changes it x{top.swing:.1f}. The smallest "
+            f"swing is {bottom.assumption} (x{bottom.swing:.1f}). The frames in the clip span "
+            f"{FPS_SPAN[0]:g} to {FPS_SPAN[1]:g} frames per second; the model size is halved and "
+            "doubled, its width scaled "
+            "with the square root of N and its layers kept, so attention's term moves with it.")
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+
+def _span(values: pd.Series) -> str:
+    low, high = f"{values.min():.0%}", f"{values.max():.0%}"
+    return low if low == high else f"{low} to {high}"
+
+
+
+def _group(rows: pd.DataFrame, who: str, why: str) -> str:
+    """One clause on ``rows``: the range over the possible ones, the count of impossible ones and
+    ``why`` they are impossible."""
+    ok, bad = rows[rows.plausible], rows[~rows.plausible]
+    if not len(bad):
+        return (f"{who}, the published times imply {_span(ok.implied_utilisation)} of peak "
+                f"({_rows(len(ok))})")
+    if not len(ok):
+        which = "the one published time" if len(bad) == 1 else f"all {len(bad)} published times"
+        return f"{who}, {which} would need more than 100% of peak, which is impossible: {why}"
+    return (f"{who}, the possible rows imply {_span(ok.implied_utilisation)} of peak "
+            f"({_rows(len(ok))}); {_rows(len(bad))} more would need over 100% and "
+            f"{'is' if len(bad) == 1 else 'are'} impossible: {why}")
+
+
+
+def describe_utilisation(util: pd.DataFrame, assumed: float, gpu: str) -> str:
+    """The sentence after ``utilisation_table``: the range over possible rows only, a count of the
+    impossible ones, separately for rows that state their GPU and rows that assume ``gpu``."""
+    if util.empty:
+        return (f"No architecture publishes a generation time, so none can be set beside the "
+                f"assumed {assumed:.0%} of peak.")
+    stated, unstated = util[util.gpu_stated], util[~util.gpu_stated]
+    parts = [_group(stated, "Where the GPU is stated",
+                    "the published time must be for several GPUs or a faster one") if len(stated)
+             else "No published time states its GPU"]
+    if len(unstated):
+        parts.append(_group(unstated, f"Where it is not stated and one {gpu.upper()} is assumed",
+                            f"the {gpu.upper()} is too slow for the published time, so the "
+                            "wrong GPU is assumed"))
+    return ". ".join(parts) + f". This report assumes {assumed:.0%}."
