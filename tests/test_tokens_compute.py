@@ -93,7 +93,7 @@ def test_sensitivity_every_kind_of_assumption():
     assert swing["usd_per_gpu_hour"] == pytest.approx(1)
     assert list(table.key) == ["height_px", "params", "steps", "frames", "usd_per_gpu_hour"]
     # the reader sees words, never the keys
-    assert list(table.assumption) == ["frame height", "model size", "denoising steps",
+    assert list(table.assumption) == ["frame height", "model size (parameters)", "denoising steps",
                                       "frames in the clip", "price per GPU-hour"]
     assert list(table.base_usd) == pytest.approx([1909.44] * 5)
     assert table.set_index("key").usd_at_high["steps"] == pytest.approx(2 * 1909.44)
@@ -185,7 +185,7 @@ def test_assumption_value_writes_each_assumption_as_a_reader_reads_it():
     assert t.assumption_value("utilisation", 0.4) == "40%"
     assert t.assumption_value("usd_per_gpu_hour", 2.5) == "USD 2.50"
     assert t.assumption_value("height_px", 1080) == "1080p"
-    assert t.assumption_value("params", 14e9) == "14 B parameters"
+    assert t.assumption_value("params", 14e9) == "14 B"
     assert t.assumption_value("steps", 50) == "50"
 
 

@@ -115,6 +115,13 @@ def test_hypothetical_is_any_height_but_the_published_one_and_never_citic():
 
 def test_geometry_label_names_the_model_the_height_and_marks_hypothetical_sizes():
     assert t.geometry_label("Tiny", TINY, 32) == "Tiny's geometry at 32p"
-    assert t.geometry_label("Tiny", TINY, 1080) == \
-        "Tiny's geometry at 1080p (hypothetical: the model generates 64x32)"
+    assert t.geometry_label("Tiny", TINY, 1080) == "Tiny's geometry at 1080p (hypothetical)"
     assert t.geometry_label("anything", t.citic_geometry(), 1080) == t.CITIC_LABEL
+
+
+def test_hypothetical_note_says_what_the_model_generates_and_nothing_when_native():
+    assert t.hypothetical_note("Tiny", TINY, 32) == ""
+    assert t.hypothetical_note("Tiny", TINY, 1080) == (
+        "Tiny generates 64x32, not 1080p, so its geometry at 1080p is labelled hypothetical "
+        "throughout: what the arithmetic gives for a size the model does not make.")
+    assert t.hypothetical_note("CITIC", t.citic_geometry(), 1080) == ""

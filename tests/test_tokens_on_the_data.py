@@ -83,8 +83,7 @@ def test_citic_setup_sets_the_reference_model_beside_citic_geometry_once(ds):
                                gpu="h100", utilisation=0.4, usd_per_gpu_hour=2.5, chunk_s=5.0)
     geometries = t.clip_geometries(setup)
     # named as a reader knows it, and hypothetical at 1080p: the model generates 1280x720
-    assert list(geometries) == [t.CITIC_LABEL, "Wan2.1-T2V-14B's geometry at 1080p (hypothetical: "
-                                               "the model generates 1280x720)"]
+    assert list(geometries) == [t.CITIC_LABEL, "Wan2.1-T2V-14B's geometry at 1080p (hypothetical)"]
     assert (setup.open_model, setup.geometry_name) == ("wan21_14b", t.CITIC_LABEL)
     assert sum(g.patches_per_frame is not None for g in geometries.values()) == 1
 

@@ -215,3 +215,10 @@ def test_describe_sensitivity_in_words_never_parameter_names():
     assert "The smallest swing is guidance passes per step (x2.0)" in text
     assert "8 to 30 frames per second" in text
     assert "passes_per_step" not in text and "`" not in text
+
+
+def test_headline_basis_names_the_clip_and_keeps_one_sequence_apart():
+    text = t.describe_headline_basis("the longest chained clip")
+    assert "one headline cost, all on the same basis: the longest chained clip made as it is made" \
+        in text
+    assert "A cost of one sequence, as in section 2, answers another question" in text

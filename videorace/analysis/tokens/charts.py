@@ -41,7 +41,7 @@ def plot_clip_costs(costs: pd.DataFrame, value: str, label: str):
     ax.set_xticklabels(clips)
     ax.set_yscale("log")
     plots.count_axis(ax.yaxis)
-    ax.legend(title="geometry")
+    ax.legend(title="geometry", loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8)
     plots.finish(fig, "Sources: capabilities.csv (clip lengths), architectures.csv (geometry)")
     return fig
 
@@ -49,7 +49,7 @@ def plot_clip_costs(costs: pd.DataFrame, value: str, label: str):
 
 def plot_sensitivity(table: pd.DataFrame, base_usd: float, clip_label: str):
     """Tornado chart: each assumption's low-to-high cost range around the base case."""
-    fig, ax = plots.figure(f"What moves the cost of one kept clip ({clip_label})",
+    fig, ax = plots.figure(f"What moves the cost of one kept clip ({clip_label}, one sequence)",
                            "US dollars per kept clip (log scale)", "",
                            size=(9, 0.5 * len(table) + 1.8))
     for i, row in enumerate(table.itertuples()):

@@ -37,17 +37,19 @@ OMISSION_FORMATS = {"flops": style.flops, "factor": times, "vs_citic": times}
 
 
 def cost_columns(gpu: str) -> dict[str, str]:
-    """Headers of ``clip_costs``'s table: every cost is for the clip made as one sequence."""
+    """Headers of ``clip_costs``'s table: every cost is for the clip made as one sequence. Token
+    passes are left out (tokens x steps x passes: the omissions table shows that count), so that
+    the table fits a page."""
     return {"label": "Clip", "basis": "Basis", "geometry": "Geometry",
             "fps": "Frames per second", "frames": "Frames", "tokens": "Tokens per sequence",
-            "token_passes": "Token passes", "attention_share": "Attention's share of FLOPs",
+            "attention_share": "Attention's share of FLOPs",
             "flops": "FLOPs, one sequence",
             "gpu_seconds": f"GPU-seconds ({gpu.upper()}), one sequence",
             "usd": "USD per kept clip, one sequence"}
 
 
-COST_RANGES = {c: f"{c}_high" for c in ["fps", "frames", "tokens", "token_passes",
-                                         "attention_share", "flops", "gpu_seconds", "usd"]}
+COST_RANGES = {c: f"{c}_high" for c in ["fps", "frames", "tokens", "attention_share", "flops",
+                                         "gpu_seconds", "usd"]}
 COST_FORMATS = {"attention_share": share, "flops": style.flops, "gpu_seconds": whole,
                 "usd": cents}
 CHUNK_COLUMNS = {"chunks": "Chunks", "seconds_per_chunk": "Seconds per chunk",
@@ -58,7 +60,7 @@ CHUNK_FORMATS = {"seconds_per_chunk": three_digits, "tokens_per_chunk": whole,
 HEADLINE_COLUMNS = {"geometry": "Geometry", "clip_name": "Clip", "chunks": "Chunks",
                     "seconds_per_chunk": "Seconds per chunk", "usd_low": "USD per kept clip"}
 HEADLINE_RANGES = {"usd_low": "usd_high"}
-HEADLINE_FORMATS = {"usd_low": whole}
+HEADLINE_FORMATS = {"usd_low": three_digits}
 UTILISATION_HEADERS = {"name": "Model", "tokens": "Tokens per clip", "steps": "Denoising steps",
                        "passes_per_step": "Guidance passes per step", "flops": "FLOPs per clip",
                        "published_s": "Published time (s)", "gpu": "GPU",

@@ -154,12 +154,12 @@ PARAMS_FACTOR_SPAN = (0.5, 2)
 ASSUMPTION_WORDS = {"steps": "denoising steps", "passes_per_step": "guidance passes per step",
                     "attempts": "attempts per kept clip", "utilisation": "GPU utilisation",
                     "usd_per_gpu_hour": "price per GPU-hour", "height_px": "frame height",
-                    "frames": "frames in the clip", "params": "model size"}
+                    "frames": "frames in the clip", "params": "model size (parameters)"}
 
 
 def assumption_value(key: str, value: float) -> str:
     """One value of the assumption ``key`` as a reader reads it: 40%, USD 2.50, 1080p, 14 B
-    parameters, or the plain number."""
+    (parameters), or the plain number."""
     if key == "utilisation":
         return f"{value:.0%}"
     if key == "usd_per_gpu_hour":
@@ -167,7 +167,7 @@ def assumption_value(key: str, value: float) -> str:
     if key == "height_px":
         return f"{value:g}p"
     if key == "params":
-        return f"{value / 1e9:g} B parameters"
+        return f"{value / 1e9:g} B"
     return f"{value:g}"
 
 

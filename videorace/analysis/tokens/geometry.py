@@ -43,15 +43,21 @@ def hypothetical(published: "Geometry", height_px: int) -> bool:
 
 def geometry_label(name: str, published: "Geometry", height_px: int) -> str:
     """How tables, charts, key figures and prose name a geometry at ``height_px``: CITIC's label
-    for CITIC's; else the model's name and the height, marked hypothetical, with the size the model
-    does generate, when the model does not generate that height natively."""
+    for CITIC's; else the model's name and the height, marked "(hypothetical)" when the model does
+    not generate that height natively (``hypothetical_note`` says what it does generate)."""
     if published.patches_per_frame is not None:
         return CITIC_LABEL
     label = f"{name}'s geometry at {height_px}p"
-    if hypothetical(published, height_px):
-        label += (f" (hypothetical: the model generates "
-                  f"{published.width_px}x{published.height_px})")
-    return label
+    return label + " (hypothetical)" if hypothetical(published, height_px) else label
+
+
+def hypothetical_note(name: str, published: "Geometry", height_px: int) -> str:
+    """The sentence that says why a geometry is labelled hypothetical; empty when it is not."""
+    if not hypothetical(published, height_px):
+        return ""
+    return (f"{name} generates {published.width_px}x{published.height_px}, not {height_px}p, so "
+            f"its geometry at {height_px}p is labelled hypothetical throughout: what the "
+            "arithmetic gives for a size the model does not make.")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from videorace.analysis.tokens.compute import (FPS_SPAN, USD_PER_GPU_HOUR_SPAN,
 from videorace.analysis.tokens.geometry import (CITIC_FRAMES, CITIC_LABEL,
                                                 CITIC_PATCHES_PER_FRAME, CITIC_STEPS,
                                                 citic_fps, citic_geometry, citic_near_match,
+                                                hypothetical_note,
                                                 token_passes, tokens_per_clip)
 from videorace.analysis.tables import number
 from videorace.analysis.wording import counted
@@ -95,8 +96,9 @@ def omission_readings(omitted: pd.DataFrame, setup, architectures: pd.DataFrame,
                       sources: pd.DataFrame, count: dict) -> list[str]:
     """The sentences after ``citic_omissions``: the full count (``describe_full_count``), whose
     transformer costs CITIC's count (``describe_transformer_choice``, dated from
-    ``sources.csv``: the model's source against the source that reports CITIC's estimate) and, for
-    a VAE-and-patch geometry, why CITIC's count can look right (``describe_near_match``)."""
+    ``sources.csv``: the model's source against the source that reports CITIC's estimate), why
+    the open geometry is hypothetical when it is (``hypothetical_note``) and, for a
+    VAE-and-patch geometry, why CITIC's count can look right (``describe_near_match``)."""
     row = architectures.set_index("arch_id", drop=False).loc[setup.open_model]
     published = transformer(row)
     dated = sources.set_index("source_id")
@@ -108,9 +110,10 @@ def omission_readings(omitted: pd.DataFrame, setup, architectures: pd.DataFrame,
              describe_transformer_choice(name, model_source.published_on,
                                          model_source.published_precision,
                                          citic_source.published_on)]
+    texts.append(hypothetical_note(name, setup.open_geometry, setup.height_px))
     if setup.geometry.patches_per_frame is None:
         texts.append(describe_near_match(setup.open_geometry, setup.height_px))
-    return texts
+    return [text for text in texts if text]
 
 
 def describe_near_match(g, height_px: int) -> str:
@@ -184,6 +187,14 @@ def headline_costs(clip: pd.Series, geometries: dict, model: Transformer, a, fps
                                   price)}
             for label, g in geometries.items()]
     return pd.DataFrame(rows)
+
+
+def describe_headline_basis(phrase: str) -> str:
+    """What the headline costs are, before their table: one per geometry, on one basis."""
+    return (f"Each geometry gets one headline cost, all on the same basis: {phrase} made as it is "
+            "made, chained from chunks, as a range over the GPU's utilisation and the price of a "
+            "GPU-hour (and, in CITIC's geometry, over its implied frame rate). A cost of one "
+            "sequence, as in section 2, answers another question and is not set beside these.")
 
 
 def describe_assumptions(a, gpu: str, fps: float) -> str:
