@@ -83,6 +83,9 @@ def test_transformer_choice_is_ours_and_dated_against_citics_report():
     earlier = t.describe_transformer_choice("Old", pd.Timestamp("2023-01-01"), "year",
                                             pd.Timestamp("2024-05-11"))
     assert "published in 2023, before CITIC's estimate" in earlier
+    same_month = t.describe_transformer_choice("May", pd.Timestamp("2024-05-01"), "month",
+                                               pd.Timestamp("2024-05-11"))
+    assert "published in May 2024, around when CITIC's estimate was reported" in same_month
     assert "CITIC used" not in later + earlier
 
 
@@ -222,3 +225,31 @@ def test_headline_basis_names_the_clip_and_keeps_one_sequence_apart():
     assert "one headline cost, all on the same basis: the longest chained clip made as it is made" \
         in text
     assert "A cost of one sequence, as in section 2, answers another question" in text
+
+
+def test_omission_readings_from_the_setup_the_architectures_and_the_sources():
+    from dataclasses import replace
+
+    from tests.tokens_examples import arch_frame, tiny_setup
+
+    architectures = arch_frame({"arch_id": "tiny", "name": "Tiny", "params_b": 1e-6, "layers": 2,
+                                "hidden_width": 10, "steps": 50})  # SMALL's 1,000 parameters
+    sources = pd.DataFrame({"source_id": ["src", "a2"],
+                            "published_on": pd.to_datetime(["2025-02-01", "2024-05-11"]),
+                            "published_precision": ["month", "day"]})
+    setup = replace(tiny_setup(), open_name="Tiny", height_px=64)  # TINY is published at 32p
+    omitted = t.citic_omissions(TINY, SMALL, A, 64, setup.label)
+    texts = t.omission_readings(omitted, setup, architectures, sources, {"source_id": "a2"})
+    assert len(texts) == 4
+    assert texts[0].startswith("With Tiny's transformer (N = 1e-06 B, 2 layers, width 10) and "
+                               "Tiny's geometry at 64p (hypothetical), the full count")
+    assert "Tiny's own default is 50" in texts[0] and "resized" not in texts[0]
+    assert "Tiny was published in Feb 2025, after CITIC's estimate was reported on 2024-05-11" \
+        in texts[1]
+    assert texts[2].startswith("Tiny generates 64x32, not 64p")
+    assert texts[3].startswith("Why CITIC's 60,000 can look right: at the model's own 32p")
+    # CITIC's geometry: no near match; at the model's own height, no hypothetical note
+    citic = replace(tiny_setup("citic"), open_name="Tiny")
+    texts = t.omission_readings(t.citic_omissions(t.citic_geometry(), SMALL, A), citic,
+                                architectures, sources, {"source_id": "a2"})
+    assert len(texts) == 2 and "CITIC's geometry (1,000 patches per frame), the full" in texts[0]

@@ -63,9 +63,13 @@ def describe_citic_count(count: dict) -> str:
 def describe_transformer_choice(name: str, published_on, precision: str, reported_on) -> str:
     """Whose transformer costs CITIC's count in FLOPs, and that the choice is this report's:
     CITIC counted tokens and named no model, and a model published after CITIC's estimate was
-    reported (``reported_on``) cannot be one CITIC used."""
+    reported (``reported_on``) cannot be one CITIC used. ``published_on`` is known to
+    ``precision``: a month that holds ``reported_on`` is neither before nor after it."""
     when = dates.as_text(published_on, precision)
-    order = "after" if published_on > reported_on else "before"
+    first = dates.period_start(published_on.date(), precision)
+    last = dates.period_end(published_on.date(), precision)
+    order = ("after" if first > reported_on.date() else "before" if last < reported_on.date()
+             else "around when")
     return (f"CITIC counted tokens, not FLOPs, and named no model. Costing its count in FLOPs with "
             f"{name}'s transformer is this report's choice, not CITIC's: {name} was published in "
             f"{when}, {order} CITIC's estimate was reported on {dates.as_text(reported_on)}.")
