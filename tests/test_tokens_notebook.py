@@ -101,7 +101,9 @@ def test_one_headline_cost_per_geometry_each_a_range_on_one_chained_basis(monkey
         assert low < high and value.endswith("per kept clip")
         assert "sequence" not in value  # never a one-sequence cost beside a chained one
     assumptions = r.key_figures()["assumptions of the costs"]
-    assert "one H100" in assumptions and "20% to 60% of peak" in assumptions
+    assert assumptions.startswith("Wan2.1-T2V-14B's transformer (14 B parameters) in every "
+                                  "geometry, on one H100")
+    assert "20% to 60% of peak" in assumptions
     assert "USD 1.50 to 4.00 per GPU-hour" in assumptions
 
 

@@ -114,12 +114,19 @@ def replace_steps(steps):
 def test_describe_near_match_for_a_vae_geometry_and_nothing_for_citics():
     assert t.describe_near_match(t.citic_geometry(), 1080) == ""
     own = t.describe_near_match(TINY, 32)
-    # TINY at 60 frames: 16 latent frames x 8 = 128 tokens, 128 / 60,000 = x0.00; 60 / 16 = x3.8
-    # time positions; 8 / 1,000 = x0.0 patches per latent frame
-    assert "at the model's own 32p, 60 frames are 128 tokens" in own
-    assert "x3.8 the time positions" in own and "does not generate" not in own
-    assert "At 64p, a size the model does not generate, the spatial factor" in \
+    # TINY at 60 frames: 16 latent frames x 8 = 128 tokens, 128 / 60,000 = x0.00: far from CITIC's
+    # count, so the errors only pull opposite ways; 60 / 16 = x3.8 time positions
+    assert own.startswith("How CITIC's 60,000 compares: at the model's own 32p, 60 frames are "
+                          "128 tokens, x0.00 CITIC's count, because two errors pull opposite ways")
+    assert "x3.8 the time positions" in own and "At " not in own  # one size, said once
+    # at 64 px high: 2 x 4 -> 4 x 4 = 16 tokens a latent frame, 16 / 1,000 = x0.0
+    assert "At 64p, a size the model does not generate, the spatial factor grows to x0.0" in \
         t.describe_near_match(TINY, 64)
+    # 800 x 320 at 8 x 8 and 2 x 2 patches: 50 x 20 = 1,000 tokens a latent frame; no temporal
+    # compression: 60 latent frames x 1,000 = 60,000, exactly CITIC's count
+    near = t.Geometry("near", 800, 320, 60, vae_t_in=1, vae_t_out=1, causal_first_frame=False)
+    text = t.describe_near_match(near, 320)
+    assert text.startswith("Why CITIC's 60,000 can look right") and "nearly cancel" in text
 
 
 # --- section 2: one sequence per clip ---------------------------------------------------------
@@ -151,7 +158,8 @@ def test_headline_costs_one_range_per_geometry_over_the_spans():
     clip = CLIPS.iloc[0]  # A 2 s, chained here in 1 s chunks
     head = t.headline_costs(clip, {"Tiny": TINY}, SMALL, A, 12, 32, 1)
     row = head.iloc[0]
-    assert (row.geometry, row.clip_name, row.chunks, row.seconds_per_chunk) == ("Tiny", "A 2 s", 2, 1)
+    assert (row.geometry, row.clip_name, row.chunks, row.seconds_per_chunk) == \
+        ("Tiny", "A 2 s", 2, 1)
     # 2,255,040 FLOPs (see test_chained_cost_range_low_and_high_ends) on 1,000 FLOP/s; A's own
     # utilisation 0.5 is inside 0.2-0.6 and its USD 3,600 widens 1.5-4.0 to 1.5-3,600:
     # low at 60% and USD 1.50: 3,758.4 s -> 1.566; high at 20% and USD 3,600: 11,275.2 s -> 11,275.2
@@ -160,12 +168,14 @@ def test_headline_costs_one_range_per_geometry_over_the_spans():
 
 
 def test_describe_assumptions_in_words_with_the_spans():
-    text = t.describe_assumptions(A, "h100", 12)
-    assert text == ("one H100 (1e-09 TFLOP/s dense BF16) at 20% to 60% of peak, USD 1.50 to "
+    text = t.describe_assumptions(A, "h100", 12, "Tiny", t.Transformer(2e9, 4, 100))
+    assert text == ("Tiny's transformer (2 B parameters) in every geometry, on one H100 (1e-09 "
+                    "TFLOP/s dense BF16) at 20% to 60% of peak, USD 1.50 to "
                     "3,600.00 per GPU-hour, 3 denoising steps, 2 guidance passes per step, 1.5 "
                     "attempts per kept clip; CITIC's geometry at 7.5 to 10 frames per second, the "
                     "other at 12; the denoiser alone, so lower bounds")
-    one = t.describe_assumptions(t.CostAssumptions(1, 1, 1, 989, 0.4, 2.5), "h100", 24)
+    one = t.describe_assumptions(t.CostAssumptions(1, 1, 1, 989, 0.4, 2.5), "h100", 24, "Tiny",
+                                 SMALL)
     assert "1 denoising step, 1 guidance pass per step, 1 attempt per kept clip" in one
     assert "_" not in text + one
 
@@ -247,7 +257,7 @@ def test_omission_readings_from_the_setup_the_architectures_and_the_sources():
     assert "Tiny was published in Feb 2025, after CITIC's estimate was reported on 2024-05-11" \
         in texts[1]
     assert texts[2].startswith("Tiny generates 64x32, not 64p")
-    assert texts[3].startswith("Why CITIC's 60,000 can look right: at the model's own 32p")
+    assert texts[3].startswith("How CITIC's 60,000 compares: at the model's own 32p")
     # CITIC's geometry: no near match; at the model's own height, no hypothetical note
     citic = replace(tiny_setup("citic"), open_name="Tiny")
     texts = t.omission_readings(t.citic_omissions(t.citic_geometry(), SMALL, A), citic,

@@ -54,7 +54,8 @@ def test_clip_geometries_each_once():
 
 def test_clip_geometries_label_a_size_the_model_does_not_generate_hypothetical():
     setup = replace(tiny_setup(), height_px=64)  # TINY is published at 64 x 32
-    assert list(t.clip_geometries(setup)) == [t.CITIC_LABEL, "tiny's geometry at 64p (hypothetical)"]
+    assert list(t.clip_geometries(setup)) == [t.CITIC_LABEL,
+                                              "tiny's geometry at 64p (hypothetical)"]
     assert setup.label == setup.open_label and "hypothetical" in setup.label
     assert replace(setup, architecture="citic", geometry=t.citic_geometry()).label == \
         t.CITIC_LABEL

@@ -120,21 +120,33 @@ def omission_readings(omitted: pd.DataFrame, setup, architectures: pd.DataFrame,
     return [text for text in texts if text]
 
 
+#: Within this factor of CITIC's 60,000, a model's count "nearly" matches it.
+NEAR_MATCH = (0.8, 1.25)
+
+
 def describe_near_match(g, height_px: int) -> str:
-    """Why CITIC's 60,000 can look right for a VAE-and-patch geometry ``g`` (the published one):
-    two errors nearly cancel. Empty for CITIC's own geometry."""
+    """How CITIC's 60,000 compares with a VAE-and-patch geometry ``g`` (the published one) at 60
+    frames: two errors pull opposite ways (every frame counted, too few patches per frame), and
+    within ``NEAR_MATCH`` they nearly cancel, which is why the count can look right. Then the
+    same at ``height_px`` when that is another size. Empty for CITIC's own geometry."""
     if g.patches_per_frame is not None:
         return ""
     own, at = citic_near_match(g), citic_near_match(g, height_px)
-    note = "" if height_px == g.height_px else ", a size the model does not generate,"
-    return (f"Why CITIC's 60,000 can look right: at the model's own {own['height_px']}p, "
-            f"{CITIC_FRAMES} frames are {own['tokens']:,} tokens, x{own['ratio']:.2f} CITIC's "
-            f"count, because two errors nearly cancel. CITIC counts every frame, "
+    close = NEAR_MATCH[0] <= own["ratio"] <= NEAR_MATCH[1]
+    lead = (f"Why CITIC's 60,000 can look right: at the model's own {own['height_px']}p, "
+            if close else f"How CITIC's 60,000 compares: at the model's own {own['height_px']}p, ")
+    text = (f"{lead}{CITIC_FRAMES} frames are {own['tokens']:,} tokens, x{own['ratio']:.2f} "
+            f"CITIC's count, because two errors "
+            f"{'nearly cancel' if close else 'pull opposite ways'}. CITIC counts every frame, "
             f"x{own['temporal']:.1f} the time positions of a VAE that compresses time, but gives "
             f"each only {CITIC_PATCHES_PER_FRAME:,} patches, where the model has "
-            f"x{own['spatial']:.1f} that many per latent frame. At {at['height_px']}p{note} the "
-            f"spatial factor grows to x{at['spatial']:.1f} and the count to x{at['ratio']:.2f} "
-            "CITIC's.")
+            f"x{own['spatial']:.1f} that many per latent frame.")
+    if at["height_px"] == own["height_px"]:
+        return text
+    note = "" if height_px == g.height_px else ", a size the model does not generate,"
+    moves = "grows" if at["spatial"] > own["spatial"] else "falls"
+    return (f"{text} At {at['height_px']}p{note} the spatial factor {moves} to "
+            f"x{at['spatial']:.1f} and the count to x{at['ratio']:.2f} CITIC's.")
 
 
 def describe_clip_costs(costs: pd.DataFrame, clip: pd.Series, phrase: str, open_label: str,
@@ -201,12 +213,15 @@ def describe_headline_basis(phrase: str) -> str:
             "sequence, as in section 2, answers another question and is not set beside these.")
 
 
-def describe_assumptions(a, gpu: str, fps: float) -> str:
-    """The assumptions behind ``headline_costs``, in words, with the spans it ranges over."""
+def describe_assumptions(a, gpu: str, fps: float, model_name: str, model: Transformer) -> str:
+    """The assumptions behind ``headline_costs``, in words, with the spans it ranges over, and
+    the one transformer (``model_name``'s, ``model``) every geometry is costed with."""
     used = [assumption_value("utilisation", v) for v in span(a.utilisation, UTILISATION_SPAN)]
     price = [f"{v:,.2f}" for v in span(a.usd_per_gpu_hour, USD_PER_GPU_HOUR_SPAN)]
     low, high = citic_fps()
-    return (f"one {gpu.upper()} ({a.tflops:g} TFLOP/s dense BF16) at {used[0]} to {used[1]} of "
+    return (f"{model_name}'s transformer ({model.params / 1e9:g} B parameters) in every "
+            f"geometry, on one {gpu.upper()} ({a.tflops:g} TFLOP/s dense BF16) at {used[0]} to "
+            f"{used[1]} of "
             f"peak, USD {price[0]} to {price[1]} per GPU-hour, "
             f"{counted(a.steps, 'denoising step')}, "
             f"{counted(a.passes_per_step, 'guidance pass', 'guidance passes')} per step, "
