@@ -35,6 +35,9 @@ def test_chunked_flops_pieces_and_overlap():
     # two pieces of 10 x 1.5 = 15: 2 x (30,000 + 80 x 225) = 2 x 48,000 = 96,000
     assert t.chunked_flops(20, 2, SMALL, 1, overlap=0.5) == pytest.approx(96_000)
     assert t.chunked_flops(20, 2, SMALL, 3, 2) == 6 * 56_000  # 3 steps x 2 passes
+    # two pieces of 10 video tokens, each with 2 text tokens: 2 x (24,000 + 80 x 144) = 71,040
+    assert t.chunked_flops(20, 2, SMALL, 1, text_tokens=2) == 71_040
+    assert t.chunked_flops(18, 1, SMALL, 1, text_tokens=2) == 72_000  # one sequence of 20
     with pytest.raises(ValueError):
         t.chunked_flops(20, 0, SMALL, 1)
 
@@ -190,14 +193,14 @@ def test_assumption_value_writes_each_assumption_as_a_reader_reads_it():
 
 
 def test_chained_cost_range_low_and_high_ends():
-    # TINY, 2 s at 12 fps and 32 px high: 56 video tokens + 2 text = 58; chunk_s 1 -> 2 chunks of
-    # 29: per step and pass 2 x (2000 x 29 + 80 x 29^2) = 2 x 125,280 = 250,560; x 3 steps x 2
-    # passes x 1.5 attempts = 2,255,040 FLOPs, on a GPU of 1,000 FLOP/s
+    # TINY, 2 s at 12 fps and 32 px high: 56 video tokens; chunk_s 1 -> 2 chunks of 28 + 2 text
+    # tokens = 30: per step and pass 2 x (2000 x 30 + 80 x 30^2) = 2 x 132,000 = 264,000; x 3
+    # steps x 2 passes x 1.5 attempts = 2,376,000 FLOPs, on a GPU of 1,000 FLOP/s
     cost = t.chained_cost_range(2, 1, TINY, SMALL, A, 12, 32, (0.25, 0.5), (1800, 3600))
     assert (cost["chunks"], cost["seconds_per_chunk"]) == (2, 1)
-    # low: at 50%, 4,510.08 s at USD 1,800 an hour = 2,255.04; high: at 25%, 9,020.16 s at 3,600
-    assert cost["usd_low"] == pytest.approx(2255.04)
-    assert cost["usd_high"] == pytest.approx(9020.16)
+    # low: at 50%, 4,752 s at USD 1,800 an hour = 2,376; high: at 25%, 9,504 s at 3,600
+    assert cost["usd_low"] == pytest.approx(2376)
+    assert cost["usd_high"] == pytest.approx(9504)
 
 
 def test_chained_cost_range_counts_citic_geometry_over_its_implied_rates():

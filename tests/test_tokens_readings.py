@@ -13,7 +13,7 @@ from videorace.analysis import tokens as t
 def test_describe_chunking_both_cases():
     many = t.chunking(2, 0.5, TINY, SMALL, A, 12, 32)
     text = t.describe_chunking(many, "A 2 s", "in tiny's geometry at 12 fps")
-    assert "4 chunks of 0.5 s" in text and f"{183_280 / 385_120:.1%}" in text  # 47.6%
+    assert "4 chunks of 0.5 s" in text and f"{209_920 / 385_120:.1%}" in text  # 54.5%
     # a chained clip and one sequence answer different questions, and the sentence says so
     assert "The two answer different questions" in text and "not a cheaper way" in text
     one = t.describe_chunking(t.chunking(2, 600, TINY, SMALL, A, 12, 32), "A 2 s", "here")
@@ -160,11 +160,11 @@ def test_headline_costs_one_range_per_geometry_over_the_spans():
     row = head.iloc[0]
     assert (row.geometry, row.clip_name, row.chunks, row.seconds_per_chunk) == \
         ("Tiny", "A 2 s", 2, 1)
-    # 2,255,040 FLOPs (see test_chained_cost_range_low_and_high_ends) on 1,000 FLOP/s; A's own
+    # 2,376,000 FLOPs (see test_chained_cost_range_low_and_high_ends) on 1,000 FLOP/s; A's own
     # utilisation 0.5 is inside 0.2-0.6 and its USD 3,600 widens 1.5-4.0 to 1.5-3,600:
-    # low at 60% and USD 1.50: 3,758.4 s -> 1.566; high at 20% and USD 3,600: 11,275.2 s -> 11,275.2
-    assert row.usd_low == pytest.approx(2_255_040 / 600 / 3600 * 1.5)
-    assert row.usd_high == pytest.approx(2_255_040 / 200)
+    # low at 60% and USD 1.50: 3,960 s -> 1.65; high at 20% and USD 3,600: 11,880 s -> 11,880
+    assert row.usd_low == pytest.approx(2_376_000 / 600 / 3600 * 1.5)
+    assert row.usd_high == pytest.approx(2_376_000 / 200)
 
 
 def test_describe_assumptions_in_words_with_the_spans():

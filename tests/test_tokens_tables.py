@@ -102,13 +102,13 @@ def test_chunking_tiny():
     # 2 s at 12 fps, 32 x 57: 56 tokens + 2 text = 58; chunk_s 0.5 -> at most 4 chunks
     table = t.chunking(2, 0.5, TINY, SMALL, A, 12, 32)
     assert list(table.chunks) == [1, 2, 4]
-    # per pass: 2000 S + 80 S^2. S = 58: 116,000 + 269,120 = 385,120
-    # S = 29 (x2): 2 x (58,000 + 67,280) = 250,560; S = 14.5 (x4): 4 x (29,000 + 16,820) = 183,280
-    # each x 3 steps x 2 passes x 1.5 attempts = x 9
-    assert list(table.flops) == pytest.approx([385_120 * 9, 250_560 * 9, 183_280 * 9])
-    assert list(table.vs_one_sequence) == pytest.approx([1, 250_560 / 385_120, 183_280 / 385_120])
+    # per pass: 2000 S + 80 S^2, each chunk with the 2 text tokens. S = 58: 116,000 + 269,120 =
+    # 385,120; S = 28 + 2 = 30 (x2): 2 x (60,000 + 72,000) = 264,000; S = 14 + 2 = 16 (x4):
+    # 4 x (32,000 + 20,480) = 209,920; each x 3 steps x 2 passes x 1.5 attempts = x 9
+    assert list(table.flops) == pytest.approx([385_120 * 9, 264_000 * 9, 209_920 * 9])
+    assert list(table.vs_one_sequence) == pytest.approx([1, 264_000 / 385_120, 209_920 / 385_120])
     assert list(table.seconds_per_chunk) == [2, 1, 0.5]
-    assert list(table.tokens_per_chunk) == [58, 29, 14.5]
+    assert list(table.tokens_per_chunk) == [58, 30, 16]
 
 
 def test_chunking_chunk_longer_than_the_clip_is_one_sequence():

@@ -55,13 +55,14 @@ def clip_flops(sequence: float, model: Transformer, steps: int, passes_per_step:
 
 
 def chunked_flops(sequence: float, chunks: int, model: Transformer, steps: int,
-                  passes_per_step: int = 1, overlap: float = 0.0) -> float:
-    """Denoiser FLOPs when the clip is made in ``chunks`` equal pieces, each re-attending
-    ``overlap`` (a fraction of a chunk) of context from the previous piece: the attention term
-    falls ~1/chunks. Text encoder and VAE decoder not counted."""
+                  passes_per_step: int = 1, overlap: float = 0.0, text_tokens: int = 0) -> float:
+    """Denoiser FLOPs when a clip of ``sequence`` video tokens is made in ``chunks`` equal pieces,
+    each re-attending ``overlap`` (a fraction of a chunk) of context from the previous piece and
+    carrying the prompt's ``text_tokens`` in its own sequence: the attention term falls
+    ~1/chunks. Text encoder and VAE decoder not counted."""
     if chunks < 1:
         raise ValueError(f"chunks must be >= 1, got {chunks}")
-    piece = sequence / chunks * (1 + (overlap if chunks > 1 else 0))
+    piece = sequence / chunks * (1 + (overlap if chunks > 1 else 0)) + text_tokens
     return chunks * clip_flops(piece, model, steps, passes_per_step)
 
 
@@ -226,7 +227,8 @@ def chained_cost_range(seconds: float, chunk_s: float, g: Geometry, model: Trans
                        utilisation: tuple[float, float],
                        usd_per_gpu_hour: tuple[float, float]) -> dict:
     """Dollars for one kept clip of ``seconds`` made as it is made when long: chained from
-    ceil(seconds / ``chunk_s``) equal chunks (``chunked_flops``, no overlap), as a (low, high)
+    ceil(seconds / ``chunk_s``) equal chunks (``chunked_flops``, no overlap, the text tokens in
+    every chunk), as a (low, high)
     range. Low: the clip sized at the low end of its frame rate (CITIC's 7.5 fps; ``fps`` for any
     other geometry), the highest utilisation and the lowest price; high: the other ends. The
     denoiser only: the text encoder and the VAE decoder are not counted, so both ends are lower
@@ -235,8 +237,9 @@ def chained_cost_range(seconds: float, chunk_s: float, g: Geometry, model: Trans
     ends = {}
     for end, used, price in (("low", max(utilisation), min(usd_per_gpu_hour)),
                              ("high", min(utilisation), max(usd_per_gpu_hour))):
-        sequence = tokens_per_clip(sized(g, seconds, fps, height_px, end)) + g.text_tokens
-        flops = chunked_flops(sequence, chunks, model, a.steps, a.passes_per_step) * a.attempts
+        video = tokens_per_clip(sized(g, seconds, fps, height_px, end))
+        flops = chunked_flops(video, chunks, model, a.steps, a.passes_per_step,
+                              text_tokens=g.text_tokens) * a.attempts
         ends[end] = dollars(gpu_seconds(flops, a.tflops, used), price)
     return {"chunks": chunks, "seconds_per_chunk": seconds / chunks, "usd_low": ends["low"],
             "usd_high": ends["high"]}

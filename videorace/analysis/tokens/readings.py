@@ -184,7 +184,8 @@ def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
     return (f"Made {where}, {label} as {last.chunks:.0f} chunks of {last.seconds_per_chunk:.1f} s "
             f"needs {last.vs_one_sequence:.1%} of the FLOPs of one {first.seconds_per_chunk:g} s "
             "sequence: attention's cost grows with the square of the sequence, so splitting it "
-            "cuts that term by the number of chunks, while the linear term stays the same. The "
+            "cuts that term by the number of chunks, while the linear term stays about the same "
+            "(each chunk carries the prompt's text tokens again, where the model has any). The "
             "two answer different questions: each chunk attends only to itself, one sequence "
             "attends across the whole clip, so this is why long clips are chained, not a cheaper "
             "way to make the same clip.")

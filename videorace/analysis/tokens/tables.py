@@ -135,13 +135,16 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
 def chunking(seconds: float, chunk_s: float, g: Geometry, model: Transformer, a: CostAssumptions,
              fps: float, height_px: int) -> pd.DataFrame:
     """FLOPs of one clip made as one sequence vs in chunks of 1..n x ``chunk_s`` seconds. The clip
-    is sized with ``sized`` (CITIC's geometry at its 10 fps upper end). One row only when
-    ``chunk_s`` is at least the clip's length. Denoiser only (no text encoder, no VAE decoder)."""
-    seq = tokens_per_clip(sized(g, seconds, fps, height_px)) + g.text_tokens
+    is sized with ``sized`` (CITIC's geometry at its 10 fps upper end); each chunk's sequence is
+    its share of the video tokens plus the prompt's text tokens. One row only when ``chunk_s`` is
+    at least the clip's length. Denoiser only (no text encoder, no VAE decoder)."""
+    video = tokens_per_clip(sized(g, seconds, fps, height_px))
     most = max(1, math.ceil(seconds / chunk_s))
     counts = sorted({1, 2, 4, 8, most} | {c for c in (16, 32, 64) if c < most})
-    rows = [{"chunks": c, "seconds_per_chunk": seconds / c, "tokens_per_chunk": seq / c,
-             "flops": chunked_flops(seq, c, model, a.steps, a.passes_per_step) * a.attempts}
+    rows = [{"chunks": c, "seconds_per_chunk": seconds / c,
+             "tokens_per_chunk": video / c + g.text_tokens,
+             "flops": chunked_flops(video, c, model, a.steps, a.passes_per_step,
+                                    text_tokens=g.text_tokens) * a.attempts}
             for c in counts if c <= most]
     out = pd.DataFrame(rows)
     out["vs_one_sequence"] = out.flops / out.flops.iloc[0]
