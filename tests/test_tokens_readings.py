@@ -1,12 +1,12 @@
 """videorace.analysis.tokens.readings: the sentences and key figures of notebooks/04_token_cost,
 on small hand-made inputs."""
 
-from datetime import date
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from tests.tokens_examples import A, SMALL, TINY, util
+from tests.tokens_examples import A, CLIPS, SMALL, TINY, arch_frame, tiny_setup, util
 from videorace.analysis import tokens as t
 
 
@@ -43,7 +43,6 @@ def test_describe_utilisation_none_stated_all_impossible_single_and_empty():
     assert empty.startswith("No architecture publishes a generation time")
     for text in (none_stated, all_bad, empty):
         assert "nan" not in text.lower()
-
 
 
 # --- CITIC's count ---------------------------------------------------------------------------
@@ -107,7 +106,6 @@ def test_describe_full_count_steps_and_resizing_in_words():
 
 
 def replace_steps(steps):
-    from dataclasses import replace
     return replace(A, steps=steps)
 
 
@@ -131,11 +129,6 @@ def test_describe_near_match_for_a_vae_geometry_and_nothing_for_citics():
 
 # --- section 2: one sequence per clip ---------------------------------------------------------
 
-CLIPS = pd.DataFrame({"label": ["A 2 s", "B 4 s, chained"], "name": ["A 2 s", "B 4 s"],
-                      "seconds": [2.0, 4.0], "basis": ["demonstrated", "claimed"],
-                      "chained": [False, True]})
-
-
 def test_describe_clip_costs_says_one_sequence_and_names_the_longest_chained_clip():
     costs = t.clip_costs(CLIPS, {"CITIC": t.citic_geometry(), "Tiny": TINY}, SMALL, A, 12, 32)
     clip, phrase = t.headline_clip(CLIPS)
@@ -152,73 +145,6 @@ def test_describe_clip_costs_says_one_sequence_and_names_the_longest_chained_cli
     assert "chunk" not in open_text + citic_text  # no chained cost beside these
 
 
-# --- the headline: one cost per geometry, on one basis ------------------------------------------
-
-def test_headline_costs_one_range_per_geometry_over_the_spans():
-    clip = CLIPS.iloc[0]  # A 2 s, chained here in 1 s chunks
-    head = t.headline_costs(clip, {"Tiny": TINY}, SMALL, A, 12, 32, 1)
-    row = head.iloc[0]
-    assert (row.geometry, row.clip_name, row.chunks, row.seconds_per_chunk) == \
-        ("Tiny", "A 2 s", 2, 1)
-    # 2,376,000 FLOPs (see test_chained_cost_range_low_and_high_ends) on 1,000 FLOP/s; A's own
-    # utilisation 0.5 is inside 0.2-0.6 and its USD 3,600 widens 1.5-4.0 to 1.5-3,600:
-    # low at 60% and USD 1.50: 3,960 s -> 1.65; high at 20% and USD 3,600: 11,880 s -> 11,880
-    assert row.usd_low == pytest.approx(2_376_000 / 600 / 3600 * 1.5)
-    assert row.usd_high == pytest.approx(2_376_000 / 200)
-
-
-def test_describe_assumptions_in_words_with_the_spans():
-    text = t.describe_assumptions(A, "h100", 12, "Tiny", t.Transformer(2e9, 4, 100))
-    assert text == ("Tiny's transformer (2 B parameters) in every geometry, on one H100 (1e-09 "
-                    "TFLOP/s dense BF16) at 20% to 60% of peak, USD 1.50 to "
-                    "3,600.00 per GPU-hour, 3 denoising steps, 2 guidance passes per step, 1.5 "
-                    "attempts per kept clip; CITIC's geometry at 7.5 to 10 frames per second, the "
-                    "other at 12; the denoiser alone, so lower bounds")
-    one = t.describe_assumptions(t.CostAssumptions(1, 1, 1, 989, 0.4, 2.5), "h100", 24, "Tiny",
-                                 SMALL)
-    assert "1 denoising step, 1 guidance pass per step, 1 attempt per kept clip" in one
-    assert "_" not in text + one
-
-
-HEADLINE = pd.DataFrame({"geometry": ["CITIC", "Tiny's geometry at 64p (hypothetical: x)"],
-                         "clip_name": ["B 4 s", "B 4 s"], "chunks": [36, 36],
-                         "seconds_per_chunk": [5.0, 5.0], "usd_low": [2.226, 56.67],
-                         "usd_high": [27.89, 453.3]})
-
-
-def test_key_figures_one_cost_per_geometry_all_chained_none_beside_one_sequence():
-    count = {"patches": 60_000, "passes": 1_200_000}
-    omitted = pd.DataFrame({"vs_citic": [1.0, 20.976]})
-    figures = t.key_figures(count, omitted, "Tiny's geometry at 64p (hypothetical: x)", "Tiny",
-                            HEADLINE, "the longest chained clip", "some assumptions")
-    assert figures == {
-        "CITIC patches and tokens": "60,000 and 1,200,000",
-        "full count vs CITIC's arithmetic, Tiny's geometry at 64p (hypothetical: x), Tiny's "
-        "transformer": "x21.0",
-        "the longest chained clip (B 4 s), made in 36 chunks of 5 s, CITIC":
-            "USD 2.23 to 27.9 per kept clip",
-        "the longest chained clip (B 4 s), made in 36 chunks of 5 s, Tiny's geometry at 64p "
-        "(hypothetical: x)": "USD 56.7 to 453 per kept clip",
-        "assumptions of the costs": "some assumptions"}
-    assert not [v for v in figures.values() if "sequence" in v]
-
-
-def test_key_figures_in_citics_geometry_say_the_transformer_is_our_choice():
-    figures = t.key_figures({"patches": 1, "passes": 2}, pd.DataFrame({"vs_citic": [1.0, 5.5]}),
-                            t.CITIC_LABEL, "Wan", HEADLINE.iloc[:0], "the longest clip", "a")
-    assert figures[f"full count vs CITIC's arithmetic, {t.CITIC_LABEL}, Wan's transformer (this "
-                   "report's choice, not CITIC's)"] == "x5.5"
-
-
-def test_headline_key_of_a_clip_within_one_chunk_says_one_sequence():
-    row = HEADLINE.iloc[0].copy()
-    row["chunks"], row["seconds_per_chunk"] = 1, 4.0
-    assert t.headline_key(row, "the longest clip") == \
-        "the longest clip (B 4 s), made as one sequence, CITIC"
-    assert t.headline_key(HEADLINE.iloc[1], "the longest chained clip").startswith(
-        "the longest chained clip (B 4 s), made in 36 chunks of 5 s, Tiny's")
-
-
 def test_describe_sensitivity_in_words_never_parameter_names():
     sens = t.sensitivity(TINY, SMALL, A, {"passes_per_step": (1, 2), "utilisation": (0.2, 0.6)})
     text = t.describe_sensitivity(sens, "tiny's geometry at 32p", 12, 16)
@@ -230,18 +156,7 @@ def test_describe_sensitivity_in_words_never_parameter_names():
     assert "passes_per_step" not in text and "`" not in text
 
 
-def test_headline_basis_names_the_clip_and_keeps_one_sequence_apart():
-    text = t.describe_headline_basis("the longest chained clip")
-    assert "one headline cost, all on the same basis: the longest chained clip made as it is made" \
-        in text
-    assert "A cost of one sequence, as in section 2, answers another question" in text
-
-
 def test_omission_readings_from_the_setup_the_architectures_and_the_sources():
-    from dataclasses import replace
-
-    from tests.tokens_examples import arch_frame, tiny_setup
-
     architectures = arch_frame({"arch_id": "tiny", "name": "Tiny", "params_b": 1e-6, "layers": 2,
                                 "hidden_width": 10, "steps": 50})  # SMALL's 1,000 parameters
     sources = pd.DataFrame({"source_id": ["src", "a2"],

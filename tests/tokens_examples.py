@@ -87,3 +87,9 @@ GOOD = dict(architecture="tiny", fps=24, height_px=1080, steps=20, guidance_pass
 def assumptions(steps, passes=1, attempts=1.0):
     return t.CostAssumptions(steps=steps, passes_per_step=passes, attempts=attempts, tflops=989,
                              utilisation=0.4, usd_per_gpu_hour=2.5)
+
+
+#: Two article clips, the longer chained from extensions.
+CLIPS = pd.DataFrame({"label": ["A 2 s", "B 4 s, chained"], "name": ["A 2 s", "B 4 s"],
+                      "seconds": [2.0, 4.0], "basis": ["demonstrated", "claimed"],
+                      "chained": [False, True]})

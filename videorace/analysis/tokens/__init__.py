@@ -124,13 +124,15 @@ from videorace.analysis.tokens.readings import (  # noqa: F401
     describe_near_match,
     describe_clip_costs,
     describe_chunking,
-    headline_costs,
-    describe_assumptions,
-    describe_headline_basis,
-    headline_key,
-    key_figures,
     describe_sensitivity,
     describe_utilisation,
+)
+from videorace.analysis.tokens.headline import (  # noqa: F401
+    headline_costs,
+    describe_headline_basis,
+    describe_assumptions,
+    headline_key,
+    key_figures,
 )
 from videorace.analysis.tokens.charts import (  # noqa: F401
     clip_costs_alt,

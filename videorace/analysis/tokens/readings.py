@@ -1,4 +1,5 @@
-"""The sentences and key figures notebooks/04_token_cost prints, each from computed values.
+"""The sentences notebooks/04_token_cost prints, each from computed values (the headline costs and
+key figures are in ``headline``).
 
 Every parameter reaches the reader as words ("guidance passes per step"), never as its name; a
 geometry the model does not generate natively is named hypothetical (``geometry_label``); a cost
@@ -10,16 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis.tokens.compute import (FPS_SPAN, USD_PER_GPU_HOUR_SPAN,
-                                               UTILISATION_SPAN, Transformer, assumption_value,
-                                               chained_cost_range, span, transformer)
-from videorace.analysis.tokens.geometry import (CITIC_FRAMES, CITIC_LABEL,
-                                                CITIC_PATCHES_PER_FRAME, CITIC_STEPS,
+from videorace.analysis.tokens.compute import (FPS_SPAN, Transformer, assumption_value,
+                                               transformer)
+from videorace.analysis.tokens.geometry import (CITIC_FRAMES, CITIC_PATCHES_PER_FRAME, CITIC_STEPS,
                                                 citic_fps, citic_geometry, citic_near_match,
-                                                hypothetical_note,
-                                                token_passes, tokens_per_clip)
-from videorace.analysis.tables import number
-from videorace.analysis.wording import counted
+                                                hypothetical_note, token_passes, tokens_per_clip)
 from videorace.data import dates
 
 #: The metrics.csv subject that holds CITIC's figures as the article reports them.
@@ -189,71 +185,6 @@ def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
             "two answer different questions: each chunk attends only to itself, one sequence "
             "attends across the whole clip, so this is why long clips are chained, not a cheaper "
             "way to make the same clip.")
-
-
-def headline_costs(clip: pd.Series, geometries: dict, model: Transformer, a, fps: float,
-                   height_px: int, chunk_s: float) -> pd.DataFrame:
-    """One headline cost per geometry (``geometries``: label -> Geometry): ``clip`` made as it is
-    made, chained from chunks of ``chunk_s`` (``chained_cost_range``), as a USD range over
-    ``UTILISATION_SPAN`` and ``USD_PER_GPU_HOUR_SPAN`` (each widened to take in the report's own
-    parameter) and, for CITIC's geometry, its implied 7.5 to 10 fps."""
-    utilisation = span(a.utilisation, UTILISATION_SPAN)
-    price = span(a.usd_per_gpu_hour, USD_PER_GPU_HOUR_SPAN)
-    rows = [{"geometry": label, "clip_name": clip["name"],
-             **chained_cost_range(clip.seconds, chunk_s, g, model, a, fps, height_px, utilisation,
-                                  price)}
-            for label, g in geometries.items()]
-    return pd.DataFrame(rows)
-
-
-def describe_headline_basis(phrase: str) -> str:
-    """What the headline costs are, before their table: one per geometry, on one basis."""
-    return (f"Each geometry gets one headline cost, all on the same basis: {phrase} made as it is "
-            "made, chained from chunks, as a range over the GPU's utilisation and the price of a "
-            "GPU-hour (and, in CITIC's geometry, over its implied frame rate). A cost of one "
-            "sequence, as in section 2, answers another question and is not set beside these.")
-
-
-def describe_assumptions(a, gpu: str, fps: float, model_name: str, model: Transformer) -> str:
-    """The assumptions behind ``headline_costs``, in words, with the spans it ranges over, and
-    the one transformer (``model_name``'s, ``model``) every geometry is costed with."""
-    used = [assumption_value("utilisation", v) for v in span(a.utilisation, UTILISATION_SPAN)]
-    price = [f"{v:,.2f}" for v in span(a.usd_per_gpu_hour, USD_PER_GPU_HOUR_SPAN)]
-    low, high = citic_fps()
-    return (f"{model_name}'s transformer ({model.params / 1e9:g} B parameters) in every "
-            f"geometry, on one {gpu.upper()} ({a.tflops:g} TFLOP/s dense BF16) at {used[0]} to "
-            f"{used[1]} of "
-            f"peak, USD {price[0]} to {price[1]} per GPU-hour, "
-            f"{counted(a.steps, 'denoising step')}, "
-            f"{counted(a.passes_per_step, 'guidance pass', 'guidance passes')} per step, "
-            f"{a.attempts:g} {'attempt' if a.attempts == 1 else 'attempts'} per kept clip; "
-            f"CITIC's geometry at {low:g} to {high:g} frames per "
-            f"second, the other at {fps:g}; the denoiser alone, so lower bounds")
-
-
-def headline_key(row: pd.Series, phrase: str) -> str:
-    """A headline cost's key figure name: which clip, how it is made, in which geometry."""
-    made = (f"made in {counted(int(row.chunks), 'chunk')} of {row.seconds_per_chunk:g} s"
-            if row.chunks > 1 else "made as one sequence")
-    return f"{phrase} ({row['clip_name']}), {made}, {row['geometry']}"
-
-
-def key_figures(count: dict, omitted: pd.DataFrame, label: str, model_name: str,
-                headline: pd.DataFrame, phrase: str, assumptions: str) -> dict[str, str]:
-    """The report's key figures: CITIC's count, the full count against it in geometry ``label``
-    with ``model_name``'s transformer (said to be this report's choice when the geometry is
-    CITIC's), one headline cost per geometry (every one on the same basis: ``phrase``'s clip made
-    as it is made) and the assumptions they rest on."""
-    whose = (f"{model_name}'s transformer (this report's choice, not CITIC's)"
-             if label == CITIC_LABEL else f"{model_name}'s transformer")
-    figures = {"CITIC patches and tokens": f"{count['patches']:,} and {count['passes']:,.0f}",
-               f"full count vs CITIC's arithmetic, {label}, {whose}":
-                   f"x{omitted.vs_citic.iloc[-1]:.1f}"}
-    for _, row in headline.iterrows():
-        figures[headline_key(row, phrase)] = (f"USD {number(row.usd_low, 3)} to "
-                                              f"{number(row.usd_high, 3)} per kept clip")
-    figures["assumptions of the costs"] = assumptions
-    return figures
 
 
 def describe_sensitivity(sens: pd.DataFrame, label: str, fps: float, seconds: float) -> str:
