@@ -123,8 +123,32 @@ def test_an_entry_rated_before_its_model_was_usable_is_marked():
     shown = arena_text.snapshot_table(arena.snapshots(entries, "Western"))
     assert shown["first"].tolist() == ["Horse (before its release)", "Horse"]
     # on the usable basis a model holds first place only from its first availability (04-27)
-    usable = arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable")
-    assert usable.snapshot_on.tolist() == [T("2026-05-06")]
+    usable = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western")
+    assert usable.holder.tolist() == ["", "Horse"]
+
+
+def test_an_entry_not_yet_usable_keeps_its_rank_so_the_ranks_below_still_count():
+    """HappyHorse second on a board before its release: on the usable basis it is passed over, but
+    the board still records ranks 1 to 3, so the West's entry at 3 is the West's best there."""
+    ds = _ds([_row(1, "2026-04-16", "Panda", "cn_lab", 1500, 1, ci=(1495, 1505)),
+              _row(2, "2026-04-16", "Horse", "cn_lab", 1490, 2, model="sora_2"),
+              _row(3, "2026-04-16", "Yank", "us_lab", 1400, 3, ci=(1395, 1405))])
+    ds["model_events"] = pd.DataFrame({"event_id": ["e"], "model_id": ["sora_2"], "event": ["beta"],
+                                       "happened_on": [T("2026-04-27")], "precision": ["day"],
+                                       "source_id": ["s"], "confidence": ["high"]})
+    ds["models"] = ds["models"].assign(name=["Sora", "Sora 2", "Veo"], org_id=["openai", "cn_lab", "us_lab"],
+                                       kind="text_to_video")
+    snap = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western").iloc[0]
+    assert (snap.top_n, snap.holder, snap.other_model, snap.lead) == (3, "Panda", "Yank", 100)
+    # had Horse been first, Panda would hold first place among the usable entries, and say so
+    ds["arena_ratings"].loc[:, "rank"] = pd.array([2, 1, 3], dtype="Int64")
+    snap = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western")
+    assert arena_text.snapshot_table(snap)["first"].iloc[0] == (
+        "Panda (first among usable entries; Horse ranked above before its release)")
+    # a launch known only to its month counts from the month's last day
+    ds["model_events"]["precision"] = "month"
+    ds["model_events"]["happened_on"] = [T("2026-04-01")]
+    assert arena.entries(ds, "western", "2026-01-01", "2026-12-31").prerelease.tolist() == [False, True, False]
 
 
 def test_only_boards_and_relays_say_how_a_board_stands():

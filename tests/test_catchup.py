@@ -86,8 +86,8 @@ def test_summary_and_headline():
     race = race_of(ITEMS, "clip_s")
     text = c.summary(race, "clip_s")
     # year end: China 8 s (beta), Sora 20 s; the sentence names its basis
-    assert text.startswith("**Longest single clip (s)** (usable): by 2024-12-31, China 8 s against "
-                           "Sora 20 s (Sora ahead).")
+    assert text.startswith("**Longest single clip (s)** (usable): by 2024-12-31, China 8 s (Beta) against "
+                           "Sora 20 s (Sora): Sora ahead.")
     assert "China had not matched Sora's 20 s (Sora, 2024-12-09)" in text
     assert c.headline(race.lags, "Sora") == "Sora's best not matched by the end: at least 22 days behind"
 
@@ -179,7 +179,7 @@ def test_audio_is_dated_by_the_models_first_availability():
     audio = c.items(ds, "audio")
     assert audio.model_id.tolist() == ["a"] and audio.start.tolist() == [T("2025-05-20")]
     text = c.summary(race_of(audio, "audio", "western"), "audio")
-    assert text.endswith("by 2024-12-31, neither China nor Western had one in the data.")
+    assert text.endswith("by 2024-12-31, neither China nor the West had one in the data.")
 
 
 NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"basis": "demonstrated"},

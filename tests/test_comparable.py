@@ -201,7 +201,7 @@ def test_missing_standing_reads_as_no_value():
     at_end = c.standing(got.items, T("2024-12-31"))
     assert at_end["China"] == 8.0 and "Sora" not in at_end
     text = c.summary(got, "clip_s")
-    assert "against Sora no value (no comparison: Sora no value)" in text
+    assert "against Sora no value: no comparison: Sora no value" in text
     assert c.value_text("height_px", float("nan")) == "no value"
 
 
@@ -210,12 +210,12 @@ def test_level_within_the_spread_in_the_catch_up():
               ("sora_turbo", "vbench", "VBench", "total", 84.28, "not_stated", "cv")]
     cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
     # without a second source for any model there is no spread: the 0.88 gap reads as a lead
-    assert "(Sora ahead)" in c.summary(race(small_ds(scores, EVENTS), "vbench_total", score_class=cls),
+    assert ": Sora ahead." in c.summary(race(small_ds(scores, EVENTS), "vbench_total", score_class=cls),
                                        "vbench_total")
     # another source scores Sora Turbo 2.52 lower: a gap of 0.88 is inside that spread
     spread = scores + [("sora_turbo", "vbench", "VBench", "total", 81.76, "third_party", "other")]
     text = c.summary(race(small_ds(spread, EVENTS), "vbench_total", score_class=cls), "vbench_total")
-    assert "China 83.40 against Sora 84.28 (level within the spread)" in text
+    assert "China 83.40 (Cn Two) against Sora 84.28 (Sora Turbo): level within the spread" in text
 
 
 def test_score_axis_spans_at_least_ten_points():

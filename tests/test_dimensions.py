@@ -53,7 +53,7 @@ def test_one_registry_entry_adds_a_yes_or_no_dimension(loops):
     # Cn Two (June 2024, month precision) against Sora Turbo (2024-12-09):
     # 06-01 - 12-09 = -191, 06-30 - 12-09 = -162: 162 to 191 days before
     assert c.summary(race, "loops") == (
-        "**Seamless loops** (usable): by 2024-12-31, China yes against Sora yes (level). China's first "
+        "**Seamless loops** (usable): by 2024-12-31, China yes against Sora yes: level. China's first "
         "in the window: Cn Two (Jun 2024), 162 to 191 days before Sora's first (Sora Turbo, 2024-12-09).")
     assert list(c.key_figures(race)) == ["seamless loops (usable)"]
     row = c.answer_table(race).iloc[0]

@@ -53,8 +53,10 @@ def entries(ds, comparator, window_start, window_end, basis: str = "usable") -> 
     """arena_ratings in the window that say how a board stands (``standing``), with the maker's
     country, the model's family and a ``side``: China, the comparator's label, ``OTHER_WEST`` (a
     Western model outside a narrower comparator, such as Veo against Sora) or ``NEITHER`` (a
-    maker outside China and the West, or whose country is not in the data). On the usable basis,
-    entries rated before their model was usable are left out."""
+    maker outside China and the West, or whose country is not in the data). ``counts`` says
+    whether an entry may hold first place or be a side's best: on the usable basis, not an entry
+    rated before its model was usable (it still fills its rank, so the ranks below it stay
+    recorded)."""
     a = standing(ds.arena_ratings)
     a = a[(a.snapshot_on >= pd.Timestamp(window_start)) & (a.snapshot_on <= pd.Timestamp(window_end))]
     a = a.merge(ds.organizations[["org_id", "country"]], on="org_id", how="left")
@@ -66,9 +68,7 @@ def entries(ds, comparator, window_start, window_end, basis: str = "usable") -> 
     others = a.country.isin(WEST)
     a = a.assign(side=a.side.fillna(others.map({True: OTHER_WEST, False: NEITHER})))
     a = a.assign(prerelease=_before_release(ds, a))
-    if basis == "usable":
-        a = a[~a.prerelease]
-    return a.reset_index(drop=True)
+    return a.assign(counts=~a.prerelease if basis == "usable" else True).reset_index(drop=True)
 
 
 def standing(ratings: pd.DataFrame) -> pd.DataFrame:
@@ -89,11 +89,11 @@ def beside(ds, window_start, window_end) -> pd.DataFrame:
 
 def _before_release(ds, a: pd.DataFrame) -> pd.Series:
     """Whether each entry was rated before its model could be used by outsiders (a code name on
-    the board, a preview): True when the model's first availability in model_events.csv starts
+    the board, a preview): True when the model's first availability in model_events.csv ends
     after the snapshot, or it has none; False otherwise, and for entries not linked to a model."""
     if "model_events" not in ds or a.empty:
         return pd.Series(False, index=a.index)
-    usable = first_dates(ds, "usable").start
+    usable = first_dates(ds, "usable").end  # certainly usable: a June launch counts from June 30
     linked = a.model_id.notna()
     return linked & ~(a.model_id.map(usable) <= a.snapshot_on).fillna(False)
 
@@ -126,25 +126,37 @@ def _level(a, b) -> bool | None:
     return bool(a.ci_low <= b.ci_high and b.ci_low <= a.ci_high)
 
 
-def first_place(snap: pd.DataFrame) -> pd.DataFrame:
-    """The entries sharing first place in one snapshot: those ranked first, with any rated within
-    ``LEVEL_POINTS`` of a first-ranked entry (a one-point gap is no lead). A lone first-ranked
-    entry the source calls tied (``tied``) shares first place with one not recorded: the result
-    then carries ``attrs['tied_unrecorded']``."""
-    first = snap[snap["rank"] == 1]
-    if first.empty:
-        return first
+def first_place(snap: pd.DataFrame, depth: int = 1) -> pd.DataFrame:
+    """The entries sharing first place in one snapshot, among those that count (``counts``): the
+    best-ranked, if every rank above it is recorded (within ``depth``), with any rated within
+    ``LEVEL_POINTS`` of it (a one-point gap is no lead). A lone first entry the source calls tied
+    (``tied``) shares first place with one not recorded: the result then carries
+    ``attrs['tied_unrecorded']``."""
+    counted = snap[snap.counts] if "counts" in snap else snap
+    best = counted["rank"].min()
+    if pd.isna(best) or best > max(depth, 1):
+        return counted.iloc[0:0]
+    first = counted[counted["rank"] == best]
     top = first.rating.max()
     if pd.notna(top):
-        first = snap[(snap["rank"] == 1) | (snap.rating >= top - LEVEL_POINTS)]
+        first = counted[(counted["rank"] == best) | (counted.rating >= top - LEVEL_POINTS)]
     tied = "tied" in snap and first.tied.fillna(False).astype(bool).any()
     first = first.copy()
     first.attrs["tied_unrecorded"] = bool(tied and len(first) == 1)
     return first
 
 
+def _passed_over(snap: pd.DataFrame, first: pd.DataFrame) -> str:
+    """The entries ranked above first place that do not count (rated before their release)."""
+    if "counts" not in snap or first.empty:
+        return ""
+    above = snap[~snap.counts & (snap["rank"] < first["rank"].min())]
+    return " and ".join(above.model_name)
+
+
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
-                               "holder_prerelease", "top_n", "ranks_derived", "china_model", "china_rating",
+                               "holder_prerelease", "passed_over", "top_n", "ranks_derived",
+                               "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
 
@@ -154,9 +166,10 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
     it and China's lead in points (missing unless both are rated there)."""
     rows = []
     for key, snap in table.groupby(SNAPSHOT, sort=True):
-        first = first_place(snap)
         n = top_n(snap["rank"])
-        top = snap[snap["rank"] <= n] if n else snap.iloc[0:0]
+        first = first_place(snap, n)
+        counted = snap[snap.counts] if "counts" in snap else snap
+        top = counted[counted["rank"] <= n] if n else counted.iloc[0:0]
         china, them = _best(top, CHINA), _best(top, other)
         lead = china.rating - them.rating if china is not None and them is not None else float("nan")
         rows.append(dict(zip(SNAPSHOT, key)) | {
@@ -166,6 +179,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "holder_side": ("tied" if first.attrs.get("tied_unrecorded") else
                             " and ".join(sorted(set(first.side))) if len(first) else ""),
             "holder_prerelease": bool(len(first) and first.prerelease.any()),
+            "passed_over": _passed_over(snap, first),
             "top_n": n,
             "ranks_derived": bool("rank_basis" in snap and (snap.rank_basis == "derived").any()),
             "china_model": china.model_name if china is not None else "",

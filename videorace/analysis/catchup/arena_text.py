@@ -47,8 +47,10 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "board": [board_name(b, t) for b, t in zip(snaps.leaderboard, snaps.track)],
         "snapshot": [as_text(d, p) for d, p in zip(snaps.snapshot_on, snaps.snapshot_precision)],
-        "first": [(h + (" (before its release)" if pre else "")) if h else "not stated"
-                  for h, pre in zip(snaps.holder, snaps.holder_prerelease)],
+        "first": [(h + (" (before its release)" if pre else "")
+                   + (f" (first among usable entries; {over} ranked above before its release)"
+                      if over else "")) if h else "not stated"
+                  for h, pre, over in zip(snaps.holder, snaps.holder_prerelease, snaps.passed_over)],
         "first_side": snaps.holder_side,
         "depth": [(f"top {n}" + (", ranked here by rating" if derived else "")) if n else "no rank 1"
                   for n, derived in zip(snaps.top_n, snaps.ranks_derived)],

@@ -81,10 +81,10 @@ def summary(race, dimension: str) -> str:
     at_end = standing(table, window_end)
     cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
     if dim.binary and pd.isna(cn) and pd.isna(them):
-        return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
+        return f"{title}: by {window_end.date()}, neither China nor {_side(other)} had one in the data."
     lead = lead_text(cn, them, other, run.tolerance(dimension))
-    text = (f"{title}: by {window_end.date()}, China "
-            f"{dim.value_text(cn)} against {_side(other)} {dim.value_text(them)} ({lead}).")
+    text = (f"{title}: by {window_end.date()}, China {dim.value_text(cn)}{_holder(table, CHINA, window_end, dim)}"
+            f" against {_side(other)} {dim.value_text(them)}{_holder(table, other, window_end, dim)}: {lead}.")
     stale = unscored_since(race, dimension)
     if stale is not None:
         text += (f" No comparable score since {as_text(stale)}: models of either side that came "
@@ -144,6 +144,16 @@ def _side(label: str) -> str:
     return SIDE_WORDS.get(label, label)
 
 
+def _holder(table: pd.DataFrame, side: str, when, dim) -> str:
+    """' (Open-Sora 1.2)': the model that holds a side's best by ``when`` (the first to reach it),
+    for measured dimensions; '' for a yes-or-no one or a side with nothing."""
+    known = table[(table.side == side) & (table.end <= when)]
+    if dim.binary or known.empty:
+        return ""
+    best = known[known.value == known.value.max()].sort_values(["end", "start"]).iloc[0]
+    return f" ({best['name']})"
+
+
 def _before_other(best) -> bool:
     return not pd.isna(best.days_high) and best.days_high < 0
 
@@ -157,7 +167,7 @@ def _while_absent(best, other: str, basis: str, dim=None) -> str:
         return ""
     absent = (dim.absent if dim is not None and dim.absent else None) or NOT_YET[basis]
     verb = "had" if not absent.startswith("released") else ""
-    return f", while {other} {verb + ' ' if verb else ''}{absent} (its first: {best.side_first_when})"
+    return f", while {_side(other)} {verb + ' ' if verb else ''}{absent} (its first: {best.side_first_when})"
 
 
 def key_figures(race) -> dict[str, str]:
@@ -173,7 +183,7 @@ def key_figures(race) -> dict[str, str]:
         at_end = standing(table, run.end)
         cn, them = at_end.get(CHINA, float("nan")), at_end.get(run.other, float("nan"))
         if dim.binary and pd.isna(cn) and pd.isna(them):
-            figures[label] = f"neither China nor {run.other} had one in the data"
+            figures[label] = f"neither China nor {_side(run.other)} had one in the data"
             continue
         lead = lead_text(cn, them, run.other, run.tolerance(key))
         stale = unscored_since(race, key)
@@ -214,9 +224,9 @@ def lead_text(china: float, them: float, other: str, tolerance: float = 0.0) -> 
     value, who has none (never a lead)."""
     verdict = comparable.verdict(china, them, tolerance)
     if verdict == "no value":
-        missing = [side for side, v in ((CHINA, china), (other, them)) if pd.isna(v)]
+        missing = [side for side, v in ((CHINA, china), (_side(other), them)) if pd.isna(v)]
         return f"no comparison: {' and '.join(missing)} no value"
-    return {"first ahead": "China ahead", "second ahead": f"{other} ahead"}.get(verdict, verdict)
+    return {"first ahead": "China ahead", "second ahead": f"{_side(other)} ahead"}.get(verdict, verdict)
 
 
 def plot_alt(race) -> str:
