@@ -8,7 +8,7 @@ import pandas as pd
 from videorace.analysis import comparable
 from videorace.analysis.catchup import dimensions as registry
 from videorace.analysis.catchup import scores
-from videorace.analysis.catchup.compute import CHINA, firsts, firsts_text, standing
+from videorace.analysis.catchup.compute import CHINA, first_dates, firsts, firsts_text, sides, standing
 from videorace.data.dates import as_text
 from videorace.analysis.markup import SIDE_WORDS
 from videorace.data.vocab import BASIS_PHRASES, WEST_DEFINITION
@@ -124,10 +124,12 @@ def first_in_window(race, dimension: str) -> str:
             earliest = before.sort_values(["end", "start"]).iloc[0]
             text += (f"{who[:1].upper() + who[1:]} already had one before the window "
                      f"({earliest['name']}, {earliest.when}). ")
-    inside = firsts(mine[(mine.end >= run.start) & (mine.start <= run.end)])
+    anchor, anchor_text = _anchor(run) if registry.get(dimension).anchored else (run.start, "in the window")
+    new = mine[~mine.model_id.isin(_editions(run.ds))]
+    inside = firsts(new[(new.end >= anchor) & (new.start <= run.end)])
     if inside.empty:
-        return text + "China had no new one in the window."
-    text += f"China's first in the window: {firsts_text(inside)}"
+        return text + f"China had no new one {anchor_text}."
+    text += f"China's first {anchor_text}: {firsts_text(inside)}"
     if theirs.empty:
         return text + f"; {_side(run.other)} had none by {as_text(run.end)}."
     if (theirs.end < run.start).any():
@@ -137,6 +139,27 @@ def first_in_window(race, dimension: str) -> str:
     low, high = (inside.start.min() - other.end).days, (inside.end.min() - other.start).days
     return (text + f", {lag_text(low, high).replace('later', 'after').replace('earlier', 'before')}"
             f" {_poss(run.other)} first ({other['name']}, {other.when}).")
+
+
+def _anchor(run) -> tuple[pd.Timestamp, str]:
+    """Where a yes-or-no race starts: the window's first day, or the comparator's first showing
+    when that came later (the first product after Sora's announcement, not one before it)."""
+    words = "in the window"
+    if run.ds is None:
+        return run.start, words
+    shown = sides(first_dates(run.ds, "demonstrated").reset_index(), run.comparator)
+    theirs = shown[shown.side == run.other].sort_values(["end", "start"])
+    if len(theirs) and theirs.start.iloc[0] > run.start:
+        first = theirs.iloc[0]
+        return first.start, f"after {_poss(run.other)} first showing ({first['name']}, {first.when})"
+    return run.start, words
+
+
+def _editions(ds) -> set:
+    """Models that re-release another for another market (``edition_of``): not new models."""
+    if ds is None or "edition_of" not in ds.models:
+        return set()
+    return set(ds.models[ds.models.edition_of.notna()].model_id)
 
 
 def _side(label: str) -> str:
