@@ -74,7 +74,7 @@ def test_answer_table_rows_and_arena_spells():
                           "first_on": T("2026-04-07"), "first_precision": "day",
                           "last_on": T("2026-05-01"), "last_precision": "month",
                           "from_early": T("2026-03-07"), "current": True, "prerelease_first": True}])
-    snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": False,
+    snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": "apart",
                            "snapshot_on": T("2026-04-07"), "snapshot_precision": "day"}])
     table = answer.answer(race, runs, snaps)
     assert table.to_dict("records") == [

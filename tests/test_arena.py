@@ -51,7 +51,7 @@ def test_first_place_best_per_side_and_lead_within_one_snapshot():
     assert list(snaps.holder_side) == ["Western", "China", "China"]
     first = snaps.iloc[0]
     assert (first.top_n, first.china_rating, first.other_rating, first.lead) == (3, 1480, 1500, -20)
-    assert first.level is False  # 1475-1485 against 1490-1510: the intervals do not overlap
+    assert first.level == "apart"  # 1475-1485 against 1490-1510: the intervals do not overlap
     # a rank fact has no ratings: no lead, never a lead of 0
     assert pd.isna(snaps.iloc[1].lead) and snaps.iloc[1].top_n == 1
     assert snaps.iloc[1].china_model == "Panda" and pd.isna(snaps.iloc[1].china_rating)
@@ -173,7 +173,8 @@ def test_a_one_point_gap_or_a_stated_tie_is_not_first_place_alone():
     snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
     # 1501 against 1500: a point apart, so first place is shared and the gap is level
     assert snaps.holder_side.tolist() == ["China and Western", "China"]
-    assert snaps.level.tolist() == [True, None]  # 10 points, no intervals: a direction only
+    assert snaps.level.iloc[0] == "close" and pd.isna(snaps.level.iloc[1])  # 10 points, no intervals
+    assert arena_text.lead_text(10.0, snaps.level.iloc[1]) == "+10 (direction only: no intervals published)"
     tied = _ds([_row(1, "2026-04-01", "Panda", "cn_lab", None, 1)])
     tied["arena_ratings"]["tied"] = [True]
     assert arena.snapshots(arena.entries(tied, "western", "2026-01-01", "2026-12-31"),
@@ -199,7 +200,13 @@ def test_words_state_only_what_the_snapshots_show():
     snaps = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
     text = arena_text.summary(arena.runs(snaps, "2026-03-31"), snaps, "Western", "2026-01-01", "2026-03-31")
     assert "first place is with China (Panda), since between 2026-01-11 and 2026-02-01" in text
-    assert "its snapshots span 28 days in all, at most 79 days" in text
+    assert "snapshots spanning 28 days in all, at most 79 days" in text
+    assert "direction only" not in text  # the board published intervals
+    single = [_row(1, "2026-05-01", "Panda", "cn_lab", 1500, 1), _row(2, "2026-05-01", "Yank", "us_lab", 1480, 2)]
+    one = arena.snapshots(arena.entries(_ds(single), "western", "2026-01-01", "2026-12-31"), "Western")
+    one_text = arena_text.summary(arena.runs(one, "2026-05-31"), one, "Western", "2026-01-01", "2026-05-31")
+    assert "China was first in 1 spell: one day's snapshots" in one_text
+    assert "The board publishes no intervals: its order gives a direction only." in one_text
     assert ("China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500); the "
             "published intervals do not overlap.") in text
     empty = arena_text.summary(snaps.iloc[0:0], snaps.iloc[0:0], "Western", "2024-01-01", "2024-12-31",
@@ -213,8 +220,8 @@ def test_words_state_only_what_the_snapshots_show():
     ds["arena_ratings"]["rank_basis"] = "derived"  # a scraped list the project ordered by rating
     derived = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
     assert arena_text.snapshot_table(derived).depth.iloc[0] == "top 3, ranked here by rating"
-    assert arena_text.lead_text(-20.0, True) == (
-        "-20 (level: the intervals overlap or the gap is a point or less)")
+    assert arena_text.lead_text(-20.0, "overlap") == "-20 (level: the published intervals overlap)"
+    assert arena_text.lead_text(1.0, "close") == "+1 (level: a point or less apart)"
     assert arena_text.lead_text(-17.4, None) == "-17.4 (direction only: no intervals published)"
 
 

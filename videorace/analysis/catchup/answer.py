@@ -16,7 +16,7 @@ import pandas as pd
 
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
-from videorace.analysis.catchup.arena_text import INTERVALS, side_words, signed, since_text
+from videorace.analysis.catchup.arena_text import interval_words, side_words, signed, since_text
 from videorace.analysis.catchup import dimensions as registry
 from videorace.analysis.catchup.compute import CHINA, standing
 from videorace.analysis.catchup.text import unscored_since
@@ -115,7 +115,7 @@ def arena_rows(runs: pd.DataFrame, snaps: pd.DataFrame | None = None, other: str
                 last = rated.iloc[-1]
                 notes.append(f"China's best against {side_words(other)}'s on "
                              f"{as_text(last.snapshot_on, last.snapshot_precision)}: "
-                             f"{signed(last.lead)} points, {INTERVALS[last.level]}")
+                             f"{signed(last.lead)} points, {interval_words(last.level)}")
         name = f"first place, {board_name(board, track)}"
         rows.append({"dimension": name, "row": name, "now": now.side,
                      "since": f"{when} ({'; '.join(notes)})", "end_2024": "no snapshot in the data"})

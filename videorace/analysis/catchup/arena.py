@@ -10,8 +10,9 @@ or dates. For each snapshot:
   board's top ``n`` rows, where ranks 1 to ``n`` are all recorded: a side with no entry there has
   no best in that snapshot (it was below rank ``n``), never a rating of 0;
 - the **lead** is China's best minus the other side's best, in rating points, where both are
-  rated; ``level`` says whether the published intervals overlap (None: none were published, so
-  the lead gives a direction only), and a gap of ``LEVEL_POINTS`` or less is no lead at all.
+  rated; ``level`` says what separates them: 'close' (a gap of ``LEVEL_POINTS`` or less, no lead),
+  'overlap' (published intervals overlap), 'apart' (they do not), or None (no intervals
+  published: the lead gives a direction only).
 
 Only what says how a board stands counts: a snapshot from the board or a relay of it
 (``vocab.ARENA_STANDING_CLASSES``); a maker's or a seller's is listed beside (``beside``), never
@@ -39,7 +40,7 @@ from videorace.data.vocab import (ARENA_STANDING_CLASSES, LEADERBOARD_NAMES,
 #: A gap between two rated entries that is no lead: boards publish whole points.
 LEVEL_POINTS = 1.0
 NEITHER = "a maker of neither side"
-OTHER_WEST = "another Western model"  # against Sora or named models: a Western model not compared
+OTHER_WEST = "a Western model outside the comparison"  # against Sora or named models
 BOARD = ["leaderboard", "track"]
 SNAPSHOT = BOARD + ["snapshot_on", "source_id"]
 
@@ -115,15 +116,15 @@ def _best(rows: pd.DataFrame, side: str):
     return mine.sort_values(["rating", "rank"], ascending=[False, True], na_position="last").iloc[0]
 
 
-def _level(a, b) -> bool | None:
-    """Whether two entries are level: True when their published intervals overlap or they are no
-    more than ``LEVEL_POINTS`` apart, False when the intervals are apart; None when no interval
-    was published and the gap is larger (a direction only)."""
+def _level(a, b) -> str | None:
+    """What separates two rated entries: 'close' (no more than ``LEVEL_POINTS`` apart: no lead),
+    'overlap' (their published intervals overlap: level), 'apart' (they do not: a lead), or None
+    when no interval was published and the gap is larger (a direction only)."""
     if abs(a.rating - b.rating) <= LEVEL_POINTS:
-        return True
+        return "close"
     if any(pd.isna(x) for x in (a.ci_low, a.ci_high, b.ci_low, b.ci_high)):
         return None
-    return bool(a.ci_low <= b.ci_high and b.ci_low <= a.ci_high)
+    return "overlap" if a.ci_low <= b.ci_high and b.ci_low <= a.ci_high else "apart"
 
 
 def first_place(snap: pd.DataFrame, depth: int = 1) -> pd.DataFrame:
@@ -155,7 +156,7 @@ def _passed_over(snap: pd.DataFrame, first: pd.DataFrame) -> str:
 
 
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
-                               "holder_prerelease", "passed_over", "top_n", "ranks_derived",
+                               "holder_prerelease", "passed_over", "top_n", "ranks_derived", "intervals",
                                "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
@@ -182,6 +183,7 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "passed_over": _passed_over(snap, first),
             "top_n": n,
             "ranks_derived": bool("rank_basis" in snap and (snap.rank_basis == "derived").any()),
+            "intervals": bool(snap.ci_low.notna().any()),
             "china_model": china.model_name if china is not None else "",
             "china_rating": china.rating if china is not None else float("nan"),
             "other_model": them.model_name if them is not None else "",

@@ -85,6 +85,9 @@ def summary(race, dimension: str) -> str:
     lead = lead_text(cn, them, other, run.tolerance(dimension))
     text = (f"{title}: by {window_end.date()}, China {dim.value_text(cn)}{_holder(table, CHINA, window_end, dim)}"
             f" against {_side(other)} {dim.value_text(them)}{_holder(table, other, window_end, dim)}: {lead}.")
+    narrower = _within_version_reading(run, dimension, cn, them)
+    if narrower:
+        text += f" {narrower}"
     stale = unscored_since(race, dimension)
     if stale is not None:
         text += (f" No comparable score since {as_text(stale)}: models of either side that came "
@@ -107,6 +110,24 @@ def summary(race, dimension: str) -> str:
     within = " within the spread" if best.within_spread else ""
     return text + (f" China matched {reached}{within} with {best.matched_by} ({when}), "
                    f"{lag_text(best.days_low, best.days_high)}.")
+
+
+def _within_version_reading(run, dimension: str, china: float, them: float) -> str:
+    """Where a gap read as level within the spread between sources (the tolerance) would be a
+    lead within the narrower spread of sources of one benchmark version, both readings: the
+    sentence says which side the narrower one favours. '' otherwise."""
+    spread = run.spread
+    if dimension != "vbench_total" or spread is None or spread.within_version is None:
+        return ""
+    wide, narrow = run.tolerance(dimension), spread.within_version.high
+    if comparable.verdict(china, them, wide) != "level within the spread":
+        return ""
+    verdict = comparable.verdict(china, them, narrow)
+    if verdict not in ("first ahead", "second ahead"):
+        return ""
+    ahead = CHINA if verdict == "first ahead" else _side(run.other)
+    return (f"On the narrower {narrow:.2f}-point spread of sources of one benchmark version, "
+            f"{ahead} would be ahead by {abs(china - them):.2f} points.")
 
 
 def first_in_window(race, dimension: str) -> str:
@@ -275,8 +296,9 @@ def comparison_note(run) -> str:
             f"with no value has none, not a zero. Sides: {WEST_DEFINITION}; makers elsewhere "
             "count on neither side. ")
     if run.score_class:
-        text += (f"Every VBench comparison in the reports uses one class: *{run.score_class}* "
-                 "(the widest with scores for China and for Sora). ")
+        text += (f"Every VBench comparison in the reports uses one class: "
+                 f"*{scores.class_label(run.ds, run.score_class)}* (the widest with scores for China "
+                 "and for Sora). ")
     else:
         text += f"No VBench class has scores on both China's side and {run.other}'s, so none is compared. "
     if run.spread is not None:
