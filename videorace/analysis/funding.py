@@ -190,12 +190,12 @@ def investors_text(who: pd.DataFrame) -> str:
     leads, rivals, later = who[who.role == "lead"], who[who.rival_at_round], who[who.rival_later]
     text = (f"Of the {counted(who.round_id.nunique(), 'round')} with named investors, {len(leads)} "
             f"{'names' if len(leads) == 1 else 'name'} a lead"
-            + (f" ({', '.join(leads.investor + ' for ' + leads.company)})." if len(leads) else "."))
+            + (f" ({grouped(leads, 'investor', 'company', ' for ')})." if len(leads) else "."))
     n = counted(len(who), "investment")
     text += (f" None of the {n} comes" if rivals.empty else
              f" Of the {n}, {len(rivals)} {'comes' if len(rivals) == 1 else 'come'}")
     text += " from an organisation that had shown or launched a text-to-video model by the round"
-    text += f" ({'; '.join(rivals.investor + ' in ' + rivals.company)})." if len(rivals) else "."
+    text += f" ({grouped(rivals, 'investor', 'company', ' in ')})." if len(rivals) else "."
     if len(later):
         who_later = [f"{investor} (in {', '.join(group.company)}; first video model: "
                      f"{group.investor_video_debut.iloc[0]})"
@@ -203,6 +203,21 @@ def investors_text(who: pd.DataFrame) -> str:
         text += (" " + " and ".join(who_later)
                  + f" became {'a rival' if len(who_later) == 1 else 'rivals'} only later.")
     return text
+
+
+def named_counts(names: pd.Series) -> str:
+    """Names once each, in order of first appearance, with how often each repeats: 'MiniMax,
+    Moonshot AI (2) and Zhipu AI (3)'; so a sentence stays readable over thirty rounds."""
+    counts = names.value_counts(sort=False)
+    parts = [f"{name} ({n})" if n > 1 else str(name) for name, n in counts.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def grouped(rows: pd.DataFrame, by: str, what: str, joiner: str) -> str:
+    """One entry per ``by`` value with its ``what`` values named once each (``named_counts``):
+    'Alibaba in MiniMax, Moonshot AI and Zhipu AI (2); Tencent in Moonshot AI'."""
+    return "; ".join(f"{key}{joiner}{named_counts(group[what])}"
+                     for key, group in rows.groupby(by, sort=False))
 
 
 def in_millions(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
@@ -247,7 +262,7 @@ def timing_text(timing: pd.DataFrame, reference: str) -> str:
     if coarse.empty:
         return text + "; no round has a coarser date."
     names = coarse.company if "company" in coarse.columns else coarse.round_id
-    return text + (f"; the {counted(len(coarse), 'round')} of {' and '.join(names)} "
+    return text + (f"; the {counted(len(coarse), 'round')} of {named_counts(names)} "
                    f"{'is' if len(coarse) == 1 else 'are'} known "
                    f"only {_coarseness(coarse)}, a window of "
                    f"{timeline.relative_text(coarse.days_low.min(), coarse.days_high.max(), 'it')}.")
