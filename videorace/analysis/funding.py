@@ -222,8 +222,10 @@ def grouped(rows: pd.DataFrame, by: str, what: str, joiner: str) -> str:
 
 def in_millions(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
     """The rounds as a reader's table wants them: the company's name, and every amount in
-    millions (own currency, then US dollars at the chosen and the parity rate)."""
-    amounts = ["low", "high", "low_usd_chosen", "high_usd_chosen", "low_usd_parity", "high_usd_parity"]
+    millions (own currency, then US dollars at the chosen rate, at the parity, and at the rate
+    dated nearest the round, ``money.to_usd``'s ``usd_dated_*``), those present."""
+    amounts = ["low", "high", "low_usd_chosen", "high_usd_chosen", "low_usd_parity", "high_usd_parity",
+               "usd_dated_low", "usd_dated_high"]
     return table.assign(company=table.org_id.map(organizations.set_index("org_id").name),
                         **{f"{c}_m": table[c] / 1e6 for c in amounts if c in table.columns})
 
