@@ -53,7 +53,8 @@ def test_cheapest_per_side_and_source_class_and_its_sentence():
     assert (china.usd_low, china.usd_high, china.low_model) == (pytest.approx(0.1), 0.3, "Cn Model")
     assert prices.span_text(spans, 720).startswith(
         "At 720p: China, makers' lists (2 prices): from USD 0.100 (Cn Model, from 2025) to USD 0.300 "
-        "per second (Cn Model); the West, makers' lists (1 price): from USD 0.050")
+        "per second (Cn Model); the West, makers' lists (1 price): USD 0.050 (Us Model, from Oct 2025) "
+        "per second;")
 
 
 def test_ratio_and_versus_compute_use_makers_lists_only():

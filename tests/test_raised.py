@@ -63,9 +63,9 @@ def test_by_quarter_counts_closed_rounds_only_and_leaves_undisclosed_out_of_the_
 def test_raised_text_by_side_and_year_names_talks_and_neither_side():
     t = table()
     text = raised.raised_text(raised.by_year(t), t)
-    assert text.startswith("China: 2025: 3 rounds by 2 makers, USD 200 to 250 million "
+    assert text.startswith("China: in 2025, 3 rounds by 2 makers raised USD 200 to 250 million "
                            "(1 undisclosed not counted).")
-    assert "The West: 2025: 1 round by 1 maker, USD 50 to 60 million." in text
+    assert "The West: in 2025, 1 round by 1 maker raised USD 50 to 60 million." in text
     assert "Neither side (Nowhere, based outside China and the West" in text
     assert text.endswith("1 reported talk (Us One) is not money raised and not counted.")
 

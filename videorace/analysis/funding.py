@@ -275,7 +275,8 @@ def plot(table: pd.DataFrame, rate: float, rate_label: str):
     ``rate`` and dollar rounds as they are (``convert``); open-ended highs hatched."""
     shown = convert(table[table.low.notna()].sort_values("announced_on"), rate, "plot")
     fig, ax = plots.figure(f"Funding rounds as the articles' wording allows ({rate_label})",
-                           "millions of US dollars", "", size=(9, 1.0 * len(shown) + 1.8))
+                           "millions of US dollars", "",
+                           size=(9, (1.0 if len(shown) <= 6 else 0.45) * len(shown) + 1.8))
     for i, row in enumerate(shown.itertuples()):
         lo, hi = row.low_usd_plot / 1e6, row.high_usd_plot / 1e6
         ax.barh(i, hi - lo, left=lo, color=plots.org_color(row.org_id), alpha=0.75,

@@ -74,10 +74,11 @@ def span_text(spans: pd.DataFrame, height_px: int) -> str:
     parts = []
     for r in spans.itertuples():
         tier = f", {r.low_tier}" if isinstance(r.low_tier, str) and r.low_tier else ""
-        parts.append(f"{r.side}, {r.list_kind}s' lists ({counted(r.prices, 'price')}): from USD "
-                     f"{r.usd_low:.3f} ({r.low_model}{tier}, from "
-                     f"{as_text(r.low_from, r.low_precision)}) to USD {r.usd_high:.3f} per second "
-                     f"({r.high_model})")
+        lowest = (f"USD {r.usd_low:.3f} ({r.low_model}{tier}, from "
+                  f"{as_text(r.low_from, r.low_precision)})")
+        parts.append(f"{r.side}, {r.list_kind}s' lists ({counted(r.prices, 'price')}): "
+                     + (f"{lowest} per second" if f"{r.usd_low:.3f}" == f"{r.usd_high:.3f}" else
+                        f"from {lowest} to USD {r.usd_high:.3f} per second ({r.high_model})"))
     return f"At {height_px}p: " + "; ".join(parts) + "."
 
 
@@ -96,6 +97,7 @@ def plot(rows: pd.DataFrame, height_px: int):
         ax.text(0.5, 0.5, f"no price at {height_px}p", transform=ax.transAxes, ha="center")
     else:
         ax.set_yscale("log")
+        ax.yaxis.set_major_locator(plots.matplotlib.ticker.LogLocator(base=10, subs=(1, 2, 5)))
         ax.yaxis.set_major_formatter(plots.matplotlib.ticker.FuncFormatter(lambda v, _: f"${v:g}"))
         plots.no_minor_ticks(ax.yaxis)
         ax.legend(fontsize=8, loc="upper right")
@@ -166,10 +168,14 @@ def versus_text(table: pd.DataFrame, height_px: int, seconds: float) -> str:
     parts = []
     for r in table.itertuples():
         verdict = ("above the compute cost even at its dearest" if r.times_low > 1 else
-                   "below the compute cost at its cheapest" if r.times_high < 1 else
+                   "below the compute cost even at its cheapest" if r.times_high < 1 else
                    "within the compute cost's range")
         parts.append(f"{r.side}'s maker prices against {r.geometry}: {r.times_low:,.1f} to "
                      f"{r.times_high:,.1f} times the cost ({verdict})")
-    return (f"A {seconds:g} s clip at {height_px}p: " + "; ".join(parts) + ". A multiple above one "
-            "is what the arithmetic leaves to everything it omits (text encoder, VAE decoding, "
-            "idle GPUs, failed generations, other costs and margin).")
+    return (f"Every maker's price at {height_px}p over the period against a {seconds:g} s clip's "
+            "compute: " + "; ".join(parts) + ". A multiple above one is what the arithmetic leaves "
+            "to everything it omits (text encoder, VAE decoding, idle GPUs, failed generations, "
+            "other costs and margin); a multiple below one means the maker's own generation costs "
+            "less than this arithmetic assumes (fewer steps or guidance passes, a smaller or "
+            "distilled model, cheaper GPUs) or is sold below its compute, and the data does not "
+            "say which.")

@@ -111,9 +111,9 @@ def raised_text(years: pd.DataFrame, table: pd.DataFrame) -> str:
             continue
         parts = []
         for r in rows.itertuples():
-            part = (f"{r.year}: {counted(r.rounds, 'round')} by {counted(len(r.makers), 'maker')}, "
-                    + (usd_millions(r.usd_low, r.usd_high) if r.rounds > r.undisclosed
-                       else "no amount disclosed"))
+            part = (f"in {r.year}, {counted(r.rounds, 'round')} by {counted(len(r.makers), 'maker')} "
+                    + (f"raised {usd_millions(r.usd_low, r.usd_high)}" if r.rounds > r.undisclosed
+                       else "with no amount disclosed"))
             if r.undisclosed and r.rounds > r.undisclosed:
                 part += f" ({r.undisclosed} undisclosed not counted)"
             parts.append(part)
