@@ -407,12 +407,16 @@ def test_notebook_runs_at_the_edges_of_its_parameters(monkeypatch, overrides):
 # --- sentences that scale to thirty rounds ----------------------------------------------------------
 
 def test_named_counts_names_each_once_with_its_count():
+    from videorace.analysis import wording
+
     # before: ' and '.join(names) read "Zhipu AI and Zhipu AI and Zhipu AI"
     names = pd.Series(["MiniMax", "Zhipu AI", "Zhipu AI", "Moonshot AI", "Zhipu AI"])
-    assert funding.named_counts(names) == "MiniMax, Zhipu AI (3) and Moonshot AI"
-    assert funding.named_counts(pd.Series(["A"])) == "A"
+    assert wording.named_counts(names) == "MiniMax, Zhipu AI (3) and Moonshot AI"
+    assert wording.named_counts(pd.Series(["A"])) == "A"
 
 
 def test_grouped_names_each_investor_once():
+    from videorace.analysis import wording
+
     rows = pd.DataFrame({"investor": ["Ali", "Ten", "Ali", "Ali"], "company": ["M", "K", "K", "K"]})
-    assert funding.grouped(rows, "investor", "company", " in ") == "Ali in M and K (2); Ten in K"
+    assert wording.grouped(rows, "investor", "company", " in ") == "Ali in M and K (2); Ten in K"

@@ -58,3 +58,9 @@ def test_to_usd_divides_the_low_by_the_highest_rate_and_keeps_missing_values():
     assert math.isnan(out.usd_low[3])
     assert out.usd_rate[0] == "7 to 7.2 CNY per USD (parity of Mar 2024, m_p_2024)"
     assert out.usd_rate[1].startswith("7.75 to 7.85 HKD per USD (the band, ")
+
+
+def test_chosen_cny_rate_is_the_parameter_when_set_else_the_implied_central():
+    implied = type("Implied", (), {"central": 7.1429})()
+    assert money.chosen_cny_rate(implied, 0) == (7.1429, "about 7.14 CNY per USD, implied")
+    assert money.chosen_cny_rate(implied, 7.2) == (7.2, "7.2 CNY per USD")

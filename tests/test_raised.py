@@ -108,3 +108,19 @@ def test_backers_are_investors_in_more_than_one_maker():
     assert several.to_dict("records") == [{"investor": "Ali", "makers": "A, B", "count": 2, "rounds": 3}]
     assert raised.backers_text(several) == "1 investor backs more than one maker: Ali (2: A, B)."
     assert raised.backers_text(several.iloc[0:0]) == "No investor in the data backs more than one maker."
+
+
+def test_select_takes_latest_as_the_last_round_or_listing():
+    from types import SimpleNamespace
+
+    from videorace.analysis.params import ParameterError
+
+    rounds_ = rounds(("a", "cn1", "2025-02-10", "day", "closed", 1, NAN, "USD", "exact", NAN, NAN, None),
+                     ("t", "cn1", "2025-06-01", "day", "reported_talks", 1, NAN, "USD", "exact", NAN, NAN, None))
+    ds = SimpleNamespace(funding_rounds=rounds_, listings=pd.DataFrame({"listed_on": [T("2026-01-08")]}))
+    start, end, found, closed = raised.select(ds, "2025-03-01", "latest")
+    # the listing (2026-01-08) is later than any round, so "latest" is its day
+    assert (str(start), str(end)) == ("2025-03-01", "2026-01-08")
+    assert found.round_id.tolist() == ["t"] and closed.empty
+    with pytest.raises(ParameterError):
+        raised.select(ds, "2025-03-01", "2025-01-01")

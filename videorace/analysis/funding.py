@@ -9,7 +9,7 @@ import pandas as pd
 
 from videorace.analysis import plots, timeline
 from videorace.data.dates import as_text
-from videorace.analysis.wording import counted
+from videorace.analysis.wording import counted, grouped, named_counts
 
 
 @dataclass(frozen=True)
@@ -203,21 +203,6 @@ def investors_text(who: pd.DataFrame) -> str:
         text += (" " + " and ".join(who_later)
                  + f" became {'a rival' if len(who_later) == 1 else 'rivals'} only later.")
     return text
-
-
-def named_counts(names: pd.Series) -> str:
-    """Names once each, in order of first appearance, with how often each repeats: 'MiniMax,
-    Moonshot AI (2) and Zhipu AI (3)'; so a sentence stays readable over thirty rounds."""
-    counts = names.value_counts(sort=False)
-    parts = [f"{name} ({n})" if n > 1 else str(name) for name, n in counts.items()]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def grouped(rows: pd.DataFrame, by: str, what: str, joiner: str) -> str:
-    """One entry per ``by`` value with its ``what`` values named once each (``named_counts``):
-    'Alibaba in MiniMax, Moonshot AI and Zhipu AI (2); Tencent in Moonshot AI'."""
-    return "; ".join(f"{key}{joiner}{named_counts(group[what])}"
-                     for key, group in rows.groupby(by, sort=False))
 
 
 def in_millions(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:

@@ -84,3 +84,12 @@ def to_usd(frame: pd.DataFrame, low: str, high: str, currency: str, on: str,
     highs = [float("nan") if r is None else v / r.rate_low for v, r in zip(frame[high], chosen)]
     return frame.assign(**{f"{prefix}_low": lows, f"{prefix}_high": highs,
                            f"{prefix}_rate": ["" if r is None else rate_text(r) for r in chosen]})
+
+
+def chosen_cny_rate(implied, cny_per_usd: float) -> tuple[float, str]:
+    """The yuan rate a notebook converts the articles' rounds at, and its label: ``cny_per_usd``
+    when set (checked by the caller), else the central value of ``implied`` (a
+    ``funding.ImpliedRate``), labelled as implied."""
+    if cny_per_usd:
+        return cny_per_usd, f"{cny_per_usd:g} CNY per USD"
+    return implied.central, f"about {implied.central:.2f} CNY per USD, implied"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from videorace.analysis import money, plots, raised, tokens
+from videorace.analysis import money, params, plots, raised, tokens
 from videorace.analysis.wording import counted
 from videorace.data.dates import as_text
 
@@ -88,8 +88,8 @@ def plot(rows: pd.DataFrame, height_px: int):
     fig, ax = plots.figure(f"List price per second of video at {height_px}p, China against the West",
                            "price from", "US dollars per second (log scale)")
     for (side, kind), group in rows.groupby(["side", "list_kind"], sort=False):
-        ax.scatter(group.price_from, group.usd_low, marker=KIND_MARKERS.get(kind, "s"),
-                   color=SIDE_COLORS.get(side, "#7f7f7f"), label=f"{side}, {kind}'s list", zorder=3)
+        ax.plot(group.price_from, group.usd_low, marker=KIND_MARKERS.get(kind, "s"), ls="none",
+                color=SIDE_COLORS.get(side, "#7f7f7f"), label=f"{side}, {kind}'s list", zorder=3)
         ranged = group[group.usd_high > group.usd_low]
         ax.vlines(ranged.price_from, ranged.usd_low, ranged.usd_high,
                   color=SIDE_COLORS.get(side, "#7f7f7f"), lw=1.5)
@@ -116,6 +116,27 @@ def plot_alt(rows: pd.DataFrame, height_px: int) -> str:
              for (side, kind), g in rows.groupby(["side", "list_kind"], sort=False)]
     return (f"List prices per second of video at {height_px}p on a log scale over time: "
             + "; ".join(parts) + ".")
+
+
+def compute_setup(ds, architecture, height_px, clip_s, steps, gpu, utilisation_low, utilisation_high,
+                  usd_per_gpu_hour_low, usd_per_gpu_hour_high) -> tuple:
+    """The price notebook's compute parameters checked and resolved with 04's own
+    ``tokens.check_parameters`` (the architecture's frame rate, its steps unless ``steps`` is set,
+    its guidance passes, one attempt per clip): (setup, (utilisation low, high), (USD per
+    GPU-hour low, high)). A bad value stops with a ParameterError naming it."""
+    arch = params.choice("architecture", architecture, list(ds.architectures.arch_id))
+    own = ds.architectures.set_index("arch_id").loc[arch]
+    setup = tokens.check_parameters(
+        ds, architecture=arch, fps=float(own.fps), height_px=height_px,
+        steps=steps or int(own.steps), guidance_passes=int(own.passes_per_step),
+        attempts_per_kept_clip=1.0, params_b=0.0, gpu=gpu,
+        utilisation=params.number("utilisation_low", utilisation_low, 0.01, 1),
+        usd_per_gpu_hour=params.number("usd_per_gpu_hour_low", usd_per_gpu_hour_low, 0.01, 1000),
+        chunk_s=params.number("clip_s", clip_s, 1, 600))
+    return setup, (utilisation_low, params.number("utilisation_high", utilisation_high,
+                                                  utilisation_low, 1)), \
+        (usd_per_gpu_hour_low, params.number("usd_per_gpu_hour_high", usd_per_gpu_hour_high,
+                                             usd_per_gpu_hour_low, 1000))
 
 
 def compute_per_second(setup, seconds: float, utilisation: tuple[float, float],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import funding, money
+from videorace.analysis import funding, money, params
 from videorace.analysis.wording import counted
 from videorace.data.vocab import CHINA_SIDE, WEST, WEST_SIDE
 
@@ -38,6 +38,16 @@ def in_window(rounds: pd.DataFrame, start, end) -> pd.DataFrame:
     first, last = funding.round_periods(rounds)
     keep = (first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start))
     return rounds[keep.values]
+
+
+def select(ds, window_start, window_end) -> tuple:
+    """The notebook's window checked (``params.date_window``; the end may be 'latest', the last
+    round or listing in the data) and the rounds in it: (start, end, rounds in the window, the
+    closed ones among them)."""
+    latest = max(ds.funding_rounds.announced_on.max(), ds.listings.listed_on.max())
+    start, end = params.date_window("window_start", window_start, "window_end", window_end, latest)
+    found = in_window(ds.funding_rounds, start, end)
+    return start, end, found, found[found.status == "closed"]
 
 
 def quarter_label(first: pd.Timestamp, last: pd.Timestamp) -> str:
