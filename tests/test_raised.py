@@ -67,7 +67,7 @@ def test_raised_text_by_side_and_year_names_talks_and_neither_side():
                            "(1 undisclosed not counted).")
     assert "The West: in 2025, 1 round by 1 maker raised USD 50 to 60 million." in text
     assert "Neither side (Nowhere, based outside China and the West" in text
-    assert text.endswith("1 reported talk (Us One) is not money raised and not counted.")
+    assert text.endswith("Reported talks (1: Us One) are not money raised and not counted.")
 
 
 def test_largest_talks_and_valuations():
@@ -98,7 +98,7 @@ def test_listings_convert_at_the_band_and_a_single_figure_is_exact():
     assert (out.raised_usd_low, out.raised_usd_high) == (pytest.approx(7.75e9 / 7.85), pytest.approx(1e9))
     assert out.market_cap_usd_low == pytest.approx(10e9)
     assert raised.listings_text(raised.listings(listed, ORGS, RATES)) == (
-        "1 listing: Cn One on HKEX (2026-01-08), raising USD 987 to 1,000 million.")
+        "Listings in the window (1): Cn One on HKEX (2026-01-08), raising USD 987 to 1,000 million.")
 
 
 def test_backers_are_investors_in_more_than_one_maker():
@@ -106,7 +106,7 @@ def test_backers_are_investors_in_more_than_one_maker():
                         "round_id": ["r1", "r2", "r3", "r1"]})
     several = raised.backers(who)
     assert several.to_dict("records") == [{"investor": "Ali", "makers": "A, B", "count": 2, "rounds": 3}]
-    assert raised.backers_text(several) == "1 investor backs more than one maker: Ali (2: A, B)."
+    assert raised.backers_text(several) == "Investors in more than one maker (1): Ali (2: A, B)."
     assert raised.backers_text(several.iloc[0:0]) == "No investor in the data backs more than one maker."
 
 

@@ -50,6 +50,6 @@ def test_quarters_never_take_a_run_rate_or_a_total_since_launch():
     # Q2's middle (2025-05-16) is nearer 2025-02-15 (90 days) than 2025-11-15 (183): 210 / 7 = 30
     assert text.startswith("Kling's revenue, from 3 quarterly figures: at least CNY 140 million in "
                            "2025 Q1 (about USD 20 million or more), then at least CNY 400 million in "
-                           "2025 Q4 (about USD 50 million or more). 2025 Q3 is missing from the data")
+                           "2025 Q4 (about USD 50 million or more). The data has no figure for 2025 Q3")
     assert revenue.quarters_text(quarters.iloc[0:0], "Kling") == (
         "The data has no quarterly revenue figure for Kling.")

@@ -133,9 +133,8 @@ def raised_text(years: pd.DataFrame, table: pd.DataFrame) -> str:
         sentences.append(f"{name}{who}: " + "; ".join(parts) + ".")
     talks = table[table.status != "closed"]
     if len(talks):
-        sentences.append(f"{counted(len(talks), 'reported talk', 'reported talks')} "
-                         f"({', '.join(talks.company)}) {'is' if len(talks) == 1 else 'are'} "
-                         "not money raised and not counted.")
+        sentences.append(f"Reported talks ({len(talks)}: {', '.join(talks.company)}) are not money "
+                         "raised and not counted.")
     return " ".join(sentences) if sentences else "No closed round in the window."
 
 
@@ -177,7 +176,7 @@ def listings_text(listed: pd.DataFrame) -> str:
         return "No maker in the data listed in the window."
     parts = [f"{r.company} on {r.exchange} ({r.listed_on:%Y-%m-%d}), raising "
              f"{usd_millions(r.raised_usd_low, r.raised_usd_high)}" for r in listed.itertuples()]
-    return f"{counted(len(listed), 'listing')}: " + "; ".join(parts) + "."
+    return f"Listings in the window ({len(listed)}): " + "; ".join(parts) + "."
 
 
 def backers(who: pd.DataFrame) -> pd.DataFrame:
@@ -195,5 +194,4 @@ def backers_text(several: pd.DataFrame) -> str:
     if several.empty:
         return "No investor in the data backs more than one maker."
     parts = [f"{r.investor} ({r.count}: {r.makers})" for r in several.itertuples()]
-    return (f"{counted(len(several), 'investor')} {'backs' if len(several) == 1 else 'back'} "
-            "more than one maker: " + "; ".join(parts) + ".")
+    return f"Investors in more than one maker ({len(several)}): " + "; ".join(parts) + "."

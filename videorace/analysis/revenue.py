@@ -75,7 +75,7 @@ def quarters_text(rows: pd.DataFrame, subject: str) -> str:
             + (f", then {one(last)}" if len(rows) > 1 else "") + ".")
     gaps = missing_quarters(rows)
     if gaps:
-        text += (f" {', '.join(gaps)} {'is' if len(gaps) == 1 else 'are'} missing from the data, "
-                 "so no yearly total is formed from the quarters.")
+        text += (f" The data has no figure for {', '.join(gaps)}, so no yearly total is formed "
+                 "from the quarters.")
     return text + (" Run-rates, guidance and totals since launch are listed below, never added "
                    "to a quarter.")
