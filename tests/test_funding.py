@@ -420,3 +420,14 @@ def test_grouped_names_each_investor_once():
 
     rows = pd.DataFrame({"investor": ["Ali", "Ten", "Ali", "Ali"], "company": ["M", "K", "K", "K"]})
     assert wording.grouped(rows, "investor", "company", " in ") == "Ali in M and K (2); Ten in K"
+
+
+@pytest.mark.parametrize("window", [{"window_start": "2025-01-01", "window_end": "latest"},
+                                    {"window_start": "2023-01-01", "window_end": "2023-06-30"}])
+def test_notebook_runs_over_a_window_without_the_articles_rounds(monkeypatch, window):
+    # the Shengshu figure is the articles' round, read from the data whatever the window (before,
+    # a window without it stopped with a KeyError)
+    r = run("01_funding", monkeypatch, **window)
+    assert r.key_figures()["Shengshu round at the chosen rate"] == run(
+        "01_funding", monkeypatch).key_figures()["Shengshu round at the chosen rate"]
+    assert_clean(r)

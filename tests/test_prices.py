@@ -86,3 +86,17 @@ def test_compute_per_second_scales_with_utilisation_and_gpu_price():
     assert row.usd_high == pytest.approx(4 * row.usd_low)
     clip = tokens.clip_cost(tokens.sized(g, 6.0, 10.0, 720), model, a)
     assert row.usd_low == pytest.approx(clip["usd"] / 6.0)
+
+
+@pytest.mark.parametrize("overrides", [{"height_px": 4000}, {"list_kinds": ["reseller"]},
+                                       {"height_px": 480, "channels": [], "list_kinds": []},
+                                       {"clip_s": 1.0, "steps": 1, "utilisation_low": 1.0,
+                                        "utilisation_high": 1.0}])
+def test_price_notebook_runs_at_its_edges(monkeypatch, overrides):
+    from tests.notebook_run import assert_clean, run
+
+    r = run("07_prices", monkeypatch, **overrides)
+    assert_clean(r)
+    # no maker price at the height, or makers left out: nothing is set beside the compute
+    if overrides.get("height_px") == 4000 or overrides.get("list_kinds") == ["reseller"]:
+        assert "so nothing is set beside the compute cost" in r.text
