@@ -124,3 +124,27 @@ def test_select_takes_latest_as_the_last_round_or_listing():
     assert found.round_id.tolist() == ["t"] and closed.empty
     with pytest.raises(ParameterError):
         raised.select(ds, "2025-03-01", "2025-01-01")
+
+
+def test_quarter_chart_draws_dated_quarters_and_its_alt_text_states_them():
+    from videorace.analysis import plots
+
+    q = raised.by_quarter(table())
+    fig = raised.plot_quarters(q)
+    drawn = plots.plotted_data(fig)[0]
+    # "2025" (a year-dated round) has no quarter: left out; 3 quarters, 3 sides, a solid and a
+    # hatched bar each (a side without the quarter draws NaN bars): 18 rectangles
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2025 Q1", "2025 Q2", "2026 Q1"]
+    # per side: its 3 solid bars, then its 3 hatched ones
+    solid = [b for side in range(3) for b in drawn["bars"][6 * side:6 * side + 3] if b[3] is not None]
+    # China's 2025 Q1 bar: 200 million; the West's 2025 Q2: 50; neither's 2026 Q1: 20
+    assert sorted(b[3] for b in solid) == [20, 50, 200]
+    plots.plt.close(fig)
+    # China 2025 Q1: 200 to 250 million; the West 2025 Q2: 50 to 60; neither 2026 Q1: 20
+    assert raised.quarters_alt(q) == (
+        "Bars of dollars raised in closed rounds per quarter, by side, solid to the low ends and "
+        "hatched to the high ends: China: 1 quarter, USD 200 to 250 million in all, the most in "
+        "2025 Q1 (USD 200 to 250 million); the West: 1 quarter, USD 50 to 60 million in all, the "
+        "most in 2025 Q2 (USD 50 to 60 million); neither side: 1 quarter, USD 20 million in all, "
+        "the most in 2026 Q1 (USD 20 million).")
+    assert raised.quarters_alt(q.iloc[0:0]).startswith("No closed round")

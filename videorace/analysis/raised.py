@@ -195,3 +195,53 @@ def backers_text(several: pd.DataFrame) -> str:
         return "No investor in the data backs more than one maker."
     parts = [f"{r.investor} ({r.count}: {r.makers})" for r in several.itertuples()]
     return f"Investors in more than one maker ({len(several)}): " + "; ".join(parts) + "."
+
+
+def plot_quarters(quarters: pd.DataFrame):
+    """Dollars raised per quarter, one bar per side: solid to the sum of the low ends, hatched on
+    to the sum of the high ends. Rounds known only to their year have no quarter and are left
+    out (the table lists them)."""
+    from videorace.analysis import plots
+
+    dated = quarters[quarters.quarter.str.contains("Q") & quarters.usd_low.notna()]
+    order = sorted(set(dated.quarter))
+    sides = [s for s in SIDE_ORDER if s in set(dated.side)]
+    fig, ax = plots.figure("Money raised in closed rounds, per quarter and side",
+                           "quarter announced", "millions of US dollars")
+    width = 0.8 / max(len(sides), 1)
+    colors = {CHINA_SIDE: "#d62728", WEST_SIDE: "#1f77b4", NEITHER: "#7f7f7f"}
+    for i, side in enumerate(sides):
+        rows = dated[dated.side == side].set_index("quarter").reindex(order)
+        x = [n + (i - (len(sides) - 1) / 2) * width for n in range(len(order))]
+        ax.bar(x, rows.usd_low / 1e6, width, color=colors[side], label=side)
+        ax.bar(x, (rows.usd_high - rows.usd_low) / 1e6, width, bottom=rows.usd_low / 1e6,
+               color="white", edgecolor=colors[side], hatch="//")
+    ax.set_xticks(range(len(order)))
+    ax.set_xticklabels(order, rotation=45, ha="right")
+    if order:
+        ax.legend(fontsize=8, loc="upper left")
+    else:
+        ax.text(0.5, 0.5, "no closed round dated to a quarter", transform=ax.transAxes,
+                ha="center")
+    plots.finish(fig, "Hatched: up to the high ends of the rounds' wording. Converted at the "
+                 "rate dated nearest each round. Source: funding_rounds.csv, metrics.csv")
+    return fig
+
+
+def quarters_alt(quarters: pd.DataFrame) -> str:
+    """The quarterly chart in sentences: per side, how many quarters have a disclosed closed round,
+    their sum, and the largest quarter."""
+    dated = quarters[quarters.quarter.str.contains("Q") & quarters.usd_low.notna()]
+    if dated.empty:
+        return "No closed round with a disclosed amount is dated to a quarter, so the chart is empty."
+    parts = []
+    for side in SIDE_ORDER:
+        rows = dated[dated.side == side]
+        if rows.empty:
+            continue
+        top = rows.loc[rows.usd_high.idxmax()]
+        parts.append(f"{side}: {counted(len(rows), 'quarter')}, "
+                     f"{usd_millions(rows.usd_low.sum(), rows.usd_high.sum())} in all, the most in "
+                     f"{top.quarter} ({usd_millions(top.usd_low, top.usd_high)})")
+    return ("Bars of dollars raised in closed rounds per quarter, by side, solid to the low ends "
+            "and hatched to the high ends: " + "; ".join(parts) + ".")
