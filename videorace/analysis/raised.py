@@ -219,7 +219,7 @@ def plot_quarters(quarters: pd.DataFrame):
     ax.set_xticks(range(len(order)))
     ax.set_xticklabels(order, rotation=45, ha="right")
     if order:
-        ax.legend(fontsize=8, loc="upper left")
+        ax.legend(fontsize=8, loc="upper right")
     else:
         ax.text(0.5, 0.5, "no closed round dated to a quarter", transform=ax.transAxes,
                 ha="center")
