@@ -6,7 +6,8 @@ them (tests/conftest.py)."""
 OVERRIDES = {
     "01_funding": {"cny_per_usd": 7.2, "several_low_cny": 300_000_000,
                    "several_high_cny": 500_000_000, "over_factor": 2.0,
-                   "reference_event": "vidu:unveiled"},
+                   "reference_event": "vidu:unveiled", "window_start": "2024-03-08",
+                   "window_end": "2024-03-31", "largest_rounds": 3},
     "02_release_timeline": {"reference_event": "vidu:unveiled", "window_start": "2024-02-01",
                             "window_end": "2024-09-30",
                             "organizations": ["openai", "shengshu", "kuaishou", "zhipu"],
@@ -26,6 +27,10 @@ OVERRIDES = {
     "05_market_and_predictions": {"cutoff_date": "2024-09-30", "lag_threshold_days": 90,
                                   "verification": ["disputed", "unverified"],
                                   "show_unit_slip": False},
+    "07_prices": {"height_px": 1080, "channels": ["api", "subscription"], "list_kinds": ["maker"],
+                  "architecture": "hunyuanvideo", "clip_s": 4.0, "steps": 30, "gpu": "a100",
+                  "utilisation_low": 0.2, "utilisation_high": 0.6, "usd_per_gpu_hour_low": 1.5,
+                  "usd_per_gpu_hour_high": 4.0},
 }
 
 

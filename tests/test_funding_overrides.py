@@ -57,3 +57,16 @@ def test_the_report_names_an_override_only_when_a_parameter_is_set(monkeypatch):
     text = run("01_funding", monkeypatch, several_low_cny=300_000_000).text
     assert "amount_low: 200 million in the data, 300 million by parameter" in text
     assert "Read as 300 to 900 million yuan" in text
+
+
+def test_marked_says_which_cells_a_parameter_filled():
+    import pandas as pd
+
+    from videorace.analysis.funding_overrides import marked
+
+    table = pd.DataFrame({"round_id": ["over", "several", "plain"], "open_ended": [True, False, False],
+                          "low_m": [100.0, 300.0, 5.0], "high_m": [150.0, 500.0, float("nan")]})
+    found = [("several", "amount_low", 2e8, 3e8), ("several", "amount_high", 9e8, 5e8)]
+    out = marked(table, ["low_m", "high_m"], found, lambda v: f"{v:g}")
+    assert out.high_m.tolist() == ["150 (set by over_factor)", "500 (set by several_high_cny)", ""]
+    assert out.low_m.tolist() == ["100", "300 (set by several_low_cny)", "5"]

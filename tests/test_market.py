@@ -11,7 +11,9 @@ COLUMNS = ["subject", "metric", "value_low", "as_of", "as_of_precision", "verifi
 
 
 def metrics(*rows):
-    return pd.DataFrame(rows, columns=COLUMNS)
+    """Hand-made metric rows; a row without a unit is a count in ``videos`` (what adoption reads)."""
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.assign(unit="videos") if "unit" not in frame else frame
 
 
 def test_growth_rate():
@@ -58,6 +60,21 @@ def test_adoption_pivots_lower_bounds_by_date():
         ("Kling", "videos_generated", 16e6, T("2024-09-03"), "day", "", ""),
         ("Other", "videos_generated", 1, T("2024-09-03"), "day", "", "")), "Kling")
     assert table["videos_generated"].tolist() == [7e6, 16e6]
+
+
+def test_adoption_leaves_out_revenue_rows_of_the_same_subject():
+    # Kling's revenue (CNY) and run-rate (USD) share the subject with its counts: before the
+    # filter by unit, the count chart drew them as two more lines
+    rows = metrics(("Kling", "videos_generated", 16e6, T("2024-09-03"), "day", "", ""),
+                   ("Kling", "users", 22e6, T("2025-04-15"), "day", "", ""),
+                   ("Kling", "revenue", 150e6, T("2025-01-01"), "quarter", "", ""),
+                   ("Kling", "revenue_run_rate", 1e8, T("2025-03-01"), "month", "", ""))
+    rows["unit"] = ["videos", "users", "CNY", "USD"]
+    table = market.adoption(rows, "Kling")
+    assert list(table.columns) == ["users", "videos_generated"]
+    assert list(table.index) == [T("2024-09-03"), T("2025-04-15")]
+    # a floors sentence on revenue finds no count to state
+    assert market.floors_text(rows, "Kling", "revenue", "revenue") == "The data has no figure for revenue."
 
 
 def test_floors_text_states_no_ratio_of_two_lower_bounds():

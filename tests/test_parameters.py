@@ -44,7 +44,11 @@ EXPECTED = {
     # Shengshu's round read as 300 to 500 million yuan at 7.2: 300 / 7.2 = 41.7, 500 / 7.2 = 69.4
     "01_funding": {"Shengshu round at the chosen rate": "USD 42-69 m",
                    # AIsphere 2024-03-11 and Shengshu 2024-03-12 against Vidu's 2024-04-27
-                   "rounds dated to the day": "46 to 47 days before Vidu's unveiling"},
+                   "rounds dated to the day": "46 to 47 days before Vidu's unveiling",
+                   # 2024-03-08 to 03-31 holds AIsphere (03-11), Shengshu (03-12) and the MiniMax and
+                   # Moonshot rounds dated within 29 days before 03-11 (from 02-11, so they overlap)
+                   # and Black Forest Labs' seed, dated only to 2024, so it may fall in the window
+                   "closed rounds in the window": "5"},
     # Vidu unveiled 2024-04-27; Kling's beta on 2024-06-06 is the first event after it: 40 days
     "02_release_timeline": {"first new model shown after it": "Kling, 40 days",
                             "first new model usable after it": "Kling, 40 days"},
@@ -59,6 +63,9 @@ EXPECTED = {
     "06_catch_up": {"longest clip (s)": "China 120 s, Comparators 60 s (China ahead); on the "
                                         "comparators' best, China matched it 112 days later"},
     # see tests/test_notebook_edges.py::test_market_notebook_overridden_results
+    # Makers' own 1080p prices, API and subscription: China PixVerse's web plan USD 0.064 to its
+    # API 0.24; the West Veo 3.1 Lite 0.08 to Veo 3.1 Fast 0.12 (prices.csv, resellers left out)
+    "07_prices": {"maker list prices at 1080p, USD per second": "China 0.064 to 0.240; the West 0.080 to 0.120"},
     "05_market_and_predictions": {"overall verdicts on the predictions":
                                   "1 held, 1 not held, 1 open, 2 not testable"},
 }

@@ -9,7 +9,7 @@ import pandas as pd
 
 from videorace.analysis import plots, timeline
 from videorace.data.dates import as_text
-from videorace.analysis.wording import counted
+from videorace.analysis.wording import counted, grouped, named_counts
 
 
 @dataclass(frozen=True)
@@ -190,12 +190,12 @@ def investors_text(who: pd.DataFrame) -> str:
     leads, rivals, later = who[who.role == "lead"], who[who.rival_at_round], who[who.rival_later]
     text = (f"Of the {counted(who.round_id.nunique(), 'round')} with named investors, {len(leads)} "
             f"{'names' if len(leads) == 1 else 'name'} a lead"
-            + (f" ({', '.join(leads.investor + ' for ' + leads.company)})." if len(leads) else "."))
+            + (f" ({grouped(leads, 'investor', 'company', ' for ')})." if len(leads) else "."))
     n = counted(len(who), "investment")
     text += (f" None of the {n} comes" if rivals.empty else
              f" Of the {n}, {len(rivals)} {'comes' if len(rivals) == 1 else 'come'}")
     text += " from an organisation that had shown or launched a text-to-video model by the round"
-    text += f" ({'; '.join(rivals.investor + ' in ' + rivals.company)})." if len(rivals) else "."
+    text += f" ({grouped(rivals, 'investor', 'company', ' in ')})." if len(rivals) else "."
     if len(later):
         who_later = [f"{investor} (in {', '.join(group.company)}; first video model: "
                      f"{group.investor_video_debut.iloc[0]})"
@@ -207,8 +207,10 @@ def investors_text(who: pd.DataFrame) -> str:
 
 def in_millions(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
     """The rounds as a reader's table wants them: the company's name, and every amount in
-    millions (own currency, then US dollars at the chosen and the parity rate)."""
-    amounts = ["low", "high", "low_usd_chosen", "high_usd_chosen", "low_usd_parity", "high_usd_parity"]
+    millions (own currency, then US dollars at the chosen rate, at the parity, and at the rate
+    dated nearest the round, ``money.to_usd``'s ``usd_dated_*``), those present."""
+    amounts = ["low", "high", "low_usd_chosen", "high_usd_chosen", "low_usd_parity", "high_usd_parity",
+               "usd_dated_low", "usd_dated_high"]
     return table.assign(company=table.org_id.map(organizations.set_index("org_id").name),
                         **{f"{c}_m": table[c] / 1e6 for c in amounts if c in table.columns})
 
@@ -247,7 +249,7 @@ def timing_text(timing: pd.DataFrame, reference: str) -> str:
     if coarse.empty:
         return text + "; no round has a coarser date."
     names = coarse.company if "company" in coarse.columns else coarse.round_id
-    return text + (f"; the {counted(len(coarse), 'round')} of {' and '.join(names)} "
+    return text + (f"; the {counted(len(coarse), 'round')} of {named_counts(names)} "
                    f"{'is' if len(coarse) == 1 else 'are'} known "
                    f"only {_coarseness(coarse)}, a window of "
                    f"{timeline.relative_text(coarse.days_low.min(), coarse.days_high.max(), 'it')}.")
@@ -258,7 +260,8 @@ def plot(table: pd.DataFrame, rate: float, rate_label: str):
     ``rate`` and dollar rounds as they are (``convert``); open-ended highs hatched."""
     shown = convert(table[table.low.notna()].sort_values("announced_on"), rate, "plot")
     fig, ax = plots.figure(f"Funding rounds as the articles' wording allows ({rate_label})",
-                           "millions of US dollars", "", size=(9, 1.0 * len(shown) + 1.8))
+                           "millions of US dollars", "",
+                           size=(9, (1.0 if len(shown) <= 6 else 0.45) * len(shown) + 1.8))
     for i, row in enumerate(shown.itertuples()):
         lo, hi = row.low_usd_plot / 1e6, row.high_usd_plot / 1e6
         ax.barh(i, hi - lo, left=lo, color=plots.org_color(row.org_id), alpha=0.75,

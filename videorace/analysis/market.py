@@ -60,10 +60,15 @@ def plot_forecasts(table: pd.DataFrame, extra: list[tuple] | None = None):
     return fig
 
 
+#: Units of adoption counts; a row in any other unit (revenue in CNY or USD, a share) is no count.
+COUNT_UNITS = ("users", "videos", "downloads", "customers", "visits")
+
+
 def adoption(metrics: pd.DataFrame, subject_prefix: str = "Kling") -> pd.DataFrame:
     """A product's adoption figures over time, one column per metric: the lower bounds the company
-    disclosed ("over", "+"), the highest where two figures share a date."""
-    rows = metrics[metrics.subject.str.startswith(subject_prefix)]
+    disclosed ("over", "+"), the highest where two figures share a date. Only counts
+    (``COUNT_UNITS``): revenue and other money rows of the same subject are left out."""
+    rows = metrics[metrics.subject.str.startswith(subject_prefix) & metrics.unit.isin(COUNT_UNITS)]
     return rows.pivot_table(index="as_of", columns="metric", values="value_low", aggfunc="max")
 
 
@@ -104,7 +109,8 @@ def floors_text(metrics: pd.DataFrame, subject_prefix: str, metric: str, what: s
     """A sentence on one metric's lower bounds: the first and the last floor, dated at their
     precision. The ratio of two floors is no growth rate (the earlier true value may lie far above
     its floor), so none is stated."""
-    rows = metrics[metrics.subject.str.startswith(subject_prefix) & (metrics.metric == metric)]
+    rows = metrics[metrics.subject.str.startswith(subject_prefix) & (metrics.metric == metric)
+                   & metrics.unit.isin(COUNT_UNITS)]
     rows = rows.sort_values(["as_of", "value_low"])
     if rows.empty:
         return f"The data has no figure for {what}."
