@@ -60,7 +60,7 @@ def stopped(out: Path, summary: str, details: list[str]) -> None:
     state = read_state(out)
     notice = changes.stopped_html(now(), summary, details)
     log_html = changes.render_html(changes.read_log(out))
-    atomic_write(out / "index.html", render_index(state, notice + "\n" + log_html))
+    atomic_write(out / "index.html", render_index(state, log_html, stopped=notice))
 
 
 def select(reports: list[Report], only: list[str] | None) -> list[Report]:

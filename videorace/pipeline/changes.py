@@ -199,6 +199,7 @@ def stopped_html(at: str, summary: str, details: list[str], limit: int = 20) -> 
     """The index's notice for a build that stopped before any report ran, with its error lines."""
     items = "".join(f"<li><code>{esc(d)}</code></li>" for d in details[:limit])
     more = f"<li>… and {len(details) - limit} more</li>" if len(details) > limit else ""
-    return (f"<h2>The latest build stopped</h2>\n<p class=\"failed\"><b>{esc(shown(at))}</b>: "
-            f"{esc(summary)}. The reports below are those of the last build that ran.</p>"
-            + (f"<ul>{items}{more}</ul>" if items else ""))
+    return (f"<section class=\"alert\" id=\"stopped\"><h2>The latest build stopped</h2>\n"
+            f"<p class=\"failed\"><b>{esc(shown(at))}</b>: {esc(summary)}. The answer and the "
+            "reports below are those of the last build that ran; the error lines follow.</p>"
+            + (f"<ul>{items}{more}</ul>" if items else "") + "</section>")

@@ -9,9 +9,11 @@ from videorace.pipeline.state import FAILED_DIR as FAILED
 from videorace.pipeline.state import shown
 
 
-def render_index(state: dict, changes: str = "") -> str:
+def render_index(state: dict, changes: str = "", stopped: str = "") -> str:
     """The page for the reports in ``state``; ``changes`` is the HTML of the section on what the
-    latest build changed (``changes.render_html``), shown above the reports."""
+    latest build changed (``changes.render_html``), shown above the reports. A failure comes first,
+    above the answer, on the first screen: ``stopped`` (``changes.stopped_html``: the latest build
+    stopped before any report ran) and every failed report, each linked to its error."""
     rows = []
     for key in sorted(state):
         e = state[key]
@@ -30,8 +32,28 @@ def render_index(state: dict, changes: str = "") -> str:
             f"<small><code>{esc(e['notebook'])}</code> / {esc(e['set'])}</small></td>"
             f"<td>{params}</td><td class=\"{esc(e.get('status', ''))}\">{status}</td>"
             f"<td>{built}</td><td>{note}<ul>{figures}</ul></td></tr>")
-    return INDEX_TEMPLATE.format(version=esc(__version__), answer=answer_section(state),
+    return INDEX_TEMPLATE.format(version=esc(__version__), alert=stopped + failures_section(state),
+                                 answer=answer_section(state),
                                  changes=changes, rows="\n".join(rows))
+
+
+def failures_section(state: dict) -> str:
+    """The notice of the reports whose latest build failed, each with its error line and a link to
+    its log (the failing cell, exception and traceback); empty when none failed."""
+    failed = [(k, state[k]) for k in sorted(state) if state[k].get("status") == "failed"]
+    if not failed:
+        return ""
+    items = []
+    for key, e in failed:
+        log = next((f for f in e.get("failed_files", [f"{FAILED}/{key}.log"]) if f.endswith(".log")),
+                   None)
+        error = f" (<a href=\"{esc(log)}\">the error</a>)" if log else ""
+        kept = "its last good version is kept" if e.get("built_at") else "no good version yet"
+        items.append(f"<li><b>{esc(e['title'])}</b> failed {esc(shown(e.get('failed_at', '')))}: "
+                     f"{esc(e.get('message', ''))}{error}; {kept}</li>")
+    return (f"<section class=\"alert\" id=\"failed\"><h2>{len(failed)} report(s) failed in the "
+            "latest build</h2>\n<p class=\"failed\">The answer and the reports below show each "
+            f"one's last good version.</p>\n<ul>{''.join(items)}</ul></section>")
 
 
 def since_words(since: str) -> str:
@@ -96,12 +118,15 @@ th, td {{ border-bottom: 1px solid #ddd; padding: 6px 10px; text-align: left; ve
 td.ok {{ color: #1a7f37; }} td.failed {{ color: #b42318; }}
 ul {{ margin: 0; padding-left: 1.1em; }} small {{ color: #555; }}
 ul.changes > li {{ margin-bottom: 0.4em; }}
+section.alert {{ border-left: 4px solid #b42318; padding: 0 1em; background: #fef3f2; }}
+p.failed {{ color: #b42318; }}
 table.answer th[scope=row] {{ font-weight: normal; }} table.answer td b {{ color: #111; }}
 </style></head>
 <body>
 <h1>videorace reports</h1>
 <p>China's text-to-video race against Sora, from sourced data. Each report states its
 parameters and the data it was built from. videorace {version}.</p>
+{alert}
 {answer}
 {changes}
 <h2>Reports</h2>
