@@ -146,6 +146,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("names", nargs="*", help="notebook names (default: all)")
     p.set_defaults(func=cmd_refresh)
 
+    p = sub.add_parser("run", help="papermill on the project's kernel, a mistake said in one line: "
+                                   "run NOTEBOOK OUTPUT [-p NAME VALUE ...] (papermill's options)")
+    p.add_argument("papermill_args", nargs=argparse.REMAINDER)
+
     p = sub.add_parser("update", help="fast-forward the checkout to its upstream branch (refuses "
                                       "on local changes or divergence); for scheduled builds")
     p.add_argument("--repo", default=".", metavar="DIR", help="the checkout (default: here)")
@@ -154,6 +158,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["run"] and argv[1:2] != ["-h"]:  # papermill's own options, as papermill parses them
+        from videorace.pipeline.run import main as run_main
+
+        return run_main(argv[1:])
     args = parser().parse_args(argv)
     try:
         return args.func(args)
