@@ -286,3 +286,30 @@ def test_a_kernel_imports_next_to_nothing_after_the_fork(tmp_path):
     html = (out / "01_modules.html").read_text()
     after = html.split("AFTER-FORK", 1)[1].split("END", 1)[0].split()
     assert len(after) <= 8, f"imported by the kernel after the fork: {after}"
+
+
+def test_a_default_changed_in_the_working_copy_is_named_by_the_build(tmp_path):
+    """Exploring belongs in lab/ (make lab); a default changed in notebooks/ against the committed
+    notebook is a change to what is published, and the build says which, old -> new."""
+    import json
+
+    repo = tmp_path / "repo"
+    shutil.copytree(STUBS / "notebooks", repo / "notebooks")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "stubs"], check=True)
+    path = repo / "notebooks" / "01_alpha.ipynb"
+    nb = json.loads(path.read_text())
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    source = "".join(cell["source"])
+    assert "value: int = 1" in source
+    cell["source"] = source.replace("value: int = 1", "value: int = 7")
+    path.write_text(json.dumps(nb))
+    result = run_here("build", "--out", tmp_path / "out", "--notebooks", repo / "notebooks",
+                      "--manifest", STUBS / "reports.toml", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    said = [ln for ln in result.stderr.splitlines() if "its defaults differ" in ln]
+    assert len(said) == 1 and "01_alpha.ipynb" in said[0] and "value: 1 -> 7" in said[0]
+    html = (tmp_path / "out" / "01_alpha.html").read_text(encoding="utf-8")
+    assert "<code>value = 7</code>" in html.split("</header>")[0]

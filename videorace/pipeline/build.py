@@ -202,7 +202,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
           notebooks: Path = config.NOTEBOOKS_DIR) -> int:
     """Build the stale reports of ``manifest`` from ``notebooks`` and ``data_dir`` into ``out``.
     Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook."""
-    from videorace.pipeline.notebooks import notebook_names
+    from videorace.pipeline.notebooks import notebook_names, uncommitted_defaults
 
     if not data_is_valid(data_dir, out):
         return 1
@@ -211,6 +211,8 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
     except BuildError as err:
         stopped(out, f"the report list could not be read: {err}", [])
         raise
+    for line in uncommitted_defaults(notebooks, sorted({r.notebook for r in listed})):
+        log(f"build: {line}")
     reports = select(listed, only)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):

@@ -41,6 +41,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
            TAKEAWAY_DIR_ENV: str(files), TAKEAWAY_LINK_ENV: report.files_dir}
     source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
     try:
+        ran_with = notebooks.defaults(report.notebook, Path(notebooks_dir))  # as papermill reads it
         nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log,
                                warm=warm)
     except PapermillExecutionError as err:
@@ -69,6 +70,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     split = time_split(nb, time.perf_counter() - started)
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
+              "defaults": {k: v for k, v in ran_with.items() if k not in report.parameters},
               "data_dir": display_path(Path(data_dir)), "version": __version__}
     exported = time.perf_counter()
     html = notebooks.to_html(nb, header)
