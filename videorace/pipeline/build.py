@@ -121,6 +121,9 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                       "answer": result.get("answer", {}), "message": "",
                       "split": result.get("split", {})})
         progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
+        if result.get("warnings"):
+            progress.log(f"warned {r.key}: {len(result['warnings'])} line(s) written to stderr, left "
+                         f"out of the report; the first: {result['warnings'][0]}")
     else:
         failed = [f"{FAILED_DIR}/{r.key}.{ext}" for ext in ("ipynb", "log")
                   if (out / FAILED_DIR / f"{r.key}.{ext}").is_file()]

@@ -179,6 +179,25 @@ def warm_exporter() -> None:
                  "data_hash": "", "data_dir": "", "version": ""})
 
 
+def take_stderr(nb) -> list[str]:
+    """Remove what the cells wrote to stderr (a library's warning: matplotlib's missing glyph,
+    pandas' deprecations) from ``nb``, in place, and return its non-blank lines: a report shows
+    what the notebook computed, never a library's warning; the build logs them instead."""
+    lines = []
+    for cell in nb.cells:
+        outputs = cell.get("outputs", [])
+        kept = [o for o in outputs if not (o.get("output_type") == "stream"
+                                           and o.get("name") == "stderr")]
+        for o in outputs:
+            if o not in kept:
+                text = o.get("text", "")
+                lines += [ln for ln in (text if isinstance(text, str) else "".join(text)).splitlines()
+                          if ln.strip()]
+        if len(kept) != len(outputs):
+            cell["outputs"] = kept
+    return lines
+
+
 def to_html(nb, header: dict) -> str:
     """Self-contained HTML: code hidden, images embedded, nothing loaded from a network. Threads
     calling it take turns (they share one exporter)."""

@@ -67,6 +67,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
+    warned = notebooks.take_stderr(nb)
     split = time_split(nb, time.perf_counter() - started)
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
@@ -79,7 +80,8 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
             "files": str(files) if files.is_dir() else "",
-            "key_figures": key_figures(nb), "answer": answer(nb), "split": split}
+            "key_figures": key_figures(nb), "answer": answer(nb), "split": split,
+            "warnings": warned}
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
