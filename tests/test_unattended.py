@@ -186,3 +186,23 @@ def test_a_build_stopped_by_bad_data_or_a_bad_manifest_says_so_in_the_index(tmp_
     assert "report list could not be read" in (out / "index.html").read_text(encoding="utf-8")
     assert build(out, good)[0] == 0
     assert "The latest build stopped" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_kernel_that_dies_mid_cell_is_logged_with_that_cell(tmp_path):
+    import nbformat
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x: int = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nos._exit(3)  # the kernel dies here"),
+        nbformat.v4.new_code_cell("print('never')")])
+    nbformat.write(nb, str(notebooks / "01_dead.ipynb"))
+    manifest = tmp_path / "reports.toml"
+    manifest.write_text("")
+    result = run_here("build", "--out", tmp_path / "out", "--notebooks", notebooks,
+                      "--manifest", manifest, "-j", "1")
+    assert result.returncode == 1
+    assert "FAILED 01_dead: cell 2: DeadKernelError" in result.stderr
+    log = (tmp_path / "out" / "_failed" / "01_dead.log").read_text(encoding="utf-8")
+    assert "the kernel stopped in cell 2 (cell index 1):\n\nimport os\nos._exit(3)" in log

@@ -62,8 +62,10 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
         atomic_write(out_dir / FAILED_DIR / f"{report.key}.log", crash_log(report, err, kernel_log))
         kernel_log.unlink(missing_ok=True)
         (out_dir / FAILED_DIR / f"{report.key}.ipynb").unlink(missing_ok=True)  # an older failure's
-        return {"status": "failed", "seconds": time.perf_counter() - started,
-                "message": f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
+        cell = running_cell(err)
+        return {"status": "failed", "seconds": time.perf_counter() - started, "failed_copy": "",
+                "message": (f"cell {cell[0]}: " if cell else "")
+                + f"{type(err).__name__}: {err}".splitlines()[0]}
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
@@ -96,14 +98,32 @@ def failure_log(report: Report, err, kernel_log: Path) -> str:
                          "Traceback:", traceback.rstrip()], kernel_log)
 
 
+def running_cell(err: BaseException) -> tuple[int, int, str] | None:
+    """(execution count, cell index, source) of the cell papermill was running when ``err`` was
+    raised (a kernel that died mid-cell), read from papermill's cell loop in the traceback; None
+    when the error came before or after the cells."""
+    import traceback
+
+    for frame, _ in traceback.walk_tb(err.__traceback__):
+        if frame.f_code.co_name == "papermill_execute_cells" and "index" in frame.f_locals:
+            index, client = frame.f_locals["index"], frame.f_locals.get("self")
+            cells = client.nb.cells if client is not None else []
+            count = sum(c.cell_type == "code" for c in cells[:index + 1])
+            return count, index, cells[index].source if index < len(cells) else ""
+    return None
+
+
 def crash_log(report: Report, err: Exception, kernel_log: Path | None = None) -> str:
-    """``_failed/<report>.log`` when no cell failed (the kernel died or never started, the notebook
-    could not be read): the exception and the build's traceback, then the kernel's log."""
+    """``_failed/<report>.log`` when no cell raised (the kernel died or never started, the notebook
+    could not be read): the cell that was running when the kernel died, when one was, the
+    exception and the build's traceback, then the kernel's log."""
     import traceback
 
     text = "".join(traceback.format_exception(type(err), err, err.__traceback__))
-    return _log(report, ["failed outside the notebook's cells:", "",
-                         f"{type(err).__name__}: {err}", "", text.rstrip()], kernel_log)
+    cell = running_cell(err)
+    where = ["failed outside the notebook's cells:"] if cell is None else [
+        f"the kernel stopped in cell {cell[0]} (cell index {cell[1]}):", "", cell[2].rstrip()]
+    return _log(report, [*where, "", f"{type(err).__name__}: {err}", "", text.rstrip()], kernel_log)
 
 
 def _log(report: Report, body: list[str], kernel_log: Path | None) -> str:
