@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.conftest import run_here
 from videorace.pipeline import datadiff
@@ -206,3 +207,55 @@ def test_a_kernel_that_dies_mid_cell_is_logged_with_that_cell(tmp_path):
     assert "FAILED 01_dead: cell 2: DeadKernelError" in result.stderr
     log = (tmp_path / "out" / "_failed" / "01_dead.log").read_text(encoding="utf-8")
     assert "the kernel stopped in cell 2 (cell index 1):\n\nimport os\nos._exit(3)" in log
+
+
+def test_a_stopped_build_writes_its_index_under_the_lock_and_clears_a_killed_builds_files(
+        tmp_path, data_copy):
+    """The index of a build stopped by bad data is written only once the build holds the lock
+    (a running build's index is not overwritten under it), and the temporary files a killed
+    build left go first, even when the build then stops."""
+    import fcntl
+    import threading
+
+    from videorace.pipeline import build as builder
+    from videorace.pipeline.state import LOCK_FILE
+
+    events = data_copy / "model_events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",high,", ",High,", 1),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "_failed").mkdir(parents=True)
+    left = [out / ".tmp-123-01_alpha.html", out / "_failed" / ".tmp-123-01_alpha.log"]
+    for f in left:
+        f.write_text("left by a killed build")
+    results = []
+    with open(out / LOCK_FILE, "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        worker = threading.Thread(target=lambda: results.append(builder.build(
+            out, data_copy, manifest=STUBS / "reports.toml", notebooks=STUBS / "notebooks")))
+        worker.start()
+        worker.join(1.0)
+        assert worker.is_alive() and not (out / "index.html").exists()
+        assert all(f.exists() for f in left)
+    worker.join(30)
+    assert results == [1]
+    assert "The latest build stopped" in (out / "index.html").read_text(encoding="utf-8")
+    assert not any(f.exists() for f in left)
+
+
+@pytest.mark.parametrize("where", ["data", "inside the data", "someone's folder"])
+def test_out_is_never_the_data_nor_a_folder_a_build_did_not_write(tmp_path, data_copy, where):
+    out = {"data": data_copy, "inside the data": data_copy / "reports",
+           "someone's folder": tmp_path / "mine"}[where]
+    if where == "someone's folder":
+        out.mkdir()
+        (out / "thesis.tex").write_text("mine")
+    before = sorted(p.name for p in data_copy.iterdir())
+    result = run_here("build", "--out", out, "--data", data_copy)
+    assert result.returncode == 2
+    said = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(said) == 1 and "nothing was written" in said[0], said
+    assert ("thesis.tex" in said[0]) == (where == "someone's folder")
+    assert sorted(p.name for p in data_copy.iterdir()) == before
+    if where == "someone's folder":
+        assert sorted(p.name for p in out.iterdir()) == ["thesis.tex"]

@@ -30,7 +30,7 @@ from videorace.pipeline import changes, config, datadiff
 from videorace.pipeline.buildlog import Progress, log
 from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
-from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
+from videorace.pipeline.state import (FAILED_DIR, LOCK_FILE, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
                                       environment_digest, fingerprint, now, read_state,
                                       write_if_changed)
 from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
@@ -200,27 +200,35 @@ def clear_unlisted_failures(out: Path, keys: set[str]) -> None:
             old.unlink(missing_ok=True)
 
 
+def clear_leftovers(out: Path) -> None:
+    """Remove the temporary files and folders a killed build left (``.tmp-*``, in ``out`` and
+    ``_failed/``): run first under the lock, whatever the build then does."""
+    for leftover in [*out.glob(f"{TMP_PREFIX}*"), *(out / FAILED_DIR).glob(f"{TMP_PREFIX}*")]:
+        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+
+
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
           jobs: int | None = None, manifest: Path = config.MANIFEST,
           notebooks: Path = config.NOTEBOOKS_DIR) -> int:
     """Build the stale reports of ``manifest`` from ``notebooks`` and ``data_dir`` into ``out``.
-    Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook."""
+    Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook. Everything
+    it writes, the index of a build stopped by bad data or a bad manifest included, is written
+    under the lock, after the leftovers of a killed build are cleared."""
     from videorace.pipeline.notebooks import notebook_names, uncommitted_defaults
 
-    if not data_is_valid(data_dir, out):
-        return 1
-    try:
-        listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
-    except BuildError as err:
-        stopped(out, f"the report list could not be read: {err}", [])
-        raise
-    for line in uncommitted_defaults(notebooks, sorted({r.notebook for r in listed})):
-        log(f"build: {line}")
-    reports = select(listed, only)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):
-        for leftover in out.glob(f"{TMP_PREFIX}*"):  # left by a build that was killed
-            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+        clear_leftovers(out)
+        if not data_is_valid(data_dir, out):
+            return 1
+        try:
+            listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
+        except BuildError as err:
+            stopped(out, f"the report list could not be read: {err}", [])
+            raise
+        for line in uncommitted_defaults(notebooks, sorted({r.notebook for r in listed})):
+            log(f"build: {line}")
+        reports = select(listed, only)
         state = read_state(out)
         prior = changes.previous(out, state)
         todo = stale(reports, state, out, data_dir, notebooks, force)
@@ -249,6 +257,25 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         return 0
 
 
+def unsafe_out(out: Path, data_dir: Path, given: bool = True) -> str | None:
+    """Why ``out`` may not receive reports, or None: the data directory (or a folder inside it or
+    around it) never, and an existing directory only when it is empty or a build wrote it (it
+    holds the build's state or lock), so a mistyped ``--out`` overwrites nothing of anyone's.
+    ``given`` False: the default ``reports/``, which holds its committed README."""
+    if out == data_dir or data_dir in out.parents or out in data_dir.parents:
+        return (f"expected a directory apart from the data directory {data_dir}, found one that is, "
+                "holds or lies inside it")
+    if not given or not out.is_dir():
+        return None
+    if (out / STATE_FILE).is_file() or (out / LOCK_FILE).is_file():
+        return None
+    others = sorted(p.name for p in out.iterdir())
+    if others:
+        return (f"expected an empty directory or one a build wrote (it holds {STATE_FILE}), found "
+                f"{len(others)} other file(s), e.g. {others[0]}")
+    return None
+
+
 def main(args) -> int:
     """Resolve every path against the current directory first (kernels run elsewhere), then build.
     An installed copy's defaults are the current directory's data/, notebooks/, reports.toml and
@@ -258,6 +285,10 @@ def main(args) -> int:
     if not data_dir.is_dir():
         log(f"build: {'--data ' + args.data if args.data else 'data'}: expected a data directory, "
               f"found none at {data_dir}")
+        return 2
+    refused = unsafe_out(out, data_dir, given=bool(args.out))
+    if refused:
+        log(f"build: --out {args.out or out}: {refused}; nothing was written")
         return 2
     if args.jobs is not None and args.jobs < 1:
         log(f"build: -j {args.jobs}: expected a number of workers >= 1")
