@@ -259,3 +259,11 @@ def test_out_is_never_the_data_nor_a_folder_a_build_did_not_write(tmp_path, data
     assert sorted(p.name for p in data_copy.iterdir()) == before
     if where == "someone's folder":
         assert sorted(p.name for p in out.iterdir()) == ["thesis.tex"]
+
+
+def test_a_number_written_another_way_is_not_a_changed_row():
+    key = ("id",)
+    old = pd.DataFrame({"id": ["a", "b"], "v": ["1200000", "7"], "t": ["x", "y"]})
+    new = pd.DataFrame({"id": ["a", "b"], "v": ["1200000.0", "7.5"], "t": ["x", "y"]})
+    assert datadiff.table_changes(old, new, key)["changed"] == [["b", "v", "7", "7.5"]]
+    assert datadiff.same_cell("1.2e6", "1200000") and not datadiff.same_cell("", "0")

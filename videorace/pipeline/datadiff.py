@@ -3,8 +3,8 @@
 A successful build keeps a copy of the data it was built from in ``<out>/.build-data/`` (the
 schema's tables, a few hundred kilobytes); the next build compares each changed table with that
 copy: rows added and removed, by key, and for a row kept, each column whose cell changed, old -> new.
-Cells are compared as the CSV spells them, so ``200`` -> ``300`` is a change and nothing is lost to
-a number's formatting.
+Cells are compared by value: ``200`` -> ``300`` is a change, ``1200000`` -> ``1200000.0`` (the same
+number written another way) is not.
 """
 
 from __future__ import annotations
@@ -44,9 +44,23 @@ def table_changes(old: pd.DataFrame | None, new: pd.DataFrame | None,
     for k in (k for k in after if k in before):
         columns = list(after[k]) + [c for c in before[k] if c not in after[k]]
         changed += [[k, c, before[k].get(c), after[k].get(c)] for c in columns
-                    if before[k].get(c) != after[k].get(c)]
+                    if not same_cell(before[k].get(c), after[k].get(c))]
     return {"added": [k for k in after if k not in before],
             "removed": [k for k in before if k not in after], "changed": changed}
+
+
+def same_cell(old: str | None, new: str | None) -> bool:
+    """Whether two spellings of a cell hold the same value: the same text, or the same number
+    written another way (``1200000`` and ``1200000.0``, ``1.5e6``), which a spreadsheet's save
+    can produce without anyone changing the figure."""
+    if old == new:
+        return True
+    if old is None or new is None:
+        return False
+    try:
+        return float(old) == float(new)
+    except ValueError:
+        return False
 
 
 def row_changes(old_dir: Path, new_dir: Path, files: list[str]) -> dict[str, dict] | None:
