@@ -40,6 +40,11 @@ CHANGED_HTML = ("<ul class=\"changes\"><li><a href=\"01_alpha.html\">Alpha</a> "
                 "180 → 240</li></ul>")
 
 
+def under(text: str, data: Path) -> str:
+    """``text`` with the data files named as a build under ``--data data`` names them."""
+    return text.replace("data/capabilities.csv", f"{data}/capabilities.csv")
+
+
 def entries(out: Path) -> list[str]:
     """CHANGES.md's entries, newest first, each without its dated heading."""
     text = (out / changes.CHANGES_FILE).read_text(encoding="utf-8")
@@ -74,14 +79,14 @@ def test_one_changed_number_is_listed_and_a_noop_build_keeps_it_in_view(tmp_path
 
     change_longest_clip(data_copy, 240)
     assert "built  01_alpha" in build(out, data_copy)
-    assert CHANGED_HTML in section(out)
-    assert entries(out)[0] == CHANGED_MD and changes.FIRST in entries(out)[1]
+    assert under(CHANGED_HTML, data_copy) in section(out)
+    assert entries(out)[0] == under(CHANGED_MD, data_copy) and changes.FIRST in entries(out)[1]
 
     assert "0 built, 2 up to date" in build(out, data_copy)
-    assert CHANGED_HTML in section(out)  # the latest change stays, with its date
+    assert under(CHANGED_HTML, data_copy) in section(out)  # the latest change stays, with its date
     assert re.search(r"The latest build, " + AT.pattern + ", changed nothing", section(out))
     assert re.search(r"Latest change: <b>" + AT.pattern, section(out))
-    assert len(entries(out)) == 2 and entries(out)[0] == CHANGED_MD  # no entry for a no-op
+    assert len(entries(out)) == 2 and entries(out)[0] == under(CHANGED_MD, data_copy)  # no entry for a no-op
 
 
 def test_a_build_with_a_failed_report_still_logs_what_the_others_changed(tmp_path, data_copy):
@@ -96,8 +101,8 @@ def test_a_build_with_a_failed_report_still_logs_what_the_others_changed(tmp_pat
     result = run_here("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
                      "--manifest", failing, "-j", "1")
     assert result.returncode == 1 and "built  01_alpha" in result.stderr
-    assert CHANGED_HTML in section(out)
-    assert entries(out)[0] == CHANGED_MD
+    assert under(CHANGED_HTML, data_copy) in section(out)
+    assert entries(out)[0] == under(CHANGED_MD, data_copy)
 
 
 # --- the comparison and its rendering, on hand-made states -------------------------------------

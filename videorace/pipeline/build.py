@@ -180,9 +180,12 @@ def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
     """After every build, failed reports or not: index.html and CHANGES.md from the state of the
     manifest's reports and the change log (this build's entry first when it changed a published
     key figure or the data), then the baseline and the data copy the next build compares with."""
+    from videorace.data.validate import display_dir
+
     figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
     found = changes.compare(prior, state, figures, data, rows=lambda files: datadiff.row_changes(
         out / datadiff.SNAPSHOT_DIR, data_dir, files))
+    found["data_dir"] = display_dir(data_dir)
     at = now()
     log = changes.logged(out, found, at)
     shown = {k: v for k, v in state.items() if k in keys}

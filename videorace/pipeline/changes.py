@@ -134,12 +134,14 @@ def _data_lines(changes: dict, code) -> list[tuple[str, list[str]]]:
         return [(DATA_UNKNOWN, [])]
     rows = changes.get("rows") or {}
     out = []
+    where = changes.get("data_dir", "data")  # the directory the build read (``--data``)
     for name in changes["data"]:
         detail, by = [], ""
         if name in rows:  # the same rows in other bytes (line endings, quoting) list none
             detail = datadiff.lines(rows[name], code, esc) or ["no row changed, only the bytes"]
             by = f" (rows by {esc(rows[name]['key'])})" if detail and "key" in rows[name] else ""
-        out.append((f"Data {code(esc(name))} changed{by}{':' if detail else '.'}", detail))
+        shown = f"{where}/{name.split('/', 1)[-1]}"
+        out.append((f"Data {code(esc(shown))} changed{by}{':' if detail else '.'}", detail))
     return out
 
 
