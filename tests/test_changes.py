@@ -5,7 +5,9 @@ change in view with its date and says when it ran."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,29 @@ def test_the_index_headings_and_table_headers_stay_accessible():
     assert '<html lang="en">' in html
     assert re.findall(r"<h(\d)", html) == ["1", "2", "2"]
     assert html.count("<th") == html.count('<th scope="col">') == 5
+
+
+def test_an_only_build_on_other_data_logs_its_figures_alone_and_leaves_the_data_to_a_full_build(
+        tmp_path, data_copy):
+    out, other = tmp_path / "out", tmp_path / "other"
+    build(out, data_copy)
+    shutil.copytree(data_copy, other)
+    change_longest_clip(other, 240)
+    build(out, other, "--only", "01_alpha")
+    partial = entries(out)[0]
+    assert partial.startswith(f"A build of 01_alpha only (`--only`), from {other}:")
+    assert "- longest clip (s): 180 → 240" in partial and "Data `" not in partial
+    assert "01_alpha only" in section(out)
+    build(out, other)  # the full build lists the data's change, against the last full build's
+    assert "capabilities.csv` changed" in entries(out)[0] and "A build of" not in entries(out)[0]
+
+
+def test_the_change_log_keeps_the_latest_entries_only(tmp_path):
+    old = [{"at": f"2026-01-01T00:00:{i % 60:02d}Z", "changes": {"first": True, "reports": [],
+                                                                "data": []}}
+           for i in range(changes.LOG_LIMIT)]
+    (tmp_path / changes.LOG_FILE).write_text(json.dumps(old), encoding="utf-8")
+    log = changes.logged(tmp_path, {"first": False, "reports": [], "data": None}, "2026-12-03T06:15:02Z")
+    assert len(log) == changes.LOG_LIMIT == len(changes.read_log(tmp_path))
+    assert log[0]["at"] == "2026-12-03T06:15:02Z" and log[-1] == old[-2]
+    assert f"the latest {changes.LOG_LIMIT} at most" in changes.render_markdown(log)

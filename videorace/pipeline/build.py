@@ -176,23 +176,31 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
 
 
 def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
-                data_dir: Path) -> None:
+                data_dir: Path, only: set[str] | None = None) -> None:
     """After every build, failed reports or not: index.html and CHANGES.md from the state of the
     manifest's reports and the change log (this build's entry first when it changed a published
-    key figure or the data), then the baseline and the data copy the next build compares with."""
+    key figure or the data), then the baseline and the data copy the next build compares with.
+    A build of ``only`` some reports (``--only``, perhaps on other data) compares their figures
+    alone and leaves the data's baseline and copy as the last full build left them, so its entry
+    never mixes with another data's rows; the next full build lists the data's changes."""
     from videorace.data.validate import display_dir
 
     figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
+    if only is not None and prior is not None:
+        figures = {**prior["figures"], **{k: v for k, v in figures.items() if k in only}}
+        data = prior.get("data") or data
     found = changes.compare(prior, state, figures, data, rows=lambda files: datadiff.row_changes(
         out / datadiff.SNAPSHOT_DIR, data_dir, files))
     found["data_dir"] = display_dir(data_dir)
+    if only is not None:
+        found["only"] = sorted(only)
     at = now()
     log = changes.logged(out, found, at)
     shown = {k: v for k, v in state.items() if k in keys}
     write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found)))
     write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(log))
     write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
-    if found["data"] or not (out / datadiff.SNAPSHOT_DIR).is_dir():
+    if (found["data"] and only is None) or not (out / datadiff.SNAPSHOT_DIR).is_dir():
         datadiff.snapshot(data_dir, out)
 
 
@@ -248,7 +256,8 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         progress.close()
         keys = {r.key for r in listed}
         clear_unlisted_failures(out, keys)
-        write_index(out, state, keys, prior, data_dir)
+        write_index(out, state, keys, prior, data_dir,
+                    only={r.key for r in reports} if only else None)
         log(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
             f"{time.perf_counter() - started:.1f} s, {workers} at a time")
         if failures:

@@ -27,6 +27,8 @@ FIRST = "First build: there is no earlier build to compare with."
 NOTHING = "Nothing changed: no key figure and no data file."
 NO_FIGURE = "No key figure changed."
 DATA_UNKNOWN = "The previous build did not record its data files."
+#: Entries kept in the change log (and CHANGES.md), newest first; older ones are dropped.
+LOG_LIMIT = 100
 NONE = "(none)"  # the old value of a figure that appeared, the new value of one that went
 
 
@@ -104,10 +106,11 @@ def read_log(out: Path) -> list[dict]:
 
 
 def logged(out: Path, found: dict, at: str) -> list[dict]:
-    """The change log with this build's entry first when it changed something (written back)."""
+    """The change log with this build's entry first when it changed something (written back),
+    at most ``LOG_LIMIT`` entries: the oldest go."""
     log = read_log(out)
     if changed(found):
-        log = [{"at": at, "changes": found}] + log
+        log = ([{"at": at, "changes": found}] + log)[:LOG_LIMIT]
         atomic_write(out / LOG_FILE, json.dumps(log, indent=1, sort_keys=True) + "\n")
     return log
 
@@ -145,8 +148,17 @@ def _data_lines(changes: dict, code) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _partial(changes: dict) -> str | None:
+    """The sentence that says a build made only some reports (``--only``), from which data."""
+    if not changes.get("only"):
+        return None
+    return (f"A build of {', '.join(changes['only'])} only (`--only`), from "
+            f"{changes.get('data_dir', 'data')}: the data's changes are listed by the next full "
+            "build.")
+
+
 def _entry_markdown(changes: dict) -> list[str]:
-    lines = []
+    lines = [esc(_partial(changes)), ""] if _partial(changes) else []
     summary = _summary(changes)
     if summary:
         lines += [summary, ""]
@@ -162,7 +174,8 @@ def _entry_markdown(changes: dict) -> list[str]:
 def render_markdown(log: list[dict]) -> str:
     """``CHANGES.md``: every build that changed something, newest first, each under its date."""
     lines = [f"# {HEADING}", "", "Each build that changed a key figure or the data, newest first "
-             "(times in UTC). A build that changed nothing adds no entry.", ""]
+             f"(times in UTC), the latest {LOG_LIMIT} at most. A build that changed nothing adds "
+             "no entry.", ""]
     for entry in log:
         lines += [f"## {shown(entry['at'])}", ""] + _entry_markdown(entry["changes"])
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -180,6 +193,8 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
     parts.append(f"<p>Latest change: <b>{shown(latest['at'])}</b> (all changes, newest first: "
                  f"<a href=\"{CHANGES_FILE}\">{CHANGES_FILE}</a>).</p>")
     changes = latest["changes"]
+    if _partial(changes):
+        parts.append(f"<p>{esc(_partial(changes))}</p>")
     summary = _summary(changes)
     if summary:
         parts.append(f"<p>{summary}</p>")
