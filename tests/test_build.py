@@ -313,3 +313,17 @@ def test_a_default_changed_in_the_working_copy_is_named_by_the_build(tmp_path):
     assert len(said) == 1 and "01_alpha.ipynb" in said[0] and "value: 1 -> 7" in said[0]
     html = (tmp_path / "out" / "01_alpha.html").read_text(encoding="utf-8")
     assert "<code>value = 7</code>" in html.split("</header>")[0]
+
+
+def test_a_set_removed_from_the_manifest_is_removed_from_the_reports(tmp_path):
+    out, more = tmp_path / "out", tmp_path / "more.toml"
+    more.write_text((STUBS / "reports.toml").read_text() + '\n[[report]]\nnotebook = "01_alpha"\n'
+                    'set = "extra"\ntitle = "Alpha, extra"\nparameters = { value = 2 }\n')
+    assert run_here("build", "--out", out, "--notebooks", STUBS / "notebooks", "--manifest", more,
+                    "-j", "1").returncode == 0
+    assert (out / "01_alpha__extra.html").is_file()
+    (out / "01_alpha__extra_files").mkdir(exist_ok=True)
+    assert run_here("build", "--out", out, *SMALL).returncode == 0
+    assert not (out / "01_alpha__extra.html").exists() and not (out / "01_alpha__extra_files").exists()
+    assert "01_alpha__extra" not in json.loads((out / build_state.STATE_FILE).read_text())
+    assert "01_alpha__extra" not in (out / "index.html").read_text(encoding="utf-8")

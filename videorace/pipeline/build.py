@@ -204,8 +204,16 @@ def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
         datadiff.snapshot(data_dir, out)
 
 
-def clear_unlisted_failures(out: Path, keys: set[str]) -> None:
-    """Remove ``_failed/`` entries of reports no longer in the manifest."""
+def clear_unlisted(out: Path, state: dict, keys: set[str]) -> None:
+    """Remove what reports no longer in the manifest left: their HTML, take-away folder, state
+    entry and ``_failed/`` files, so a removed set is not published (nor on Pages) any more."""
+    gone = [k for k in state if k not in keys]
+    for key in gone:
+        entry = state.pop(key)
+        (out / entry.get("html", f"{key}.html")).unlink(missing_ok=True)
+        shutil.rmtree(out / f"{key}_files", ignore_errors=True)
+    if gone:
+        atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
     for old in (out / FAILED_DIR).glob("*"):
         if old.stem not in keys:
             old.unlink(missing_ok=True)
@@ -255,7 +263,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
         keys = {r.key for r in listed}
-        clear_unlisted_failures(out, keys)
+        clear_unlisted(out, state, keys)
         write_index(out, state, keys, prior, data_dir,
                     only={r.key for r in reports} if only else None)
         log(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
