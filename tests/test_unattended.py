@@ -65,6 +65,8 @@ def test_a_failure_after_a_good_build_links_the_last_good_version_with_its_date(
     assert f'<a href="02_beta.html">last good version</a>, built {shown(built)}' in beta
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown(built))
     assert '<a href="_failed/02_beta.log">log</a>' in beta
+    # beside the last good version, its parameters; the failed run's go with the failure
+    assert "<td>defaults</td>" in beta and "the failed run's parameters: fail = True" in beta
 
 
 def test_the_failure_log_holds_the_cell_the_exception_and_the_traceback(tmp_path):

@@ -107,9 +107,15 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
     """Publish a good report (rename its temporary HTML into place) or log the failure; update
     the state entry either way. True when the report was built."""
     entry = dict(state.get(r.key, {}))
-    entry.update({"title": r.title, "notebook": r.notebook, "set": r.set,
-                  "parameters": r.parameters, "html": r.html_name})
+    entry.update({"title": r.title, "notebook": r.notebook, "set": r.set, "html": r.html_name})
     ok = result["status"] == "ok"
+    # the parameters beside a report are those of its published version: a failed run's own go
+    # to its failure, and replace them only while there is no good version yet
+    if ok or not entry.get("built_at"):
+        entry["parameters"] = r.parameters
+    entry.pop("failed_parameters", None)
+    if not ok and entry["parameters"] != r.parameters:
+        entry["failed_parameters"] = r.parameters
     if ok:  # "seconds" and "built_at" stay those of the last good build when it fails
         entry["seconds"] = round(result["seconds"], 2)
         publish_files(result.get("files", ""), out / r.files_dir)

@@ -99,8 +99,12 @@ def failed_cell(key: str, e: dict, good: str | None) -> str:
     left = e.get("failed_files", [f"{FAILED}/{key}.ipynb", f"{FAILED}/{key}.log"])
     links = ", ".join(f"<a href=\"{esc(f)}\">{LEFT.get(f.rsplit('.', 1)[-1], 'file')}</a>"
                       for f in left)
+    ran = e.get("failed_parameters")
+    ran_with = ("<br><small>the failed run's parameters: "
+                + (", ".join(f"{esc(k)} = {esc(v)}" for k, v in ran.items()) or "defaults")
+                + "</small>") if ran is not None else ""
     return (f"<b>failed</b> {esc(shown(e.get('failed_at', '')))}<br><small>"
-            f"{esc(e.get('message', ''))}</small><br><small>{last}; "
+            f"{esc(e.get('message', ''))}</small>{ran_with}<br><small>{last}; "
             + (f"failed copy: {links}" if links else "no failed copy") + "</small>")
 
 
