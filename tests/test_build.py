@@ -224,7 +224,7 @@ def test_unknown_parameter_names_the_closest_declared_one():
 def test_take_away_folders_are_swapped_whole(tmp_path):
     """A report's new take-away folder replaces the old one whole (no file of the old run left
     behind); a report that now writes none loses its old folder; nothing temporary remains."""
-    from videorace.pipeline.build import publish_files
+    from videorace.pipeline.publish import publish_files
 
     target = tmp_path / "r_files"
     target.mkdir()

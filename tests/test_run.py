@@ -23,3 +23,13 @@ def test_a_notebook_that_stops_is_its_cell_and_error_without_papermills_tracebac
     assert said == [f"run: {STUBS / 'notebooks' / '01_alpha.ipynb'} stopped in cell 3: ValueError: "
                     "stub failure on purpose"], result.stderr
     assert "Traceback" not in result.stderr and "PapermillExecutionError" not in result.stderr
+
+
+def test_the_build_help_says_where_each_default_is_for_a_checkout_and_an_installed_copy():
+    from videorace.pipeline.cli import parser
+
+    build = parser()._subparsers._group_actions[0].choices["build"]
+    helps = {a.dest: a.help for a in build._actions}
+    for dest, name in (("notebooks", "notebooks/"), ("data", "data/"), ("manifest", "reports.toml")):
+        assert f"{name} of the checkout around the package; an installed copy: of the current " \
+               "directory" in helps[dest], helps[dest]

@@ -20,19 +20,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from videorace.pipeline import changes, config, datadiff
+from videorace.pipeline import changes, config
 from videorace.pipeline.buildlog import Progress, log
-from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
-from videorace.pipeline.state import (FAILED_DIR, LOCK_FILE, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
-                                      environment_digest, fingerprint, now, read_state,
-                                      write_if_changed)
+from videorace.pipeline.publish import (clear_leftovers, clear_unlisted, publish_files, stopped,
+                                        write_index)
+from videorace.pipeline.state import (FAILED_DIR, LOCK_FILE, STATE_FILE, BuildLock, atomic_write,
+                                      environment_digest, fingerprint, now, read_state)
 from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
 
 
@@ -51,16 +50,6 @@ def data_is_valid(data_dir: Path, out: Path | None = None) -> bool:
         if out is not None:
             stopped(out, summary, [str(p) for p in problems])
     return not problems
-
-
-def stopped(out: Path, summary: str, details: list[str]) -> None:
-    """The index after a build that stopped before any report ran (bad data, a bad manifest):
-    a notice with the error lines above the reports as they were, so readers see it too."""
-    out.mkdir(parents=True, exist_ok=True)
-    state = read_state(out)
-    notice = changes.stopped_html(now(), summary, details)
-    log_html = changes.render_html(changes.read_log(out))
-    atomic_write(out / "index.html", render_index(state, log_html, stopped=notice))
 
 
 def select(reports: list[Report], only: list[str] | None) -> list[Report]:
@@ -88,18 +77,6 @@ def stale(reports: list[Report], state: dict, out: Path, data_dir: Path, noteboo
         if force or not fresh:
             todo.append((r, fp))
     return todo
-
-
-def publish_files(tmp: str, target: Path) -> None:
-    """Put a report's freshly written take-away folder in place of the old one (which is moved
-    aside first and then removed), or remove the old one when the report now has none."""
-    old = target.with_name(f"{TMP_PREFIX}old-{target.name}")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.is_dir():
-        os.replace(target, old)
-    if tmp:
-        os.replace(tmp, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: str,
@@ -179,57 +156,6 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
         if warm is not None:
             warm.close()
     return failures
-
-
-def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
-                data_dir: Path, only: set[str] | None = None) -> None:
-    """After every build, failed reports or not: index.html and CHANGES.md from the state of the
-    manifest's reports and the change log (this build's entry first when it changed a published
-    key figure or the data), then the baseline and the data copy the next build compares with.
-    A build of ``only`` some reports (``--only``, perhaps on other data) compares their figures
-    alone and leaves the data's baseline and copy as the last full build left them, so its entry
-    never mixes with another data's rows; the next full build lists the data's changes."""
-    from videorace.data.validate import display_dir
-
-    figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
-    if only is not None and prior is not None:
-        figures = {**prior["figures"], **{k: v for k, v in figures.items() if k in only}}
-        data = prior.get("data") or data
-    found = changes.compare(prior, state, figures, data, rows=lambda files: datadiff.row_changes(
-        out / datadiff.SNAPSHOT_DIR, data_dir, files))
-    found["data_dir"] = display_dir(data_dir)
-    if only is not None:
-        found["only"] = sorted(only)
-    at = now()
-    log = changes.logged(out, found, at)
-    shown = {k: v for k, v in state.items() if k in keys}
-    write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found)))
-    write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(log))
-    write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
-    if (found["data"] and only is None) or not (out / datadiff.SNAPSHOT_DIR).is_dir():
-        datadiff.snapshot(data_dir, out)
-
-
-def clear_unlisted(out: Path, state: dict, keys: set[str]) -> None:
-    """Remove what reports no longer in the manifest left: their HTML, take-away folder, state
-    entry and ``_failed/`` files, so a removed set is not published (nor on Pages) any more."""
-    gone = [k for k in state if k not in keys]
-    for key in gone:
-        entry = state.pop(key)
-        (out / entry.get("html", f"{key}.html")).unlink(missing_ok=True)
-        shutil.rmtree(out / f"{key}_files", ignore_errors=True)
-    if gone:
-        atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
-    for old in (out / FAILED_DIR).glob("*"):
-        if old.stem not in keys:
-            old.unlink(missing_ok=True)
-
-
-def clear_leftovers(out: Path) -> None:
-    """Remove the temporary files and folders a killed build left (``.tmp-*``, in ``out`` and
-    ``_failed/``): run first under the lock, whatever the build then does."""
-    for leftover in [*out.glob(f"{TMP_PREFIX}*"), *(out / FAILED_DIR).glob(f"{TMP_PREFIX}*")]:
-        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
 
 
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,

@@ -134,11 +134,15 @@ def parser() -> argparse.ArgumentParser:
                    help="build only this notebook or report (repeatable)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="reports to execute at once (default: twice the number of cores)")
-    p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
-    p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
-    p.add_argument("--manifest", metavar="TOML", help="report list to use (default: reports.toml)")
+    where = "of the checkout around the package; an installed copy: of the current directory"
+    p.add_argument("--data", metavar="DIR", help=f"build from another copy of the data (default: "
+                                                 f"data/ {where})")
+    p.add_argument("--out", metavar="DIR", help="where reports go: empty, or written by a build, "
+                                                f"never the data (default: reports/ {where})")
+    p.add_argument("--manifest", metavar="TOML",
+                   help=f"report list to use (default: reports.toml {where})")
     p.add_argument("--notebooks", metavar="DIR",
-                   help="where the notebooks are (default: the project's notebooks/)")
+                   help=f"where the notebooks are (default: notebooks/ {where})")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("refresh", help="re-execute notebooks in place at their defaults "

@@ -67,7 +67,11 @@ def answer_section(state: dict) -> str:
     the report's last day and since when, and who led at the end of 2024. Empty without answers."""
     reports = [(k, state[k]) for k in sorted(state) if state[k].get("answer", {}).get("rows")]
     if not reports:
-        return ""
+        return (f"<h2>{ANSWER_HEADING}</h2>\n<p class=\"failed\">Missing: no report of this build "
+                "gives the answer. It comes from the catch-up reports over the whole period "
+                "(<code>06_catch_up</code> with <code>window_end = \"latest\"</code>), which "
+                "<code>reports.toml</code> lists; a build without that file makes each notebook at "
+                "its defaults only.</p>")
     dims = list(dict.fromkeys(r["row"] for _, e in reports for r in e["answer"]["rows"]))
     head = "".join(f"<th scope=\"col\"><a href=\"{esc(e['html'])}\">{esc(e['title'])}</a><br>"
                    f"<small>data to {esc(e['answer']['as_of'])}</small></th>" for _, e in reports)
@@ -82,7 +86,7 @@ def answer_section(state: dict) -> str:
                          + f"<br><small>end of 2024: {esc(SIDE_WORDS.get(row['end_2024'], row['end_2024']))}"
                          "</small></td>")
         body.append(f"<tr><th scope=\"row\">{esc(dim)}</th>{''.join(cells)}</tr>")
-    return ("<h2>The answer as it stands</h2>\n<p>On each dimension: who leads on the last day of "
+    return (f"<h2>{ANSWER_HEADING}</h2>\n<p>On each dimension: who leads on the last day of "
             "the data (on an arena board, at its latest snapshot, dated beside it), since when, and "
             "who led when 2024 ended, from the reports over the whole period (each column is one; "
             "follow its link for the evidence).</p>\n"
@@ -109,6 +113,7 @@ def failed_cell(key: str, e: dict, good: str | None) -> str:
 
 
 LEFT = {"ipynb": "notebook", "log": "log"}
+ANSWER_HEADING = "The answer as it stands"
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>

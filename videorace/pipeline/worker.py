@@ -28,7 +28,6 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     and the key figures the notebook displayed.
     """
     import nbformat
-    from papermill.exceptions import PapermillExecutionError
 
     from videorace.pipeline import notebooks
     started = time.perf_counter()
@@ -44,28 +43,10 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
         ran_with = notebooks.defaults(report.notebook, Path(notebooks_dir))  # as papermill reads it
         nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log,
                                warm=warm)
-    except PapermillExecutionError as err:
+    except Exception as err:  # a cell raised, the kernel died, the notebook is unreadable
         shutil.rmtree(files, ignore_errors=True)
-        failed = out_dir / FAILED_DIR
-        failed.mkdir(exist_ok=True)
-        os.replace(executed, failed / f"{report.key}.ipynb")
-        atomic_write(failed / f"{report.key}.log", failure_log(report, err, kernel_log))
-        kernel_log.unlink(missing_ok=True)
-        message = f"{err.ename}: {err.evalue}".strip()
         return {"status": "failed", "seconds": time.perf_counter() - started,
-                "message": f"cell {err.exec_count}: {message}",
-                "failed_copy": str(failed / f"{report.key}.ipynb")}
-    except Exception as err:  # kernel died, notebook unreadable: still one line, still safe
-        shutil.rmtree(files, ignore_errors=True)
-        executed.unlink(missing_ok=True)
-        (out_dir / FAILED_DIR).mkdir(exist_ok=True)
-        atomic_write(out_dir / FAILED_DIR / f"{report.key}.log", crash_log(report, err, kernel_log))
-        kernel_log.unlink(missing_ok=True)
-        (out_dir / FAILED_DIR / f"{report.key}.ipynb").unlink(missing_ok=True)  # an older failure's
-        cell = running_cell(err)
-        return {"status": "failed", "seconds": time.perf_counter() - started, "failed_copy": "",
-                "message": (f"cell {cell[0]}: " if cell else "")
-                + f"{type(err).__name__}: {err}".splitlines()[0]}
+                **record_failure(report, err, out_dir, executed, kernel_log)}
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
@@ -84,6 +65,31 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
             "files": str(files) if files.is_dir() else "",
             "key_figures": key_figures(nb), "answer": answer(nb), "split": split,
             "warnings": warned}
+
+
+def record_failure(report: Report, err: Exception, out_dir: Path, executed: Path,
+                   kernel_log: Path) -> dict:
+    """Leave a failure in ``_failed/``: the executed copy when a cell raised (papermill's
+    ``PapermillExecutionError``) and a log either way; returns its one-line message and the
+    failed copy's path (empty when there is none)."""
+    from papermill.exceptions import PapermillExecutionError
+
+    failed = out_dir / FAILED_DIR
+    failed.mkdir(exist_ok=True)
+    copy = failed / f"{report.key}.ipynb"
+    if isinstance(err, PapermillExecutionError):
+        os.replace(executed, copy)
+        atomic_write(failed / f"{report.key}.log", failure_log(report, err, kernel_log))
+        kernel_log.unlink(missing_ok=True)
+        return {"message": f"cell {err.exec_count}: " + f"{err.ename}: {err.evalue}".strip(),
+                "failed_copy": str(copy)}
+    executed.unlink(missing_ok=True)  # still one line, still safe
+    atomic_write(failed / f"{report.key}.log", crash_log(report, err, kernel_log))
+    kernel_log.unlink(missing_ok=True)
+    copy.unlink(missing_ok=True)  # an older failure's
+    cell = running_cell(err)
+    return {"message": (f"cell {cell[0]}: " if cell else "")
+            + f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
