@@ -123,3 +123,14 @@ def test_stopping_the_wrapper_stops_the_build_and_its_workers_and_logs_the_stop(
     assert any(ln.endswith(" building") for ln in log) and all(DATED.match(ln) for ln in log)
     assert "scheduled build STOPPED by SIGTERM" in log[-1]
     assert "FAILED (exit status 143)" in out and "STOPPED by SIGTERM" in out
+
+
+def test_the_failure_mail_the_docs_show_has_the_status_make_gives(tmp_path):
+    """The scheduled build runs make, which exits 2 when its recipe fails, whatever the build's
+    own status: the mail's first line, as docs/scheduling.md shows it, carries make's."""
+    (tmp_path / "Makefile").write_text("reports:\n\texit 1\n")
+    result = scheduled(tmp_path, f"make -s -C {tmp_path} reports")
+    status = re.search(r"FAILED \(exit status (\d+)\)", result.stdout).group(1)
+    documented = re.search(r"scheduled build FAILED \(exit status (\d+)\)",
+                           (ROOT / "docs" / "scheduling.md").read_text()).group(1)
+    assert status == documented == "2"
