@@ -12,6 +12,12 @@ from videorace.pipeline import notebooks
 def test_a_chinese_model_name_is_drawn_without_a_missing_glyph_warning():
     import matplotlib.pyplot as plt
 
+    import io
+    import logging
+
+    logged = io.StringIO()
+    handler = logging.StreamHandler(logged)
+    logging.getLogger("matplotlib.font_manager").addHandler(handler)
     plots.use_style()
     fig, ax = plt.subplots()
     ax.set_title("可灵 1.0 against 即梦")
@@ -20,7 +26,9 @@ def test_a_chinese_model_name_is_drawn_without_a_missing_glyph_warning():
         warnings.simplefilter("always")
         fig.canvas.draw()
     plt.close(fig)
+    logging.getLogger("matplotlib.font_manager").removeHandler(handler)
     assert plots.CJK_FONT == "Noto Sans SC"
+    assert "Failed to find font weight" not in logged.getvalue()  # bold titles, one weight
     assert [str(w.message) for w in seen if "missing from font" in str(w.message)] == []
 
 

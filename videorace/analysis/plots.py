@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import matplotlib
 
 import matplotlib.pyplot as plt
@@ -40,7 +42,13 @@ def cjk_font() -> str | None:
 
     path = sans_path()
     font_manager.fontManager.addfont(str(path))
-    return font_manager.FontProperties(fname=str(path)).get_name()
+    name = font_manager.FontProperties(fname=str(path)).get_name()
+    # It has one weight: a bold title's Chinese glyphs are drawn regular, which matplotlib would
+    # log on every bold title ("Failed to find font weight bold"), into the report's stderr.
+    logging.getLogger("matplotlib.font_manager").addFilter(
+        lambda record: not (record.getMessage().startswith("findfont: Failed to find font weight")
+                            and name in record.getMessage()))
+    return name
 
 
 #: Registered once per process, at import (the build's kernels inherit it from their zygote).

@@ -195,7 +195,7 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
         keys = {r.key for r in listed}
-        clear_unlisted(out, state, keys)
+        clear_unlisted(out, state, keys, pages=not only)  # --only: perhaps another manifest
         write_index(out, state, keys, prior, data_dir,
                     only={r.key for r in reports} if only else None)
         log(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "

@@ -74,10 +74,11 @@ def clear_leftovers(out: Path) -> None:
         shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
 
 
-def clear_unlisted(out: Path, state: dict, keys: set[str]) -> None:
-    """Remove what reports no longer in the manifest left: their HTML, take-away folder, state
-    entry and ``_failed/`` files, so a removed set is not published (nor on Pages) any more."""
-    gone = [k for k in state if k not in keys]
+def clear_unlisted(out: Path, state: dict, keys: set[str], pages: bool = True) -> None:
+    """Remove what reports no longer in the manifest left: their ``_failed/`` files, and with
+    ``pages`` (a full build) their HTML, take-away folder and state entry, so a removed set is
+    not published (nor on Pages) any more."""
+    gone = [k for k in state if k not in keys] if pages else []
     for key in gone:
         entry = state.pop(key)
         (out / entry.get("html", f"{key}.html")).unlink(missing_ok=True)
