@@ -191,3 +191,18 @@ def test_the_change_log_keeps_the_latest_entries_only(tmp_path):
     assert len(log) == changes.LOG_LIMIT == len(changes.read_log(tmp_path))
     assert log[0]["at"] == "2026-12-03T06:15:02Z" and log[-1] == old[-2]
     assert f"the latest {changes.LOG_LIMIT} at most" in changes.render_markdown(log)
+
+
+def test_the_index_is_rendered_from_templates_that_escape_every_value():
+    """Pages from templates with autoescape on: a key from the data (here one row's primary key)
+    is escaped like every other value; no esc() is placed by hand in the index's code."""
+    from videorace.pipeline import index, pages
+
+    assert pages.environment().autoescape is True
+    assert "esc(" not in Path(index.__file__).read_text(encoding="utf-8")
+    rows = {"data/models.csv": {"key": "model_id", "added": ["<script>k</script>"], "removed": [],
+                                "changed": [["<b>", "name", "<i>", "x"]]}}
+    found = {"first": False, "reports": [], "data": ["data/models.csv"], "rows": rows}
+    html = render_index(STATE, changes.render_html([{"at": "2026-01-01T00:00:00Z", "changes": found}]))
+    assert "<script>k" not in html and "added <code>&lt;script&gt;k&lt;/script&gt;</code>" in html
+    assert "<code>&lt;b&gt;</code>: name: &lt;i&gt; → x" in html

@@ -93,21 +93,29 @@ def snapshot(data_dir: Path, out: Path) -> None:
     tmp.rename(target)
 
 
-def lines(changes: dict, code=lambda s: s, text=lambda s: s) -> list[str]:
-    """One line per added, removed or changed row (at most ``LIMIT`` of each kind per table); keys
-    set as ``code(key)``, columns and cells as ``text(...)`` (escaping for HTML)."""
+def items(changes: dict) -> list[tuple]:
+    """The row changes of one table as tuples, at most ``LIMIT`` of each kind: ("added", key),
+    ("removed", key), ("changed", key, column, old, new) and ("more", how many) after a cut."""
     out = []
 
-    def capped(items, render):
-        out.extend(render(i) for i in items[:LIMIT])
-        if len(items) > LIMIT:
-            out.append(f"… and {len(items) - LIMIT} more")
+    def capped(kind, entries):
+        out.extend((kind, *e) if isinstance(e, list) else (kind, e) for e in entries[:LIMIT])
+        if len(entries) > LIMIT:
+            out.append(("more", len(entries) - LIMIT))
 
-    capped(changes["added"], lambda k: f"added {code(k)}")
-    capped(changes["removed"], lambda k: f"removed {code(k)}")
-    capped(changes["changed"], lambda c: f"{code(c[0])}: {text(c[1])}: {text(_cell(c[2]))} → "
-                                         f"{text(_cell(c[3]))}")
+    capped("added", changes["added"])
+    capped("removed", changes["removed"])
+    capped("changed", [[k, c, _cell(old), _cell(new)] for k, c, old, new in changes["changed"]])
     return out
+
+
+def lines(changes: dict, code=lambda s: s, text=lambda s: s) -> list[str]:
+    """One line per added, removed or changed row (``items``); keys set as ``code(key)``, columns
+    and cells as ``text(...)``."""
+    said = {"added": lambda k: f"added {code(k)}", "removed": lambda k: f"removed {code(k)}",
+            "more": lambda n: f"… and {n} more",
+            "changed": lambda k, c, old, new: f"{code(k)}: {text(c)}: {text(old)} → {text(new)}"}
+    return [said[kind](*rest) for kind, *rest in items(changes)]
 
 
 def _cell(value) -> str:
