@@ -32,7 +32,7 @@ from videorace.pipeline.publish import (clear_leftovers, clear_unlisted, publish
                                         write_index)
 from videorace.pipeline.state import (FAILED_DIR, LOCK_FILE, STATE_FILE, BuildLock, atomic_write,
                                       environment_digest, fingerprint, now, read_state)
-from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
+from videorace.pipeline.worker import crash_log, import_once, run_report
 
 
 def data_is_valid(data_dir: Path, out: Path | None = None) -> bool:
@@ -114,7 +114,7 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                       "failed_files": failed})
         copy = result.get("failed_copy")
         progress.log(f"FAILED {r.key}: {result['message']}"
-                     + (f" (executed copy: {display_path(Path(copy))})" if copy else ""))
+                     + (f" (executed copy: {config.display_path(Path(copy))})" if copy else ""))
     state[r.key] = entry
     atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
     return ok

@@ -17,6 +17,7 @@ from pathlib import Path
 from videorace.analysis.markup import esc
 from videorace.data.schema import TABLES
 from videorace.pipeline import datadiff
+from videorace.pipeline.pages import NONE, render
 from videorace.pipeline.state import atomic_write, shown
 
 BASELINE_FILE = ".build-baseline.json"
@@ -29,7 +30,6 @@ NO_FIGURE = "No key figure changed."
 DATA_UNKNOWN = "The previous build did not record its data files."
 #: Entries kept in the change log (and CHANGES.md), newest first; older ones are dropped.
 LOG_LIMIT = 100
-NONE = "(none)"  # the old value of a figure that appeared, the new value of one that went
 
 
 def data_digests(data_dir: Path) -> dict[str, str]:
@@ -210,8 +210,6 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
     """The index's section (``templates/pages/changes.html.j2``): the latest change and when it
     happened (not the latest build), and a line saying when the latest build ran if it changed
     nothing."""
-    from videorace.pipeline.pages import render
-
     latest = log[0] if log else None
     quiet = this_build is not None and not changed(this_build) and built_at
     return render("changes.html.j2", nothing_at=built_at if quiet else "", latest=latest,
@@ -222,6 +220,4 @@ def render_html(log: list[dict], built_at: str = "", this_build: dict | None = N
 
 def stopped_html(at: str, summary: str, details: list[str], limit: int = 20) -> str:
     """The index's notice for a build that stopped before any report ran, with its error lines."""
-    from videorace.pipeline.pages import render
-
     return render("stopped.html.j2", at=at, summary=summary, details=details, limit=limit)

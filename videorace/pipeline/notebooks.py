@@ -43,7 +43,6 @@ def uncommitted_defaults(directory: Path, names: list[str]) -> list[str]:
     import subprocess
 
     from videorace.analysis.params import parameters_cell
-    from videorace.pipeline.worker import display_path
 
     def git(*args: str) -> str | None:
         try:
@@ -68,7 +67,7 @@ def uncommitted_defaults(directory: Path, names: list[str]) -> list[str]:
             continue
         moved = [f"{k}: {old.get(k, '(none)')!r} -> {new.get(k, '(none)')!r}"
                  for k in dict.fromkeys([*old, *new]) if old.get(k, "(none)") != new.get(k, "(none)")]
-        lines.append(f"{display_path(directory / f'{name}.ipynb')}: its defaults differ from the "
+        lines.append(f"{config.display_path(directory / f'{name}.ipynb')}: its defaults differ from the "
                      f"committed notebook's ({'; '.join(moved)}); its reports run with these, as "
                      "each report's header lists (explore in the copies `make lab` opens in lab/)")
     return lines
@@ -172,7 +171,8 @@ def warm_exporter() -> None:
 
     output = nbformat.v4.new_output("display_data", data={
         "text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1",
-        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="})
+        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAF"
+                     "AAH/iZk9HQAAAABJRU5ErkJggg=="})
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A\n\nSome *text*."),
                                          nbformat.v4.new_code_cell("1", outputs=[output])])
     to_html(nb, {"title": "warm-up", "notebook": "", "set": "", "parameters": {},

@@ -10,10 +10,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from videorace.analysis.markup import SIDE_WORDS
-from videorace.pipeline.changes import NONE
 from videorace.pipeline.state import shown
 
 PAGES = Path(__file__).parent / "templates" / "pages"
+NONE = "(none)"  # the old value of a figure that appeared, the new value of one that went
 
 
 def parameters(values: dict) -> str:

@@ -55,7 +55,7 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
               "defaults": {k: v for k, v in ran_with.items() if k not in report.parameters},
-              "data_dir": display_path(Path(data_dir)), "version": __version__}
+              "data_dir": config.display_path(Path(data_dir)), "version": __version__}
     exported = time.perf_counter()
     html = notebooks.to_html(nb, header)
     tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
@@ -187,10 +187,3 @@ def time_split(nb, papermill_s: float) -> dict[str, float]:
     first, last = datetime.fromisoformat(min(starts)), datetime.fromisoformat(max(ends))
     execute = (last - first).total_seconds()
     return {"kernel_s": round(max(papermill_s - execute, 0.0), 2), "execute_s": round(execute, 2)}
-
-
-def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(config.PROJECT_DIR))
-    except ValueError:
-        return str(path)
