@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-requirements
 KERNEL := videorace
 
 .DEFAULT_GOAL := help
-.PHONY: help check-python setup reports test check lint lab validate codebook refresh bench screenshots lock clean clean-reports update
+.PHONY: help check-python setup reports test check lint lab lab-copies validate codebook refresh bench screenshots lock clean clean-reports update
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -57,8 +57,15 @@ lint: setup ## ruff over the package, tests, benchmarks and scripts (rules in py
 check: lint ## Lint and the unit tests that start no kernel, build or browser (seconds)
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider -n 2" -m "not slow" -q tests
 
-lab: setup ## Open JupyterLab over the project, on the project's own kernel (PORT=8888)
-	$(BIN)/jupyter lab --notebook-dir=. --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root)
+# Lab works on copies in lab/ (gitignored), so exploring (Lab saves every two minutes) never
+# changes a notebook the build, nbval or make refresh reads. A copy already there is kept.
+lab-copies:
+	@mkdir -p lab && n=0 && for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	  [ -e "lab/$${nb##*/}" ] || { cp "$$nb" lab/ && n=$$((n + 1)); }; done; \
+	  echo "lab: exploring copies in lab/ ($$n new; a copy already there is kept: delete it for a fresh one)"
+
+lab: setup lab-copies ## Open JupyterLab on copies of the notebooks in lab/: exploring never changes a report (PORT=8888)
+	$(BIN)/jupyter lab --notebook-dir=lab --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 validate: setup ## Check every table in data/ and print each problem with file:line: column
 	$(BIN)/python -m videorace validate

@@ -40,7 +40,8 @@ def pytest_configure(config):
 #: work is long; the other files that read that build last, so that none of them waits for it;
 #: in between the longest files first. A file not named here runs in between too.
 FIRST = ("test_browser.py",)
-LONGEST = ("test_build.py", "test_notebooks.py", "test_tokens_notebook.py", "test_bad_input.py",
+LONGEST = ("test_build.py", "test_data_correction.py",
+           "test_notebooks.py", "test_tokens_notebook.py", "test_bad_input.py",
            "test_changes.py", "test_notebook_edges.py", "test_layout.py", "test_timeline.py",
            "test_validate_properties.py")
 LAST = ("test_parameters.py", "test_report_text.py", "test_reports.py")

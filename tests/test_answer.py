@@ -99,7 +99,9 @@ def test_index_section_lines_up_reports_by_dimension():
     assert "A &lt;vs&gt; West" in html
     assert "<b>the West</b> since 2025-02-01<br><small>end of 2024: China</small>" in html
     assert "<b>Sora</b> since 2025-02-01" in html
-    assert answer_section({"c": state["c"]}) == ""
+    missing = answer_section({"c": state["c"]})  # said, not left out (no reports.toml, say)
+    assert "<h2>The answer as it stands</h2>" in missing
+    assert "Missing: no report of this build gives the answer" in missing
     first_spell = [{"row": "first place, X", "now": "China", "since": "by May 2026 (latest snapshot: May 2026)",
                     "end_2024": "no snapshot in the data"}]
     one = answer_section({"a": {"html": "a.html", "title": "A", "answer": {"as_of": "x", "rows": first_spell}}})

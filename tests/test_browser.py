@@ -142,3 +142,47 @@ def test_index_and_every_report_pass_axe(opened):
     families = {axe_family(Path(name).stem) for name in opened}
     print(f"axe-core {version}: 0 serious or critical violations in {len(families)} pages, one of "
           f"each family of the {len(opened)} opened (the index among them)")
+
+
+#: A report with an answer (two dimensions) and one that failed, for the index's first screen.
+ANSWERED = {"answer": {"as_of": "2026-08-12", "rows": [
+    {"row": "usable model", "now": "china", "since": "2024-06-06", "end_2024": "china"},
+    {"row": "clip length", "now": "comparator", "since": "2024-12-09", "end_2024": "comparator"}]}}
+
+
+@pytest.mark.parametrize("kind", ["failed", "stopped"])
+def test_a_failure_is_announced_on_the_first_screen_above_the_answer(browser, tmp_path, kind):
+    """A reader who opens the index sees that the latest build stopped, or a report failed,
+    before the answer, without scrolling, with a link to the error."""
+    from videorace.pipeline import changes
+    from videorace.pipeline.index import render_index
+
+    base = {"notebook": "06_catch_up", "set": "to_date", "parameters": {}, "status": "ok",
+            "built_at": "2026-12-01T06:15:02Z", "seconds": 3.1, "key_figures": [["k", "1"]]}
+    state = {f"06_catch_up__to_date{i}": {**base, **ANSWERED, "title": f"Catch-up {i}",
+                                          "html": f"06_catch_up__to_date{i}.html"}
+             for i in range(4)}
+    stopped = ""
+    if kind == "failed":
+        state["06_catch_up__to_date3"].update(
+            status="failed", message="cell 4: ValueError: bad", failed_at="2026-12-02T06:15:02Z",
+            failed_files=["_failed/06_catch_up__to_date3.ipynb", "_failed/06_catch_up__to_date3.log"])
+    else:
+        stopped = changes.stopped_html("2026-12-02T06:15:02Z", "1 problem(s) in the data",
+                                       ["data/models.csv:3: org_id: expected ..."])
+    page_file = tmp_path / "index.html"
+    page_file.write_text(render_index(state, stopped=stopped), encoding="utf-8")
+    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 720})
+    page = ctx.new_page()
+    page.goto(page_file.as_uri())
+    alert = page.query_selector(f"section#{kind}").bounding_box()
+    answer = page.query_selector("table.answer").bounding_box()
+    links = page.eval_on_selector_all(f"section#{kind} a", "els => els.map(e => e.getAttribute('href'))")
+    errors = page.eval_on_selector_all(f"section#{kind} li", "els => els.map(e => e.innerText)")
+    ctx.close()
+    assert alert["y"] + 60 < 720 and alert["y"] < answer["y"], (alert, answer)
+    if kind == "failed":
+        assert links == ["_failed/06_catch_up__to_date3.log"]
+        assert "cell 4: ValueError: bad" in errors[0]
+    else:
+        assert "data/models.csv:3: org_id" in errors[0]

@@ -224,7 +224,7 @@ def test_unknown_parameter_names_the_closest_declared_one():
 def test_take_away_folders_are_swapped_whole(tmp_path):
     """A report's new take-away folder replaces the old one whole (no file of the old run left
     behind); a report that now writes none loses its old folder; nothing temporary remains."""
-    from videorace.pipeline.build import publish_files
+    from videorace.pipeline.publish import publish_files
 
     target = tmp_path / "r_files"
     target.mkdir()
@@ -286,3 +286,44 @@ def test_a_kernel_imports_next_to_nothing_after_the_fork(tmp_path):
     html = (out / "01_modules.html").read_text()
     after = html.split("AFTER-FORK", 1)[1].split("END", 1)[0].split()
     assert len(after) <= 8, f"imported by the kernel after the fork: {after}"
+
+
+def test_a_default_changed_in_the_working_copy_is_named_by_the_build(tmp_path):
+    """Exploring belongs in lab/ (make lab); a default changed in notebooks/ against the committed
+    notebook is a change to what is published, and the build says which, old -> new."""
+    import json
+
+    repo = tmp_path / "repo"
+    shutil.copytree(STUBS / "notebooks", repo / "notebooks")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "stubs"], check=True)
+    path = repo / "notebooks" / "01_alpha.ipynb"
+    nb = json.loads(path.read_text())
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    source = "".join(cell["source"])
+    assert "value: int = 1" in source
+    cell["source"] = source.replace("value: int = 1", "value: int = 7")
+    path.write_text(json.dumps(nb))
+    result = run_here("build", "--out", tmp_path / "out", "--notebooks", repo / "notebooks",
+                      "--manifest", STUBS / "reports.toml", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    said = [ln for ln in result.stderr.splitlines() if "its defaults differ" in ln]
+    assert len(said) == 1 and "01_alpha.ipynb" in said[0] and "value: 1 -> 7" in said[0]
+    html = (tmp_path / "out" / "01_alpha.html").read_text(encoding="utf-8")
+    assert "<code>value = 7</code>" in html.split("</header>")[0]
+
+
+def test_a_set_removed_from_the_manifest_is_removed_from_the_reports(tmp_path):
+    out, more = tmp_path / "out", tmp_path / "more.toml"
+    more.write_text((STUBS / "reports.toml").read_text() + '\n[[report]]\nnotebook = "01_alpha"\n'
+                    'set = "extra"\ntitle = "Alpha, extra"\nparameters = { value = 2 }\n')
+    assert run_here("build", "--out", out, "--notebooks", STUBS / "notebooks", "--manifest", more,
+                    "-j", "1").returncode == 0
+    assert (out / "01_alpha__extra.html").is_file()
+    (out / "01_alpha__extra_files").mkdir(exist_ok=True)
+    assert run_here("build", "--out", out, *SMALL).returncode == 0
+    assert not (out / "01_alpha__extra.html").exists() and not (out / "01_alpha__extra_files").exists()
+    assert "01_alpha__extra" not in json.loads((out / build_state.STATE_FILE).read_text())
+    assert "01_alpha__extra" not in (out / "index.html").read_text(encoding="utf-8")

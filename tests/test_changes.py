@@ -5,7 +5,9 @@ change in view with its date and says when it ran."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,11 @@ CHANGED_HTML = ("<ul class=\"changes\"><li><a href=\"01_alpha.html\">Alpha</a> "
                 "availability / tier / source_id):</p><ul class=\"changes\"><li>"
                 "<code>kling / 2024-07-01 / claimed / - / a4_chinadaily_aigc</code>: max_clip_s_high: "
                 "180 → 240</li></ul>")
+
+
+def under(text: str, data: Path) -> str:
+    """``text`` with the data files named as a build under ``--data data`` names them."""
+    return text.replace("data/capabilities.csv", f"{data}/capabilities.csv")
 
 
 def entries(out: Path) -> list[str]:
@@ -74,14 +81,14 @@ def test_one_changed_number_is_listed_and_a_noop_build_keeps_it_in_view(tmp_path
 
     change_longest_clip(data_copy, 240)
     assert "built  01_alpha" in build(out, data_copy)
-    assert CHANGED_HTML in section(out)
-    assert entries(out)[0] == CHANGED_MD and changes.FIRST in entries(out)[1]
+    assert under(CHANGED_HTML, data_copy) in section(out)
+    assert entries(out)[0] == under(CHANGED_MD, data_copy) and changes.FIRST in entries(out)[1]
 
     assert "0 built, 2 up to date" in build(out, data_copy)
-    assert CHANGED_HTML in section(out)  # the latest change stays, with its date
+    assert under(CHANGED_HTML, data_copy) in section(out)  # the latest change stays, with its date
     assert re.search(r"The latest build, " + AT.pattern + ", changed nothing", section(out))
     assert re.search(r"Latest change: <b>" + AT.pattern, section(out))
-    assert len(entries(out)) == 2 and entries(out)[0] == CHANGED_MD  # no entry for a no-op
+    assert len(entries(out)) == 2 and entries(out)[0] == under(CHANGED_MD, data_copy)  # no entry for a no-op
 
 
 def test_a_build_with_a_failed_report_still_logs_what_the_others_changed(tmp_path, data_copy):
@@ -96,8 +103,8 @@ def test_a_build_with_a_failed_report_still_logs_what_the_others_changed(tmp_pat
     result = run_here("build", "--out", out, "--data", data_copy, "--notebooks", STUBS / "notebooks",
                      "--manifest", failing, "-j", "1")
     assert result.returncode == 1 and "built  01_alpha" in result.stderr
-    assert CHANGED_HTML in section(out)
-    assert entries(out)[0] == CHANGED_MD
+    assert under(CHANGED_HTML, data_copy) in section(out)
+    assert entries(out)[0] == under(CHANGED_MD, data_copy)
 
 
 # --- the comparison and its rendering, on hand-made states -------------------------------------
@@ -156,5 +163,46 @@ def test_the_index_headings_and_table_headers_stay_accessible():
     html = render_index(STATE, changes.render_html(
         [{"at": "2026-01-01 00:00:00 UTC", "changes": {"first": True, "reports": [], "data": []}}]))
     assert '<html lang="en">' in html
-    assert re.findall(r"<h(\d)", html) == ["1", "2", "2"]
+    assert re.findall(r"<h(\d)", html) == ["1", "2", "2", "2"]  # the answer (missing here), changes, reports
     assert html.count("<th") == html.count('<th scope="col">') == 5
+
+
+def test_an_only_build_on_other_data_logs_its_figures_alone_and_leaves_the_data_to_a_full_build(
+        tmp_path, data_copy):
+    out, other = tmp_path / "out", tmp_path / "other"
+    build(out, data_copy)
+    shutil.copytree(data_copy, other)
+    change_longest_clip(other, 240)
+    build(out, other, "--only", "01_alpha")
+    partial = entries(out)[0]
+    assert partial.startswith(f"A build of 01_alpha only (`--only`), from {other}:")
+    assert "- longest clip (s): 180 → 240" in partial and "Data `" not in partial
+    assert "01_alpha only" in section(out)
+    build(out, other)  # the full build lists the data's change, against the last full build's
+    assert "capabilities.csv` changed" in entries(out)[0] and "A build of" not in entries(out)[0]
+
+
+def test_the_change_log_keeps_the_latest_entries_only(tmp_path):
+    old = [{"at": f"2026-01-01T00:00:{i % 60:02d}Z", "changes": {"first": True, "reports": [],
+                                                                "data": []}}
+           for i in range(changes.LOG_LIMIT)]
+    (tmp_path / changes.LOG_FILE).write_text(json.dumps(old), encoding="utf-8")
+    log = changes.logged(tmp_path, {"first": False, "reports": [], "data": None}, "2026-12-03T06:15:02Z")
+    assert len(log) == changes.LOG_LIMIT == len(changes.read_log(tmp_path))
+    assert log[0]["at"] == "2026-12-03T06:15:02Z" and log[-1] == old[-2]
+    assert f"the latest {changes.LOG_LIMIT} at most" in changes.render_markdown(log)
+
+
+def test_the_index_is_rendered_from_templates_that_escape_every_value():
+    """Pages from templates with autoescape on: a key from the data (here one row's primary key)
+    is escaped like every other value; no esc() is placed by hand in the index's code."""
+    from videorace.pipeline import index, pages
+
+    assert pages.environment().autoescape is True
+    assert "esc(" not in Path(index.__file__).read_text(encoding="utf-8")
+    rows = {"data/models.csv": {"key": "model_id", "added": ["<script>k</script>"], "removed": [],
+                                "changed": [["<b>", "name", "<i>", "x"]]}}
+    found = {"first": False, "reports": [], "data": ["data/models.csv"], "rows": rows}
+    html = render_index(STATE, changes.render_html([{"at": "2026-01-01T00:00:00Z", "changes": found}]))
+    assert "<script>k" not in html and "added <code>&lt;script&gt;k&lt;/script&gt;</code>" in html
+    assert "<code>&lt;b&gt;</code>: name: &lt;i&gt; → x" in html

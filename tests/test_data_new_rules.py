@@ -130,3 +130,13 @@ def test_bad_data_new_rules(case, data_copy):
     where = f"{file}:{line}" if line else file
     want = f"{where}: {column}:" if column else f"{where}:"
     assert any(want in ln for ln in located), f"expected {want!r} in:\n" + "\n".join(located)
+
+
+def test_a_table_with_only_its_header_is_a_problem_naming_the_table(data_copy):
+    from videorace.data.validate import validate
+
+    claims = data_copy / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    problems = [str(p) for p in validate(data_copy)]
+    assert any(p.endswith("claims.csv:2: rows: expected at least one row of claims (the reports "
+                          "read every table), found only the header") for p in problems), problems

@@ -50,13 +50,25 @@ def test_the_parameter_is_zero_or_within_its_bounds(value, ok):
             params.optional_number("several_low_cny", value, 1e8, 1e9)
 
 
-def test_the_report_names_an_override_only_when_a_parameter_is_set(monkeypatch):
+def test_the_report_names_an_override_only_when_a_parameter_is_set(monkeypatch, data_copy):
+    """On a copy of the data whose "several hundred million" round is set here to 250 to 700
+    million, so that no correction to data/ moves what this test expects."""
     from tests.notebook_run import run
+    from videorace.pipeline import config
 
+    rounds = data_copy / "funding_rounds.csv"
+    lines = rounds.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(i for i, ln in enumerate(lines) if ",several hundred million," in ln)
+    cells = lines[row].split(",")
+    at = cells.index("CNY")
+    cells[at - 2:at] = ["250000000", "700000000"]  # amount_low, amount_high
+    lines[row] = ",".join(cells)
+    rounds.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(data_copy))
     assert "override the data" not in run("01_funding", monkeypatch).text
     text = run("01_funding", monkeypatch, several_low_cny=300_000_000).text
-    assert "amount_low: 200 million in the data, 300 million by parameter" in text
-    assert "Read as 300 to 900 million yuan" in text
+    assert "amount_low: 250 million in the data, 300 million by parameter" in text
+    assert "Read as 300 to 700 million yuan" in text
 
 
 def test_marked_says_which_cells_a_parameter_filled():

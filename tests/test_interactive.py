@@ -60,3 +60,23 @@ def test_rerunning_the_setup_cell_after_a_later_cell_in_a_kernel_as_lab_does():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_an_annotated_typo_typed_in_lab_is_refused_like_a_plain_one(tmp_path):
+    """In JupyterLab (``__session__`` names the open notebook, here a copy in lab/) an annotated
+    line declares its own name in ``__annotations__``; the names declared are the published
+    notebook's, so the typo is refused with the closest name."""
+    cell = 'comparator: str = "sora"\ncomparater: str = "western"\n'
+    ns = {"In": ["", cell, "setup()"], "__session__": str(tmp_path / "lab" / "06_catch_up.ipynb"),
+          "__annotations__": {"comparator": str, "comparater": str}}
+    with pytest.raises(params.UndeclaredParameter, match="Did you mean 'comparator'"):
+        params.declared_only(ns)
+    ns["In"][1] = 'comparator: str = "western"\n'
+    params.declared_only(ns)  # a declared name, another value: exploring as intended
+
+
+def test_the_published_parameters_are_read_from_the_notebook_without_running_it():
+    declared = params.published_parameters("/anywhere/lab/03_clip_length_resolution.ipynb")
+    assert declared[:2] == ["fps", "aspect_ratio"]
+    assert params.published_parameters(None) is None
+    assert params.published_parameters("/x/no_such_notebook.ipynb") is None

@@ -53,3 +53,24 @@ def test_lab_lists_and_opens_every_notebook(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_make_lab_explores_copies_and_keeps_an_explored_one(tmp_path):
+    """Lab saves every two minutes: it works on copies in lab/ (gitignored), so a saved
+    exploration never changes what the build, nbval or make refresh reads."""
+    import shutil
+
+    shutil.copy(config.PROJECT_DIR / "Makefile", tmp_path)
+    shutil.copytree(config.NOTEBOOKS_DIR, tmp_path / "notebooks", ignore=shutil.ignore_patterns("sets"))
+    (tmp_path / "lab").mkdir()
+    explored = tmp_path / "lab" / "06_catch_up.ipynb"
+    explored.write_text("explored", encoding="utf-8")
+    done = subprocess.run(["make", "-s", "-C", str(tmp_path), "lab-copies"], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "lab").glob("*.ipynb")) == \
+        sorted(f"{n}.ipynb" for n in notebook_names())
+    assert explored.read_text(encoding="utf-8") == "explored"
+    assert f"{len(notebook_names()) - 1} new" in done.stdout
+    ignored = subprocess.run(["git", "-C", str(config.PROJECT_DIR), "check-ignore", "-q", "lab/x.ipynb"])
+    assert ignored.returncode == 0

@@ -136,6 +136,8 @@ def test_a_non_editable_install_builds_a_report(tmp_path):
     assert plain.returncode == 0, plain.stderr
     assert "no reports.toml" in plain.stderr and "01_alpha, 02_beta" in plain.stderr
     assert (elsewhere / "reports" / "01_alpha.html").is_file()
+    index = (elsewhere / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Missing: no report of this build gives the answer" in index
     assert not (target / "reports").exists() and not (target / "data").exists()
 
 

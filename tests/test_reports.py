@@ -93,3 +93,13 @@ def test_markdown_from_data_is_escaped(capsys):
         r.display = original
     text = "\n".join(shown)
     assert "<script>" not in text and "<img" not in text and "&lt;script&gt;" in text
+
+
+def test_a_report_header_gives_every_parameter_it_ran_with(full_out):
+    """The set's own parameters, then the notebook's defaults it ran with, by name and value:
+    a default changed in notebooks/ shows in the report, not as 'defaults'."""
+    header = (full_out / "06_catch_up.html").read_text(encoding="utf-8").split("</header>")[0]
+    assert "the notebook's defaults: <code>dimensions = []</code>, <code>comparator = sora</code>" \
+        in header.replace("&#x27;", "'").replace("&#39;", "'")
+    whole = (full_out / "06_catch_up__to_date.html").read_text(encoding="utf-8").split("</header>")[0]
+    assert "<code>window_end = latest</code>" in whole and "<code>comparator = sora</code>" in whole

@@ -91,3 +91,46 @@ def test_the_workflow_publishes_everything_carries_state_and_fails_on_a_failure(
     assert steps[build].get("continue-on-error") is True
     last = steps[-1]
     assert last["if"] == f"steps.{steps[build]['id']}.outcome == 'failure'" and "exit 1" in last["run"]
+
+
+def test_stopping_the_wrapper_stops_the_build_and_its_workers_and_logs_the_stop(tmp_path):
+    """``kill`` of run-scheduled, as an administrator (or systemd's stop) would: the signal goes
+    on to the build and what it started, the wrapper waits for them to end, and the run's lines
+    and the stop reach the log and the failure mail."""
+    import signal
+    import time
+
+    pidfile = tmp_path / "worker.pid"
+    env = dict(os.environ, VIDEORACE_LOG=str(tmp_path / "build.log"),
+               VIDEORACE_BUILD_CMD=f"echo building; sleep 60 & echo $! > {pidfile}; wait")
+    proc = subprocess.Popen([str(WRAPPER)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env)
+    deadline = time.time() + 20
+    while not (pidfile.is_file() and pidfile.read_text().strip()) and time.time() < deadline:
+        time.sleep(0.05)
+    worker = int(pidfile.read_text())
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=20)
+    try:
+        os.kill(worker, 0)
+        alive = True
+        os.kill(worker, signal.SIGKILL)
+    except ProcessLookupError:
+        alive = False
+    assert not alive, "the build's worker outlived the stopped wrapper"
+    assert proc.returncode == 128 + signal.SIGTERM
+    log = (tmp_path / "build.log").read_text().splitlines()
+    assert any(ln.endswith(" building") for ln in log) and all(DATED.match(ln) for ln in log)
+    assert "scheduled build STOPPED by SIGTERM" in log[-1]
+    assert "FAILED (exit status 143)" in out and "STOPPED by SIGTERM" in out
+
+
+def test_the_failure_mail_the_docs_show_has_the_status_make_gives(tmp_path):
+    """The scheduled build runs make, which exits 2 when its recipe fails, whatever the build's
+    own status: the mail's first line, as docs/scheduling.md shows it, carries make's."""
+    (tmp_path / "Makefile").write_text("reports:\n\texit 1\n")
+    result = scheduled(tmp_path, f"make -s -C {tmp_path} reports")
+    status = re.search(r"FAILED \(exit status (\d+)\)", result.stdout).group(1)
+    documented = re.search(r"scheduled build FAILED \(exit status (\d+)\)",
+                           (ROOT / "docs" / "scheduling.md").read_text()).group(1)
+    assert status == documented == "2"

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.conftest import run_here
 from videorace.pipeline import datadiff
@@ -31,7 +32,7 @@ def build(out: Path, manifest: Path) -> str:
 
 
 def row(out: Path, title: str) -> str:
-    page = (out / "index.html").read_text(encoding="utf-8")
+    page = (out / "index.html").read_text(encoding="utf-8").split("<h2>Reports</h2>")[1]
     return next(r for r in page.split("<tr>") if f">{title}<" in r or f"<td>{title}<br>" in r)
 
 
@@ -64,6 +65,8 @@ def test_a_failure_after_a_good_build_links_the_last_good_version_with_its_date(
     assert f'<a href="02_beta.html">last good version</a>, built {shown(built)}' in beta
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown(built))
     assert '<a href="_failed/02_beta.log">log</a>' in beta
+    # beside the last good version, its parameters; the failed run's go with the failure
+    assert "<td>defaults</td>" in beta and "the failed run's parameters: fail = True" in beta
 
 
 def test_the_failure_log_holds_the_cell_the_exception_and_the_traceback(tmp_path):
@@ -179,10 +182,90 @@ def test_a_build_stopped_by_bad_data_or_a_bad_manifest_says_so_in_the_index(tmp_
                    "--manifest", good, "-j", "1")
     page = (out / "index.html").read_text(encoding="utf-8")
     assert bad.returncode == 1 and "The latest build stopped" in page
-    assert "did you mean &#x27;high&#x27;?" in page or "did you mean 'high'?" in page
+    assert "did you mean &#39;high&#39;?" in page  # escaped by the page's template
     broken = tmp_path / "broken.toml"
     broken.write_text('[[report]]\nnotebook = "nope"\nset = "default"\ntitle = "t"\n')
     assert build(out, broken)[0] == 2
     assert "report list could not be read" in (out / "index.html").read_text(encoding="utf-8")
     assert build(out, good)[0] == 0
     assert "The latest build stopped" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_kernel_that_dies_mid_cell_is_logged_with_that_cell(tmp_path):
+    import nbformat
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x: int = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nos._exit(3)  # the kernel dies here"),
+        nbformat.v4.new_code_cell("print('never')")])
+    nbformat.write(nb, str(notebooks / "01_dead.ipynb"))
+    manifest = tmp_path / "reports.toml"
+    manifest.write_text("")
+    result = run_here("build", "--out", tmp_path / "out", "--notebooks", notebooks,
+                      "--manifest", manifest, "-j", "1")
+    assert result.returncode == 1
+    assert "FAILED 01_dead: cell 2: DeadKernelError" in result.stderr
+    log = (tmp_path / "out" / "_failed" / "01_dead.log").read_text(encoding="utf-8")
+    assert "the kernel stopped in cell 2 (cell index 1):\n\nimport os\nos._exit(3)" in log
+
+
+def test_a_stopped_build_writes_its_index_under_the_lock_and_clears_a_killed_builds_files(
+        tmp_path, data_copy):
+    """The index of a build stopped by bad data is written only once the build holds the lock
+    (a running build's index is not overwritten under it), and the temporary files a killed
+    build left go first, even when the build then stops."""
+    import fcntl
+    import threading
+
+    from videorace.pipeline import build as builder
+    from videorace.pipeline.state import LOCK_FILE
+
+    events = data_copy / "model_events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",high,", ",High,", 1),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "_failed").mkdir(parents=True)
+    left = [out / ".tmp-123-01_alpha.html", out / "_failed" / ".tmp-123-01_alpha.log"]
+    for f in left:
+        f.write_text("left by a killed build")
+    results = []
+    with open(out / LOCK_FILE, "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        worker = threading.Thread(target=lambda: results.append(builder.build(
+            out, data_copy, manifest=STUBS / "reports.toml", notebooks=STUBS / "notebooks")))
+        worker.start()
+        worker.join(1.0)
+        assert worker.is_alive() and not (out / "index.html").exists()
+        assert all(f.exists() for f in left)
+    worker.join(30)
+    assert results == [1]
+    assert "The latest build stopped" in (out / "index.html").read_text(encoding="utf-8")
+    assert not any(f.exists() for f in left)
+
+
+@pytest.mark.parametrize("where", ["data", "inside the data", "someone's folder"])
+def test_out_is_never_the_data_nor_a_folder_a_build_did_not_write(tmp_path, data_copy, where):
+    out = {"data": data_copy, "inside the data": data_copy / "reports",
+           "someone's folder": tmp_path / "mine"}[where]
+    if where == "someone's folder":
+        out.mkdir()
+        (out / "thesis.tex").write_text("mine")
+    before = sorted(p.name for p in data_copy.iterdir())
+    result = run_here("build", "--out", out, "--data", data_copy)
+    assert result.returncode == 2
+    said = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(said) == 1 and "nothing was written" in said[0], said
+    assert ("thesis.tex" in said[0]) == (where == "someone's folder")
+    assert sorted(p.name for p in data_copy.iterdir()) == before
+    if where == "someone's folder":
+        assert sorted(p.name for p in out.iterdir()) == ["thesis.tex"]
+
+
+def test_a_number_written_another_way_is_not_a_changed_row():
+    key = ("id",)
+    old = pd.DataFrame({"id": ["a", "b"], "v": ["1200000", "7"], "t": ["x", "y"]})
+    new = pd.DataFrame({"id": ["a", "b"], "v": ["1200000.0", "7.5"], "t": ["x", "y"]})
+    assert datadiff.table_changes(old, new, key)["changed"] == [["b", "v", "7", "7.5"]]
+    assert datadiff.same_cell("1.2e6", "1200000") and not datadiff.same_cell("", "0")

@@ -10,9 +10,12 @@ import ast
 import difflib
 from datetime import date
 from numbers import Real
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+
+from videorace.data.paths import PROJECT_DIR
 
 
 class ParameterError(ValueError):
@@ -36,16 +39,66 @@ class UndeclaredParameter(ParameterError):
 INJECTED = "# Parameters"  # the first line of the cell papermill injects after the parameters cell
 
 
+def notebook_defaults(path: Path) -> dict:
+    """The default parameters of the notebook at ``path``, read from its ``parameters`` cell
+    without running it; {} when it has none. Raises ValueError, naming the file and what was
+    expected, for a file that is not a notebook or a default that is not a literal."""
+    return parameters_cell(path.read_text(encoding="utf-8"), path.name)
+
+
+def parameters_cell(text: str, name: str) -> dict:
+    """``notebook_defaults`` of a notebook's JSON ``text`` (``name`` says which in an error)."""
+    import json
+
+    try:
+        nb = json.loads(text)
+        cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        source = cells[0]["source"] if cells else ""
+        tree = ast.parse(source if isinstance(source, str) else "".join(source))
+    except (ValueError, KeyError, TypeError, SyntaxError) as err:
+        raise ValueError(f"{name}: expected a notebook whose parameters cell is Python, "
+                         f"found {type(err).__name__}: {err}") from None
+    found = {}
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and node.value is not None:
+            try:
+                found[target.id] = ast.literal_eval(node.value)
+            except ValueError:
+                raise ValueError(f"{name}: parameter {target.id}: expected a literal default "
+                                 f"(a number, string, list...), found {ast.unparse(node.value)}"
+                                 ) from None
+    return found
+
+
+def published_parameters(session: str | None) -> list[str] | None:
+    """The parameters the published notebook (``notebooks/<name>.ipynb`` of the checkout) declares,
+    for the notebook JupyterLab has open (``__session__``, its path: a copy in ``lab/`` that
+    ``make lab`` made, or the notebook itself); None outside Lab or without that notebook."""
+    if not session:
+        return None
+    path = PROJECT_DIR / "notebooks" / f"{Path(session).stem}.ipynb"
+    try:
+        return list(notebook_defaults(path)) if path.is_file() else None
+    except ValueError:
+        return None
+
+
 def declared_only(namespace: dict) -> None:
     """Stop on a parameter the notebook does not declare. Papermill runs the values it was given
     as a cell of plain assignments (first line ``# Parameters``) right after the parameters cell;
     called first thing in the cell after that, this reads the cell run just before (IPython's
     ``In``) and, only if it is papermill's cell or the annotated parameters cell itself, refuses
-    any name the parameters cell did not declare (``__annotations__``), naming the closest one.
-    Any other cell run before (JupyterLab: re-running the setup cell after a later cell) is not
-    a list of parameters and is not checked."""
+    any name the notebook does not declare, naming the closest one. Under papermill the
+    declared names are the parameters cell's (``__annotations__``); in JupyterLab they are the
+    published notebook's (``published_parameters``), so that an annotated typo typed into the
+    parameters cell (``comparater: str = "western"``) is refused like a plain one, instead of
+    declaring itself. Any other cell run before (JupyterLab: re-running the setup cell after a
+    later cell) is not a list of parameters and is not checked."""
     history = namespace.get("In") or []
-    declared = list(namespace.get("__annotations__", {}))
+    declared = published_parameters(namespace.get("__session__")) \
+        or list(namespace.get("__annotations__", {}))
     if len(history) < 2 or not declared:
         return
     try:
@@ -56,7 +109,8 @@ def declared_only(namespace: dict) -> None:
     if not (history[-2].lstrip().startswith(INJECTED) or parameters_cell):
         return
     for node in previous.body:
-        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, ast.AnnAssign) else [])
         for target in targets:
             if isinstance(target, ast.Name) and target.id not in declared:
                 raise UndeclaredParameter(target.id, declared)

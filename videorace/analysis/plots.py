@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import matplotlib
 
 import matplotlib.pyplot as plt
@@ -26,6 +28,33 @@ AVAILABILITY_MARKERS = {"claimed": "o", "demo": "D", "beta": "s", "public": "P"}
 PNG_DPI, SHOWN_DPI = 144, 96
 
 
+def cjk_font() -> str | None:
+    """Register Noto Sans SC (OFL; the pinned package ``pylopdf-fonts-zh-cn`` ships it, so
+    ``make setup`` installs it with pip, no system package needed) with matplotlib and return its
+    family name, the fallback for glyphs DejaVu Sans lacks: a Chinese model name is drawn, not
+    shown as empty boxes with matplotlib's missing-glyph warning. None when the package is
+    missing (an install without it): charts still draw, Chinese as boxes."""
+    try:
+        from pylopdf_fonts_zh_cn import sans_path
+    except ImportError:
+        return None
+    from matplotlib import font_manager
+
+    path = sans_path()
+    font_manager.fontManager.addfont(str(path))
+    name = font_manager.FontProperties(fname=str(path)).get_name()
+    # It has one weight: a bold title's Chinese glyphs are drawn regular, which matplotlib would
+    # log on every bold title ("Failed to find font weight bold"), into the report's stderr.
+    logging.getLogger("matplotlib.font_manager").addFilter(
+        lambda record: not (record.getMessage().startswith("findfont: Failed to find font weight")
+                            and name in record.getMessage()))
+    return name
+
+
+#: Registered once per process, at import (the build's kernels inherit it from their zygote).
+CJK_FONT = cjk_font()
+
+
 def use_style() -> None:
     """Apply the project's style, once, from a notebook's setup cell (the plotting functions do
     not touch global settings). Deterministic: fixed size, DPI and fonts; no timestamps in PNGs."""
@@ -44,7 +73,9 @@ def use_style() -> None:
         "axes.labelsize": 10,
         "legend.fontsize": 9,
         "legend.frameon": False,
-        "font.family": "DejaVu Sans",
+        # DejaVu Sans for every glyph it has (all the Latin text: charts draw as before), the
+        # CJK font for the rest, glyph by glyph
+        "font.family": ["DejaVu Sans", *([CJK_FONT] if CJK_FONT else [])],
         "svg.hashsalt": "videorace",
     })
 

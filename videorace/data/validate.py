@@ -244,7 +244,10 @@ def read_all(data_dir: Path) -> tuple[dict[str, Sheet], list[Problem]]:
     for name, table in TABLES.items():
         sheet = read_sheet(data_dir / table.filename, table, f"{shown_dir}/{table.filename}",
                            problems)
-        if sheet.readable:
+        if sheet.readable and not sheet.records:  # the reports read every table: none may be empty
+            problems.append(Problem(sheet.display, 2, "rows", f"expected at least one row of {name} "
+                                    "(the reports read every table)", "only the header"))
+        elif sheet.readable:
             check_sheet(sheet, problems)
         sheets[name] = sheet
     check_references(sheets, problems)

@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from videorace.pipeline import changes, config, datadiff
+from videorace.pipeline import changes, config
 from videorace.pipeline.buildlog import Progress, log
-from videorace.pipeline.index import render_index
 from videorace.pipeline.manifest import BuildError, Report, load_manifest
-from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, BuildLock, atomic_write,
-                                      environment_digest, fingerprint, now, read_state,
-                                      write_if_changed)
-from videorace.pipeline.worker import crash_log, display_path, import_once, run_report
+from videorace.pipeline.publish import (clear_leftovers, clear_unlisted, publish_files, stopped,
+                                        write_index)
+from videorace.pipeline.state import (FAILED_DIR, LOCK_FILE, STATE_FILE, BuildLock, atomic_write,
+                                      environment_digest, fingerprint, now, read_state)
+from videorace.pipeline.worker import crash_log, import_once, run_report
 
 
 def data_is_valid(data_dir: Path, out: Path | None = None) -> bool:
@@ -51,16 +50,6 @@ def data_is_valid(data_dir: Path, out: Path | None = None) -> bool:
         if out is not None:
             stopped(out, summary, [str(p) for p in problems])
     return not problems
-
-
-def stopped(out: Path, summary: str, details: list[str]) -> None:
-    """The index after a build that stopped before any report ran (bad data, a bad manifest):
-    a notice with the error lines above the reports as they were, so readers see it too."""
-    out.mkdir(parents=True, exist_ok=True)
-    state = read_state(out)
-    notice = changes.stopped_html(now(), summary, details)
-    log_html = changes.render_html(changes.read_log(out))
-    atomic_write(out / "index.html", render_index(state, notice + "\n" + log_html))
 
 
 def select(reports: list[Report], only: list[str] | None) -> list[Report]:
@@ -90,26 +79,20 @@ def stale(reports: list[Report], state: dict, out: Path, data_dir: Path, noteboo
     return todo
 
 
-def publish_files(tmp: str, target: Path) -> None:
-    """Put a report's freshly written take-away folder in place of the old one (which is moved
-    aside first and then removed), or remove the old one when the report now has none."""
-    old = target.with_name(f"{TMP_PREFIX}old-{target.name}")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.is_dir():
-        os.replace(target, old)
-    if tmp:
-        os.replace(tmp, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: str,
            progress: Progress) -> bool:
     """Publish a good report (rename its temporary HTML into place) or log the failure; update
     the state entry either way. True when the report was built."""
     entry = dict(state.get(r.key, {}))
-    entry.update({"title": r.title, "notebook": r.notebook, "set": r.set,
-                  "parameters": r.parameters, "html": r.html_name})
+    entry.update({"title": r.title, "notebook": r.notebook, "set": r.set, "html": r.html_name})
     ok = result["status"] == "ok"
+    # the parameters beside a report are those of its published version: a failed run's own go
+    # to its failure, and replace them only while there is no good version yet
+    if ok or not entry.get("built_at"):
+        entry["parameters"] = r.parameters
+    entry.pop("failed_parameters", None)
+    if not ok and entry["parameters"] != r.parameters:
+        entry["failed_parameters"] = r.parameters
     if ok:  # "seconds" and "built_at" stay those of the last good build when it fails
         entry["seconds"] = round(result["seconds"], 2)
         publish_files(result.get("files", ""), out / r.files_dir)
@@ -121,6 +104,9 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                       "answer": result.get("answer", {}), "message": "",
                       "split": result.get("split", {})})
         progress.log(f"built  {r.key} ({result['seconds']:.1f} s)")
+        if result.get("warnings"):
+            progress.log(f"warned {r.key}: {len(result['warnings'])} line(s) written to stderr, left "
+                         f"out of the report; the first: {result['warnings'][0]}")
     else:
         failed = [f"{FAILED_DIR}/{r.key}.{ext}" for ext in ("ipynb", "log")
                   if (out / FAILED_DIR / f"{r.key}.{ext}").is_file()]
@@ -128,7 +114,7 @@ def record(state: dict, r: Report, fp: str, result: dict, out: Path, data_hash: 
                       "failed_files": failed})
         copy = result.get("failed_copy")
         progress.log(f"FAILED {r.key}: {result['message']}"
-                     + (f" (executed copy: {display_path(Path(copy))})" if copy else ""))
+                     + (f" (executed copy: {config.display_path(Path(copy))})" if copy else ""))
     state[r.key] = entry
     atomic_write(out / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
     return ok
@@ -172,50 +158,28 @@ def execute_all(todo: list[tuple[Report, str]], workers: int, out: Path, data_di
     return failures
 
 
-def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
-                data_dir: Path) -> None:
-    """After every build, failed reports or not: index.html and CHANGES.md from the state of the
-    manifest's reports and the change log (this build's entry first when it changed a published
-    key figure or the data), then the baseline and the data copy the next build compares with."""
-    figures, data = changes.published_figures(state, keys), changes.data_digests(data_dir)
-    found = changes.compare(prior, state, figures, data, rows=lambda files: datadiff.row_changes(
-        out / datadiff.SNAPSHOT_DIR, data_dir, files))
-    at = now()
-    log = changes.logged(out, found, at)
-    shown = {k: v for k, v in state.items() if k in keys}
-    write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found)))
-    write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(log))
-    write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
-    if found["data"] or not (out / datadiff.SNAPSHOT_DIR).is_dir():
-        datadiff.snapshot(data_dir, out)
-
-
-def clear_unlisted_failures(out: Path, keys: set[str]) -> None:
-    """Remove ``_failed/`` entries of reports no longer in the manifest."""
-    for old in (out / FAILED_DIR).glob("*"):
-        if old.stem not in keys:
-            old.unlink(missing_ok=True)
-
-
 def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool = False,
           jobs: int | None = None, manifest: Path = config.MANIFEST,
           notebooks: Path = config.NOTEBOOKS_DIR) -> int:
     """Build the stale reports of ``manifest`` from ``notebooks`` and ``data_dir`` into ``out``.
-    Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook."""
-    from videorace.pipeline.notebooks import notebook_names
+    Returns the exit status: 0 built (or nothing to do), 1 bad data or a failed notebook. Everything
+    it writes, the index of a build stopped by bad data or a bad manifest included, is written
+    under the lock, after the leftovers of a killed build are cleared."""
+    from videorace.pipeline.notebooks import notebook_names, uncommitted_defaults
 
-    if not data_is_valid(data_dir, out):
-        return 1
-    try:
-        listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
-    except BuildError as err:
-        stopped(out, f"the report list could not be read: {err}", [])
-        raise
-    reports = select(listed, only)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out, Progress(0).log):
-        for leftover in out.glob(f"{TMP_PREFIX}*"):  # left by a build that was killed
-            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+        clear_leftovers(out)
+        if not data_is_valid(data_dir, out):
+            return 1
+        try:
+            listed = load_manifest(manifest, notebook_names(notebooks), notebooks)
+        except BuildError as err:
+            stopped(out, f"the report list could not be read: {err}", [])
+            raise
+        for line in uncommitted_defaults(notebooks, sorted({r.notebook for r in listed})):
+            log(f"build: {line}")
+        reports = select(listed, only)
         state = read_state(out)
         prior = changes.previous(out, state)
         todo = stale(reports, state, out, data_dir, notebooks, force)
@@ -231,8 +195,9 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         failures = execute_all(todo, workers, out, data_dir, notebooks, state, progress) if todo else 0
         progress.close()
         keys = {r.key for r in listed}
-        clear_unlisted_failures(out, keys)
-        write_index(out, state, keys, prior, data_dir)
+        clear_unlisted(out, state, keys, pages=not only)  # --only: perhaps another manifest
+        write_index(out, state, keys, prior, data_dir,
+                    only={r.key for r in reports} if only else None)
         log(f"build: {len(todo) - failures} built, {skipped} up to date, {failures} failed in "
             f"{time.perf_counter() - started:.1f} s, {workers} at a time")
         if failures:
@@ -244,6 +209,25 @@ def build(out: Path, data_dir: Path, only: list[str] | None = None, force: bool 
         return 0
 
 
+def unsafe_out(out: Path, data_dir: Path, given: bool = True) -> str | None:
+    """Why ``out`` may not receive reports, or None: the data directory (or a folder inside it or
+    around it) never, and an existing directory only when it is empty or a build wrote it (it
+    holds the build's state or lock), so a mistyped ``--out`` overwrites nothing of anyone's.
+    ``given`` False: the default ``reports/``, which holds its committed README."""
+    if out == data_dir or data_dir in out.parents or out in data_dir.parents:
+        return (f"expected a directory apart from the data directory {data_dir}, found one that is, "
+                "holds or lies inside it")
+    if not given or not out.is_dir():
+        return None
+    if (out / STATE_FILE).is_file() or (out / LOCK_FILE).is_file():
+        return None
+    others = sorted(p.name for p in out.iterdir())
+    if others:
+        return (f"expected an empty directory or one a build wrote (it holds {STATE_FILE}), found "
+                f"{len(others)} other file(s), e.g. {others[0]}")
+    return None
+
+
 def main(args) -> int:
     """Resolve every path against the current directory first (kernels run elsewhere), then build.
     An installed copy's defaults are the current directory's data/, notebooks/, reports.toml and
@@ -253,6 +237,10 @@ def main(args) -> int:
     if not data_dir.is_dir():
         log(f"build: {'--data ' + args.data if args.data else 'data'}: expected a data directory, "
               f"found none at {data_dir}")
+        return 2
+    refused = unsafe_out(out, data_dir, given=bool(args.out))
+    if refused:
+        log(f"build: --out {args.out or out}: {refused}; nothing was written")
         return 2
     if args.jobs is not None and args.jobs < 1:
         log(f"build: -j {args.jobs}: expected a number of workers >= 1")

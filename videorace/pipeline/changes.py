@@ -17,6 +17,7 @@ from pathlib import Path
 from videorace.analysis.markup import esc
 from videorace.data.schema import TABLES
 from videorace.pipeline import datadiff
+from videorace.pipeline.pages import NONE, render
 from videorace.pipeline.state import atomic_write, shown
 
 BASELINE_FILE = ".build-baseline.json"
@@ -27,7 +28,8 @@ FIRST = "First build: there is no earlier build to compare with."
 NOTHING = "Nothing changed: no key figure and no data file."
 NO_FIGURE = "No key figure changed."
 DATA_UNKNOWN = "The previous build did not record its data files."
-NONE = "(none)"  # the old value of a figure that appeared, the new value of one that went
+#: Entries kept in the change log (and CHANGES.md), newest first; older ones are dropped.
+LOG_LIMIT = 100
 
 
 def data_digests(data_dir: Path) -> dict[str, str]:
@@ -104,10 +106,11 @@ def read_log(out: Path) -> list[dict]:
 
 
 def logged(out: Path, found: dict, at: str) -> list[dict]:
-    """The change log with this build's entry first when it changed something (written back)."""
+    """The change log with this build's entry first when it changed something (written back),
+    at most ``LOG_LIMIT`` entries: the oldest go."""
     log = read_log(out)
     if changed(found):
-        log = [{"at": at, "changes": found}] + log
+        log = ([{"at": at, "changes": found}] + log)[:LOG_LIMIT]
         atomic_write(out / LOG_FILE, json.dumps(log, indent=1, sort_keys=True) + "\n")
     return log
 
@@ -125,26 +128,62 @@ def _summary(changes: dict) -> str | None:
     return None if changes["reports"] else NO_FIGURE
 
 
-def _data_lines(changes: dict, code) -> list[tuple[str, list[str]]]:
-    """(sentence, row lines) for each changed data file, with its changed rows where the previous
-    data was kept; the sentence ends in ':' when lines follow it, else in '.'."""
+def _data_files(changes: dict) -> list[dict]:
+    """Each changed data file: its ``name`` as the build read it (``--data``), the ``key`` its rows
+    are listed by, and its ``rows`` (``datadiff.items``; [("bytes",)] when only its bytes changed,
+    None when the previous build kept no copy); or one entry ``unknown`` when the previous build
+    did not record its data files."""
     if changes["first"] or changes["data"] == []:
         return []
     if changes["data"] is None:
-        return [(DATA_UNKNOWN, [])]
+        return [{"unknown": DATA_UNKNOWN}]
     rows = changes.get("rows") or {}
+    where = changes.get("data_dir", "data")  # the directory the build read (``--data``)
     out = []
     for name in changes["data"]:
-        detail, by = [], ""
+        listed = None
         if name in rows:  # the same rows in other bytes (line endings, quoting) list none
-            detail = datadiff.lines(rows[name], code, esc) or ["no row changed, only the bytes"]
-            by = f" (rows by {esc(rows[name]['key'])})" if detail and "key" in rows[name] else ""
-        out.append((f"Data {code(esc(name))} changed{by}{':' if detail else '.'}", detail))
+            listed = datadiff.items(rows[name]) or [("bytes",)]
+        key = rows[name].get("key", "") if name in rows else ""
+        out.append({"name": f"{where}/{name.split('/', 1)[-1]}", "key": key, "rows": listed})
     return out
 
 
+def _data_lines(changes: dict) -> list[tuple[str, list[str]]]:
+    """(sentence, row lines) in Markdown for each changed data file (``_data_files``); the
+    sentence ends in ':' when lines follow it, else in '.'."""
+    out = []
+    for d in _data_files(changes):
+        if "unknown" in d:
+            out.append((d["unknown"], []))
+            continue
+        detail = ([] if d["rows"] is None else ["no row changed, only the bytes"]
+                  if d["rows"] == [("bytes",)] else [_row_markdown(item) for item in d["rows"]])
+        by = f" (rows by {esc(d['key'])})" if d["key"] and detail else ""
+        out.append((f"Data `{esc(d['name'])}` changed{by}{':' if detail else '.'}", detail))
+    return out
+
+
+def _row_markdown(item: tuple) -> str:
+    kind, *rest = item
+    code = lambda k: f"`{k}`"  # noqa: E731
+    return {"added": lambda: f"added {code(rest[0])}", "removed": lambda: f"removed {code(rest[0])}",
+            "more": lambda: f"… and {rest[0]} more",
+            "changed": lambda: f"{code(rest[0])}: {esc(rest[1])}: {esc(rest[2])} → {esc(rest[3])}",
+            }[kind]()
+
+
+def _partial(changes: dict) -> str | None:
+    """The sentence that says a build made only some reports (``--only``), from which data."""
+    if not changes.get("only"):
+        return None
+    return (f"A build of {', '.join(changes['only'])} only (`--only`), from "
+            f"{changes.get('data_dir', 'data')}: the data's changes are listed by the next full "
+            "build.")
+
+
 def _entry_markdown(changes: dict) -> list[str]:
-    lines = []
+    lines = [esc(_partial(changes)), ""] if _partial(changes) else []
     summary = _summary(changes)
     if summary:
         lines += [summary, ""]
@@ -152,7 +191,7 @@ def _entry_markdown(changes: dict) -> list[str]:
         lines += [f"### {esc(r['title'])} (`{esc(r['key'])}`)", ""]
         lines += [f"- {esc(n)}: {_value(old)} → {_value(new)}" for n, old, new in r["figures"]]
         lines.append("")
-    for sentence, detail in _data_lines(changes, lambda f: f"`{f}`"):
+    for sentence, detail in _data_lines(changes):
         lines += [sentence, ""] + [f"- {d}" for d in detail] + ([""] if detail else [])
     return lines
 
@@ -160,45 +199,25 @@ def _entry_markdown(changes: dict) -> list[str]:
 def render_markdown(log: list[dict]) -> str:
     """``CHANGES.md``: every build that changed something, newest first, each under its date."""
     lines = [f"# {HEADING}", "", "Each build that changed a key figure or the data, newest first "
-             "(times in UTC). A build that changed nothing adds no entry.", ""]
+             f"(times in UTC), the latest {LOG_LIMIT} at most. A build that changed nothing adds "
+             "no entry.", ""]
     for entry in log:
         lines += [f"## {shown(entry['at'])}", ""] + _entry_markdown(entry["changes"])
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def render_html(log: list[dict], built_at: str = "", this_build: dict | None = None) -> str:
-    """The index's section: the latest change and when it happened (not the latest build), and a
-    line saying when the latest build ran if it changed nothing."""
-    parts = [f"<h2>{HEADING}</h2>"]
-    if this_build is not None and not changed(this_build) and built_at:
-        parts.append(f"<p>The latest build, {shown(built_at)}, changed nothing.</p>")
-    if not log:
-        return "\n".join(parts)
-    latest = log[0]
-    parts.append(f"<p>Latest change: <b>{shown(latest['at'])}</b> (all changes, newest first: "
-                 f"<a href=\"{CHANGES_FILE}\">{CHANGES_FILE}</a>).</p>")
-    changes = latest["changes"]
-    summary = _summary(changes)
-    if summary:
-        parts.append(f"<p>{summary}</p>")
-    if changes["reports"]:
-        items = []
-        for r in changes["reports"]:
-            figures = "".join(f"<li><b>{esc(n)}</b>: {_value(old)} → {_value(new)}</li>"
-                              for n, old, new in r["figures"])
-            items.append(f"<li><a href=\"{esc(r['html'])}\">{esc(r['title'])}</a> "
-                         f"<small><code>{esc(r['key'])}</code></small><ul>{figures}</ul></li>")
-        parts.append("<ul class=\"changes\">" + "".join(items) + "</ul>")
-    for sentence, detail in _data_lines(changes, lambda f: f"<code>{f}</code>"):
-        items = "".join(f"<li>{d}</li>" for d in detail)
-        parts.append(f"<p>{sentence}</p>" + (f"<ul class=\"changes\">{items}</ul>" if items else ""))
-    return "\n".join(parts)
+    """The index's section (``templates/pages/changes.html.j2``): the latest change and when it
+    happened (not the latest build), and a line saying when the latest build ran if it changed
+    nothing."""
+    latest = log[0] if log else None
+    quiet = this_build is not None and not changed(this_build) and built_at
+    return render("changes.html.j2", nothing_at=built_at if quiet else "", latest=latest,
+                  partial=_partial(latest["changes"]) if latest else None,
+                  summary=_summary(latest["changes"]) if latest else None,
+                  data=_data_files(latest["changes"]) if latest else [])
 
 
 def stopped_html(at: str, summary: str, details: list[str], limit: int = 20) -> str:
     """The index's notice for a build that stopped before any report ran, with its error lines."""
-    items = "".join(f"<li><code>{esc(d)}</code></li>" for d in details[:limit])
-    more = f"<li>… and {len(details) - limit} more</li>" if len(details) > limit else ""
-    return (f"<h2>The latest build stopped</h2>\n<p class=\"failed\"><b>{esc(shown(at))}</b>: "
-            f"{esc(summary)}. The reports below are those of the last build that ran.</p>"
-            + (f"<ul>{items}{more}</ul>" if items else ""))
+    return render("stopped.html.j2", at=at, summary=summary, details=details, limit=limit)

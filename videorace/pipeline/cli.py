@@ -134,17 +134,25 @@ def parser() -> argparse.ArgumentParser:
                    help="build only this notebook or report (repeatable)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="reports to execute at once (default: twice the number of cores)")
-    p.add_argument("--data", metavar="DIR", help="build from another copy of the data")
-    p.add_argument("--out", metavar="DIR", help="where reports go (default: reports/)")
-    p.add_argument("--manifest", metavar="TOML", help="report list to use (default: reports.toml)")
+    where = "of the checkout around the package; an installed copy: of the current directory"
+    p.add_argument("--data", metavar="DIR", help=f"build from another copy of the data (default: "
+                                                 f"data/ {where})")
+    p.add_argument("--out", metavar="DIR", help="where reports go: empty, or written by a build, "
+                                                f"never the data (default: reports/ {where})")
+    p.add_argument("--manifest", metavar="TOML",
+                   help=f"report list to use (default: reports.toml {where})")
     p.add_argument("--notebooks", metavar="DIR",
-                   help="where the notebooks are (default: the project's notebooks/)")
+                   help=f"where the notebooks are (default: notebooks/ {where})")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("refresh", help="re-execute notebooks in place at their defaults "
                                        "(updates the nbval baselines)")
     p.add_argument("names", nargs="*", help="notebook names (default: all)")
     p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("run", help="papermill on the project's kernel, a mistake said in one line: "
+                                   "run NOTEBOOK OUTPUT [-p NAME VALUE ...] (papermill's options)")
+    p.add_argument("papermill_args", nargs=argparse.REMAINDER)
 
     p = sub.add_parser("update", help="fast-forward the checkout to its upstream branch (refuses "
                                       "on local changes or divergence); for scheduled builds")
@@ -154,6 +162,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["run"] and argv[1:2] != ["-h"]:  # papermill's own options, as papermill parses them
+        from videorace.pipeline.run import main as run_main
+
+        return run_main(argv[1:])
     args = parser().parse_args(argv)
     try:
         return args.func(args)

@@ -3,8 +3,8 @@
 A successful build keeps a copy of the data it was built from in ``<out>/.build-data/`` (the
 schema's tables, a few hundred kilobytes); the next build compares each changed table with that
 copy: rows added and removed, by key, and for a row kept, each column whose cell changed, old -> new.
-Cells are compared as the CSV spells them, so ``200`` -> ``300`` is a change and nothing is lost to
-a number's formatting.
+Cells are compared by value: ``200`` -> ``300`` is a change, ``1200000`` -> ``1200000.0`` (the same
+number written another way) is not.
 """
 
 from __future__ import annotations
@@ -44,9 +44,23 @@ def table_changes(old: pd.DataFrame | None, new: pd.DataFrame | None,
     for k in (k for k in after if k in before):
         columns = list(after[k]) + [c for c in before[k] if c not in after[k]]
         changed += [[k, c, before[k].get(c), after[k].get(c)] for c in columns
-                    if before[k].get(c) != after[k].get(c)]
+                    if not same_cell(before[k].get(c), after[k].get(c))]
     return {"added": [k for k in after if k not in before],
             "removed": [k for k in before if k not in after], "changed": changed}
+
+
+def same_cell(old: str | None, new: str | None) -> bool:
+    """Whether two spellings of a cell hold the same value: the same text, or the same number
+    written another way (``1200000`` and ``1200000.0``, ``1.5e6``), which a spreadsheet's save
+    can produce without anyone changing the figure."""
+    if old == new:
+        return True
+    if old is None or new is None:
+        return False
+    try:
+        return float(old) == float(new)
+    except ValueError:
+        return False
 
 
 def row_changes(old_dir: Path, new_dir: Path, files: list[str]) -> dict[str, dict] | None:
@@ -79,21 +93,29 @@ def snapshot(data_dir: Path, out: Path) -> None:
     tmp.rename(target)
 
 
-def lines(changes: dict, code=lambda s: s, text=lambda s: s) -> list[str]:
-    """One line per added, removed or changed row (at most ``LIMIT`` of each kind per table); keys
-    set as ``code(key)``, columns and cells as ``text(...)`` (escaping for HTML)."""
+def items(changes: dict) -> list[tuple]:
+    """The row changes of one table as tuples, at most ``LIMIT`` of each kind: ("added", key),
+    ("removed", key), ("changed", key, column, old, new) and ("more", how many) after a cut."""
     out = []
 
-    def capped(items, render):
-        out.extend(render(i) for i in items[:LIMIT])
-        if len(items) > LIMIT:
-            out.append(f"… and {len(items) - LIMIT} more")
+    def capped(kind, entries):
+        out.extend((kind, *e) if isinstance(e, list) else (kind, e) for e in entries[:LIMIT])
+        if len(entries) > LIMIT:
+            out.append(("more", len(entries) - LIMIT))
 
-    capped(changes["added"], lambda k: f"added {code(k)}")
-    capped(changes["removed"], lambda k: f"removed {code(k)}")
-    capped(changes["changed"], lambda c: f"{code(c[0])}: {text(c[1])}: {text(_cell(c[2]))} → "
-                                         f"{text(_cell(c[3]))}")
+    capped("added", changes["added"])
+    capped("removed", changes["removed"])
+    capped("changed", [[k, c, _cell(old), _cell(new)] for k, c, old, new in changes["changed"]])
     return out
+
+
+def lines(changes: dict, code=lambda s: s, text=lambda s: s) -> list[str]:
+    """One line per added, removed or changed row (``items``); keys set as ``code(key)``, columns
+    and cells as ``text(...)``."""
+    said = {"added": lambda k: f"added {code(k)}", "removed": lambda k: f"removed {code(k)}",
+            "more": lambda n: f"… and {n} more",
+            "changed": lambda k, c, old, new: f"{code(k)}: {text(c)}: {text(old)} → {text(new)}"}
+    return [said[kind](*rest) for kind, *rest in items(changes)]
 
 
 def _cell(value) -> str:

@@ -29,29 +29,48 @@ def defaults(name: str, directory: Path = config.NOTEBOOKS_DIR) -> dict:
     """A notebook's default parameters, read from its ``parameters`` cell; {} when it has none.
     Raises ValueError, naming the notebook and what was expected, for a file that is not a
     notebook or a parameter whose default is not a literal."""
-    import ast
-    import json
+    from videorace.analysis.params import notebook_defaults
 
-    path = directory / f"{name}.ipynb"
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-        tree = ast.parse("".join(cells[0]["source"])) if cells else ast.Module(body=[])
-    except (ValueError, KeyError, TypeError, SyntaxError) as err:
-        raise ValueError(f"{path.name}: expected a notebook whose parameters cell is Python, "
-                         f"found {type(err).__name__}: {err}") from None
-    found = {}
-    for node in tree.body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and node.value is not None:
-            try:
-                found[target.id] = ast.literal_eval(node.value)
-            except ValueError:
-                raise ValueError(f"{path.name}: parameter {target.id}: expected a literal default "
-                                 f"(a number, string, list...), found {ast.unparse(node.value)}"
-                                 ) from None
-    return found
+    return notebook_defaults(directory / f"{name}.ipynb")
+
+
+def uncommitted_defaults(directory: Path, names: list[str]) -> list[str]:
+    """One line for each of the notebooks ``names`` in ``directory`` whose parameters cell's
+    defaults differ from the committed notebook's (git's HEAD), naming each changed default, old
+    -> new; none outside a git checkout or for a notebook not yet committed. The build says so:
+    exploring belongs in the copies ``make lab`` opens, so a changed default here is a change to
+    what is published."""
+    import subprocess
+
+    from videorace.analysis.params import parameters_cell
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", str(directory), *args], capture_output=True,
+                                  text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    changed = git("diff", "--name-only", "--relative", "HEAD", "--", ".")
+    lines = []
+    for name in names:
+        if f"{name}.ipynb" not in (changed or "").split():
+            continue
+        committed = git("show", f"HEAD:./{name}.ipynb")
+        try:
+            old = parameters_cell(committed, name) if committed else None
+            new = defaults(name, directory)
+        except ValueError:
+            continue  # the build reports an unreadable notebook itself
+        if old is None or old == new:
+            continue
+        moved = [f"{k}: {old.get(k, '(none)')!r} -> {new.get(k, '(none)')!r}"
+                 for k in dict.fromkeys([*old, *new]) if old.get(k, "(none)") != new.get(k, "(none)")]
+        lines.append(f"{config.display_path(directory / f'{name}.ipynb')}: its defaults differ from the "
+                     f"committed notebook's ({'; '.join(moved)}); its reports run with these, as "
+                     "each report's header lists (explore in the copies `make lab` opens in lab/)")
+    return lines
 
 
 def volatile_metadata(nb) -> list[str]:
@@ -152,12 +171,31 @@ def warm_exporter() -> None:
 
     output = nbformat.v4.new_output("display_data", data={
         "text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1",
-        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/"
-                     "iZk9HQAAAABJRU5ErkJggg=="})
+        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAF"
+                     "AAH/iZk9HQAAAABJRU5ErkJggg=="})
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A\n\nSome *text*."),
                                          nbformat.v4.new_code_cell("1", outputs=[output])])
     to_html(nb, {"title": "warm-up", "notebook": "", "set": "", "parameters": {},
                  "data_hash": "", "data_dir": "", "version": ""})
+
+
+def take_stderr(nb) -> list[str]:
+    """Remove what the cells wrote to stderr (a library's warning: matplotlib's missing glyph,
+    pandas' deprecations) from ``nb``, in place, and return its non-blank lines: a report shows
+    what the notebook computed, never a library's warning; the build logs them instead."""
+    lines = []
+    for cell in nb.cells:
+        outputs = cell.get("outputs", [])
+        kept = [o for o in outputs if not (o.get("output_type") == "stream"
+                                           and o.get("name") == "stderr")]
+        for o in outputs:
+            if o not in kept:
+                text = o.get("text", "")
+                lines += [ln for ln in (text if isinstance(text, str) else "".join(text)).splitlines()
+                          if ln.strip()]
+        if len(kept) != len(outputs):
+            cell["outputs"] = kept
+    return lines
 
 
 def to_html(nb, header: dict) -> str:

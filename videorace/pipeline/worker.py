@@ -28,7 +28,6 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     and the key figures the notebook displayed.
     """
     import nbformat
-    from papermill.exceptions import PapermillExecutionError
 
     from videorace.pipeline import notebooks
     started = time.perf_counter()
@@ -41,35 +40,22 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
            TAKEAWAY_DIR_ENV: str(files), TAKEAWAY_LINK_ENV: report.files_dir}
     source = Path(notebooks_dir) / f"{report.notebook}.ipynb"
     try:
+        ran_with = notebooks.defaults(report.notebook, Path(notebooks_dir))  # as papermill reads it
         nb = notebooks.execute(source, executed, report.parameters, env=env, kernel_log=kernel_log,
                                warm=warm)
-    except PapermillExecutionError as err:
+    except Exception as err:  # a cell raised, the kernel died, the notebook is unreadable
         shutil.rmtree(files, ignore_errors=True)
-        failed = out_dir / FAILED_DIR
-        failed.mkdir(exist_ok=True)
-        os.replace(executed, failed / f"{report.key}.ipynb")
-        atomic_write(failed / f"{report.key}.log", failure_log(report, err, kernel_log))
-        kernel_log.unlink(missing_ok=True)
-        message = f"{err.ename}: {err.evalue}".strip()
         return {"status": "failed", "seconds": time.perf_counter() - started,
-                "message": f"cell {err.exec_count}: {message}",
-                "failed_copy": str(failed / f"{report.key}.ipynb")}
-    except Exception as err:  # kernel died, notebook unreadable: still one line, still safe
-        shutil.rmtree(files, ignore_errors=True)
-        executed.unlink(missing_ok=True)
-        (out_dir / FAILED_DIR).mkdir(exist_ok=True)
-        atomic_write(out_dir / FAILED_DIR / f"{report.key}.log", crash_log(report, err, kernel_log))
-        kernel_log.unlink(missing_ok=True)
-        (out_dir / FAILED_DIR / f"{report.key}.ipynb").unlink(missing_ok=True)  # an older failure's
-        return {"status": "failed", "seconds": time.perf_counter() - started,
-                "message": f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
+                **record_failure(report, err, out_dir, executed, kernel_log)}
     executed.unlink(missing_ok=True)
     kernel_log.unlink(missing_ok=True)
     nb = nbformat.from_dict(nb)
+    warned = notebooks.take_stderr(nb)
     split = time_split(nb, time.perf_counter() - started)
     header = {"title": report.title, "notebook": report.notebook, "set": report.set,
               "parameters": report.parameters, "data_hash": data_hash,
-              "data_dir": display_path(Path(data_dir)), "version": __version__}
+              "defaults": {k: v for k, v in ran_with.items() if k not in report.parameters},
+              "data_dir": config.display_path(Path(data_dir)), "version": __version__}
     exported = time.perf_counter()
     html = notebooks.to_html(nb, header)
     tmp_html = out_dir / f"{TMP_PREFIX}{os.getpid()}-{report.html_name}"
@@ -77,7 +63,33 @@ def run_report(report: Report, out: str, data_dir: str, data_hash: str,
     split["export_s"] = round(time.perf_counter() - exported, 2)
     return {"status": "ok", "seconds": time.perf_counter() - started, "tmp": str(tmp_html),
             "files": str(files) if files.is_dir() else "",
-            "key_figures": key_figures(nb), "answer": answer(nb), "split": split}
+            "key_figures": key_figures(nb), "answer": answer(nb), "split": split,
+            "warnings": warned}
+
+
+def record_failure(report: Report, err: Exception, out_dir: Path, executed: Path,
+                   kernel_log: Path) -> dict:
+    """Leave a failure in ``_failed/``: the executed copy when a cell raised (papermill's
+    ``PapermillExecutionError``) and a log either way; returns its one-line message and the
+    failed copy's path (empty when there is none)."""
+    from papermill.exceptions import PapermillExecutionError
+
+    failed = out_dir / FAILED_DIR
+    failed.mkdir(exist_ok=True)
+    copy = failed / f"{report.key}.ipynb"
+    if isinstance(err, PapermillExecutionError):
+        os.replace(executed, copy)
+        atomic_write(failed / f"{report.key}.log", failure_log(report, err, kernel_log))
+        kernel_log.unlink(missing_ok=True)
+        return {"message": f"cell {err.exec_count}: " + f"{err.ename}: {err.evalue}".strip(),
+                "failed_copy": str(copy)}
+    executed.unlink(missing_ok=True)  # still one line, still safe
+    atomic_write(failed / f"{report.key}.log", crash_log(report, err, kernel_log))
+    kernel_log.unlink(missing_ok=True)
+    copy.unlink(missing_ok=True)  # an older failure's
+    cell = running_cell(err)
+    return {"message": (f"cell {cell[0]}: " if cell else "")
+            + f"{type(err).__name__}: {err}".splitlines()[0], "failed_copy": ""}
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -92,14 +104,32 @@ def failure_log(report: Report, err, kernel_log: Path) -> str:
                          "Traceback:", traceback.rstrip()], kernel_log)
 
 
+def running_cell(err: BaseException) -> tuple[int, int, str] | None:
+    """(execution count, cell index, source) of the cell papermill was running when ``err`` was
+    raised (a kernel that died mid-cell), read from papermill's cell loop in the traceback; None
+    when the error came before or after the cells."""
+    import traceback
+
+    for frame, _ in traceback.walk_tb(err.__traceback__):
+        if frame.f_code.co_name == "papermill_execute_cells" and "index" in frame.f_locals:
+            index, client = frame.f_locals["index"], frame.f_locals.get("self")
+            cells = client.nb.cells if client is not None else []
+            count = sum(c.cell_type == "code" for c in cells[:index + 1])
+            return count, index, cells[index].source if index < len(cells) else ""
+    return None
+
+
 def crash_log(report: Report, err: Exception, kernel_log: Path | None = None) -> str:
-    """``_failed/<report>.log`` when no cell failed (the kernel died or never started, the notebook
-    could not be read): the exception and the build's traceback, then the kernel's log."""
+    """``_failed/<report>.log`` when no cell raised (the kernel died or never started, the notebook
+    could not be read): the cell that was running when the kernel died, when one was, the
+    exception and the build's traceback, then the kernel's log."""
     import traceback
 
     text = "".join(traceback.format_exception(type(err), err, err.__traceback__))
-    return _log(report, ["failed outside the notebook's cells:", "",
-                         f"{type(err).__name__}: {err}", "", text.rstrip()], kernel_log)
+    cell = running_cell(err)
+    where = ["failed outside the notebook's cells:"] if cell is None else [
+        f"the kernel stopped in cell {cell[0]} (cell index {cell[1]}):", "", cell[2].rstrip()]
+    return _log(report, [*where, "", f"{type(err).__name__}: {err}", "", text.rstrip()], kernel_log)
 
 
 def _log(report: Report, body: list[str], kernel_log: Path | None) -> str:
@@ -157,10 +187,3 @@ def time_split(nb, papermill_s: float) -> dict[str, float]:
     first, last = datetime.fromisoformat(min(starts)), datetime.fromisoformat(max(ends))
     execute = (last - first).total_seconds()
     return {"kernel_s": round(max(papermill_s - execute, 0.0), 2), "execute_s": round(execute, 2)}
-
-
-def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(config.PROJECT_DIR))
-    except ValueError:
-        return str(path)
