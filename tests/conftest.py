@@ -55,7 +55,8 @@ SLOW = {"test_browser.py", "test_build.py", "test_notebooks.py", "test_tokens_no
         "test_interactive.py", "test_unattended.py", "test_template.py", "test_kernels.py",
         "test_funding.py", "test_funding_overrides.py", "test_figures.py", "test_reads.py",
         "test_paths.py", "test_licence.py", "test_notebook_git.py", "test_update.py", "test_ci.py",
-        "test_schedules.py", "test_transport.py", "test_datapackage.py"}
+        "test_schedules.py", "test_transport.py", "test_datapackage.py", "test_data_correction.py",
+        "test_run.py", "test_fonts_and_warnings.py"}
 #: In files otherwise quick, the tests that run a notebook (named ``test_notebook_...``) or
 #: install the package.
 SLOW_TESTS = ("test_notebook_", "test_a_non_editable_install", "test_installed")

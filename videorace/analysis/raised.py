@@ -12,7 +12,7 @@ import pandas as pd
 
 from videorace.analysis import funding, money, params
 from videorace.analysis.wording import counted
-from videorace.data.vocab import CHINA_SIDE, WEST, WEST_SIDE
+from videorace.data.vocab import CHINA, CHINA_SIDE, WEST, WEST_SIDE
 
 NEITHER = "neither side"
 SIDE_ORDER = [CHINA_SIDE, WEST_SIDE, NEITHER]
@@ -20,7 +20,7 @@ SIDE_ORDER = [CHINA_SIDE, WEST_SIDE, NEITHER]
 
 def side_of(country) -> str:
     """China for CN, the West for a country in ``vocab.WEST``, otherwise neither side."""
-    if country == "CN":
+    if country == CHINA:
         return CHINA_SIDE
     return WEST_SIDE if isinstance(country, str) and country in WEST else NEITHER
 
@@ -64,7 +64,7 @@ def dated_in_usd(table: pd.DataFrame, rates: pd.DataFrame) -> pd.DataFrame:
     ``year`` (the year of its first possible day)."""
     first, last = funding.round_periods(table)
     out = money.to_usd(table, "low", "high", "currency", "announced_on", rates)
-    return out.assign(quarter=[quarter_label(f, l) for f, l in zip(first, last)],
+    return out.assign(quarter=[quarter_label(a, b) for a, b in zip(first, last)],
                       year=[f.year for f in first])
 
 

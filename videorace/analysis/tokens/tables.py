@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from videorace.data.vocab import BASIS_CLASSES, CLAIMED_CLASSES
+
 from videorace.analysis.tokens.compute import (CostAssumptions, Transformer, chunked_flops,
                                                clip_cost, clip_flops, flops_per_pass,
                                                implied_utilisation, transformer)
@@ -27,13 +29,18 @@ ARTICLE_CLIP_MODELS = ("vidu", "sora", "kling")
 BASIS_WORDS = {"demo": "demonstrated", "claimed": "claimed"}
 
 
+#: The articles' clips: claimed or demonstrated by their makers, not what users could make.
+SHOWN_NOT_USABLE = CLAIMED_CLASSES + tuple(c for c in BASIS_CLASSES["demonstrated"]
+                                           if c not in BASIS_CLASSES["usable"])
+
+
 def article_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
     """The longest claimed or demonstrated clip per model, length and kind (Vidu 16 s, Sora 60 s,
     Kling 120 s, Kling's 180 s chained from extensions), with the source of each. ``label`` says
     "chained" for a clip chained from extensions (``clip_kind`` extended), which is not one
     generation; ``chained`` is True for those, and ``name`` is the label without that word."""
     shown = capabilities[capabilities.model_id.isin(ARTICLE_CLIP_MODELS)
-                         & capabilities.availability.isin(["claimed", "demo"])]
+                         & capabilities.availability.isin(SHOWN_NOT_USABLE)]
     clips = (shown.sort_values(["model_id", "max_clip_s_high", "as_of"])
              .drop_duplicates(["model_id", "max_clip_s_high", "clip_kind"]))
     chained = clips.clip_kind.eq("extended")
