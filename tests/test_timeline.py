@@ -589,7 +589,7 @@ def test_overlapping_firsts_give_the_lead_from_the_earliest_start_to_the_earlies
     assert list(product.model_id) == ["kling", "vidu"] and (low, high) == (-191, -172)
     sentence, figure = timeline.launch_text(product, low, high, launch, "Sora's announcement",
                                             "Sora")
-    assert "undetermined among Kling (Jun 2024), Vidu (2024-06-20): 172 to 191 days before" in sentence
+    assert "is undetermined among Kling (Jun 2024), Vidu (2024-06-20): 172 to 191 days before" in sentence
 
 
 def test_the_lead_says_plainly_when_the_family_never_launched_or_nothing_came_after():
@@ -612,3 +612,26 @@ def test_the_lead_says_plainly_when_the_family_never_launched_or_nothing_came_af
     _, launch, product, low, high = _lead(late)
     assert timeline.launch_text(product, low, high, launch, "x", "Sora")[1] == (
         "10 days after Sora Turbo's launch (2024-12-09)")
+
+
+def test_since_leaves_out_models_both_shown_and_usable_before_the_window():
+    ds = make_ds([("s", "sora", "announced", "2024-02-15", "day", "high"),
+                  ("k", "kling", "announced", "2022-07-16", "day", "high"),
+                  ("y", "ying", "announced", "2023-12-01", "month", "high"),
+                  ("y2", "ying", "launched", "2024-07-26", "day", "high"),
+                  ("g", "glm", "update", "2024-03-01", "day", "high")],
+                 models=[("sora", "Sora", "openai", "text_to_video"),
+                         ("kling", "CogVideo", "kuaishou", "text_to_video"),
+                         ("ying", "Ying", "zhipu", "text_to_video"),
+                         ("glm", "GLM", "zhipu", "text_to_video")])
+    lags = timeline.lags(timeline.events(ds), "sora:announced")
+    # from 2024-01-01: CogVideo (2022, shown and usable both before) is left out; Ying, shown in
+    # Dec 2023 but usable 2024-07-26, stays; GLM has neither date and stays
+    kept, earlier = timeline.since(lags, "2024-01-01")
+    assert sorted(kept.model_id) == ["glm", "ying"] and list(earlier.model) == ["CogVideo"]
+    assert timeline.earlier_text(earlier, "2024-01-01") == (
+        " 1 model shown or usable only before the window's start (2024-01-01) is left out of "
+        "the table and the counts: CogVideo.")
+    # a month-precision date whose month ends on the window's first day still belongs to it
+    assert "ying" not in set(timeline.since(lags.assign(usable_on=pd.NaT), "2023-12-31")[1].model_id)
+    assert timeline.earlier_text(earlier.iloc[:0], "2024-01-01") == ""

@@ -14,8 +14,8 @@ NEITHER = "neither"
 #: A note decides a maker's side when it says where the maker is counted ("Counted on China's
 #: side: ...", "counted outside China, on neither side").
 DECIDED = re.compile(r"\bcounted (on|outside|as|among)\b", re.IGNORECASE)
-SIDES_TEXT = (f"Sides: China is the makers whose country is {CHINA} in organizations.csv; "
-              f"{WEST_DEFINITION}. Makers elsewhere, or whose country is not in the data, count "
+SIDES_TEXT = (f"**Sides.** China: makers whose country is {CHINA} in organizations.csv; "
+              f"{WEST_DEFINITION}; makers elsewhere, or whose country is not in the data, count "
               "on neither side.")
 
 

@@ -23,6 +23,8 @@ EVENT_NOUNS = {"announced": "announcement", "unveiled": "unveiling", "beta": "be
                "open_weights": "open-weights release", "update": "update"}
 #: Model kinds drawn as video models; language models and assistants are not.
 VIDEO_KINDS = ("text_to_video", "image_to_video")
+#: Stands in for a missing date where a comparison needs one (never shown to a reader).
+NO_DATE = pd.Timestamp("1700-01-01")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 #: A model's first showing counts anything usable too (what users had was also shown).
@@ -166,6 +168,28 @@ def up_to(lags: pd.DataFrame, end) -> pd.DataFrame:
     that came after a window's end is not part of it)."""
     first = lags[["shown_on", "usable_on"]].min(axis=1)
     return lags[first <= pd.Timestamp(end)]
+
+
+def since(lags: pd.DataFrame, start) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``lags`` split at a window's first day: the models whose first showing or first
+    availability may fall on or after ``start`` (the later of the two periods ends then or
+    later), and those both shown and usable before it (CogVideo, 2022, in a window from 2024),
+    which do not belong to the window. A model with neither date stays (it says 'not in data')."""
+    ends = [period_ends(lags[f"{stage}_on"].fillna(NO_DATE), lags[f"{stage}_precision"].fillna(
+        "day")) for stage in STAGES]
+    known = lags[[f"{stage}_on" for stage in STAGES]].notna().any(axis=1)
+    keep = ~known | (pd.concat(ends, axis=1).max(axis=1) >= pd.Timestamp(start))
+    return lags[keep], lags[~keep]
+
+
+def earlier_text(earlier: pd.DataFrame, start) -> str:
+    """A sentence naming the models ``since`` left out as being before the window, or ''."""
+    if earlier.empty:
+        return ""
+    n = len(earlier)
+    return (f" {counted(n, 'model')} shown or usable only before the window's start "
+            f"({as_text(pd.Timestamp(start))}) {'is' if n == 1 else 'are'} left out of the table "
+            f"and the counts: {', '.join(earlier.model)}.")
 
 
 def days_text(low, high) -> str:
@@ -351,5 +375,6 @@ def launch_text(candidates: pd.DataFrame, low, high, launch: pd.Series | None, r
     where = relative_text(low, high, event)
     return (f"{owner}'s family ({owner} and its later versions, by `parent_model_id`) first "
             f"became usable with **{on}**. The first model of the selected "
-            f"organisations usable by outsiders after {reference} was {firsts_text(candidates)}: "
+            f"organisations usable by outsiders after {reference} "
+            f"{'is' if len(candidates) > 1 else 'was'} {firsts_text(candidates)}: "
             f"{where}.", f"{where} ({as_text(launch.start, launch.precision)})")
