@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.data.dates import as_text, period_end, period_start
-from videorace.data.vocab import EVENT_STAGES
+from videorace.data import vocab
+from videorace.data.vocab import EVENT_STAGES, PRECISIONS
 from videorace.analysis.firsts import families, firsts, firsts_text
 from videorace.analysis.wording import counted
 
@@ -22,7 +23,7 @@ EVENT_NOUNS = {"announced": "announcement", "unveiled": "unveiling", "beta": "be
                "launched": "launch", "global_access": "worldwide opening", "api": "API opening",
                "open_weights": "open-weights release", "update": "update"}
 #: Model kinds drawn as video models; language models and assistants are not.
-VIDEO_KINDS = ("text_to_video", "image_to_video")
+VIDEO_KINDS = vocab.VIDEO_KINDS
 #: Stands in for a missing date where a comparison needs one (never shown to a reader).
 NO_DATE = pd.Timestamp("1700-01-01")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
@@ -103,7 +104,7 @@ def period_text(first, last) -> str:
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     if first == last:
         return as_text(first)
-    for precision in ("month", "quarter", "year"):
+    for precision in PRECISIONS[1:]:  # month, quarter, year
         if (period_start(first.date(), precision) == first.date()
                 and period_end(first.date(), precision) == last.date()):
             return as_text(first, precision)
@@ -362,8 +363,8 @@ def lead_over_launch(table: pd.DataFrame, family: list[str], launch: pd.Series |
 def launch_text(candidates: pd.DataFrame, low, high, launch: pd.Series | None, reference: str,
                 owner: str) -> tuple[str, str]:
     """``lead_over_launch`` as a sentence and a key figure: when the family of ``owner`` (the name
-    of the reference model's first ancestor, ``families``) first became usable, and how long before (or after) that the first model
-    usable after the reference came."""
+    of the reference model's first ancestor, ``families``) first became usable, and how long
+    before (or after) that the first model usable after the reference came."""
     if launch is None:
         return (f"No model of {owner}'s family was usable in the data, so there is no launch of "
                 "its own to measure a lead against.", "not in data")
