@@ -59,3 +59,24 @@ def test_market_notebook_overridden_results(monkeypatch):
 def test_market_notebook_with_a_cutoff_before_every_claim(monkeypatch):
     r = run("05_market_and_predictions", monkeypatch, cutoff_date="2024-01-01")
     assert r.key_figures()["overall verdicts on the predictions"] == "5 not yet made"
+
+
+TIMELINE_EDGES = [{"countries": []}, {"reference_event": "sora_turbo:launched"},
+                  {"organizations": ["openai"], "countries": []},
+                  {"countries": ["JP", "US"], "window_end": "latest"}]
+
+
+@pytest.mark.parametrize("overrides", TIMELINE_EDGES, ids=str)
+def test_timeline_notebook_edges(monkeypatch, overrides):
+    """02 says what the sides are, lists only makers on neither side or decided by a note, and
+    always states the first usable model against the reference family's own launch."""
+    from videorace.analysis import sides
+
+    r = run("02_release_timeline", monkeypatch, **overrides)
+    assert_clean(r)
+    assert sides.SIDES_TEXT in r.text
+    assert "first usable after it, against the reference family's own launch" in r.key_figures()
+    for table in r.tables:
+        if "Counted on" in table.columns:
+            decided = table["Why (organizations.csv note)"].map(lambda n: bool(sides.DECIDED.search(n)))
+            assert ((table["Counted on"] == sides.NEITHER) | decided).all()

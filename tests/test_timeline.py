@@ -256,7 +256,7 @@ def test_lags_from_a_reference_after_every_event_are_all_negative(ev):
     # ying 07-26 -> 12-09: 5 + 31 + 30 + 31 + 30 + 9 = 136 days before
     assert lags.loc["ying", "shown_days_low"] == -136
     assert set(lags.shown_relation) == {"before"}
-    assert timeline.first_after(lags, "shown") is None
+    assert timeline.firsts_after(lags, "shown").empty
 
 
 # --- relation, days_text, relative_text --------------------------------------------------------
@@ -289,21 +289,55 @@ def test_relative_text_says_before_and_after_in_words(low, high, text):
 
 # --- first_after, lag_figure, lag_table, lag_summary, window_text -----------------------------
 
-def test_first_after_takes_the_smallest_low_end_then_high_end(ev):
+def _lags(rows, stage="shown"):
+    """A lags table of (model_id, model, low, high), every row after the reference."""
+    return pd.DataFrame({"model_id": [r[0] for r in rows], "model": [r[1] for r in rows],
+                         f"{stage}_days_low": [r[2] for r in rows],
+                         f"{stage}_days_high": [r[3] for r in rows],
+                         f"{stage}_relation": ["after"] * len(rows)})
+
+
+#: Sora's announcement on 2024-02-15: Jimeng's beta known only to March (03-01 - 02-15 = 15 days,
+#: 03-31 - 02-15 = 45), the AIsphere China model on 03-11 (25 days), Open-Sora 1.0 on 03-18 (32).
+OVERLAP = [("jimeng", "Jimeng AI", 15, 45), ("aisphere_cn", "AIsphere China model", 25, 25),
+           ("opensora", "Open-Sora 1.0", 32, 32)]
+
+
+def test_firsts_after_names_every_model_whose_range_overlaps_the_earliest_end(ev):
     lags = timeline.lags(ev, "sora:announced")
-    assert timeline.first_after(lags, "shown").model_id == "kling"  # 112 days before ying's 162
-    tie = pd.DataFrame({"model_id": ["a", "b", "c"], "shown_days_low": [5, 5, -1],
-                        "shown_days_high": [9, 6, 2], "shown_relation": ["after", "after",
-                                                                          "either side"]})
-    assert timeline.first_after(tie, "shown").model_id == "b"  # low 5 twice; high 6 < 9
-    assert timeline.first_after(tie.iloc[:0], "shown") is None
+    assert list(timeline.firsts_after(lags, "shown").model_id) == ["kling"]  # beta 06-06: 112 < 162
+    # the earliest end is AIsphere's 25; Jimeng's range starts at 15, before it; Open-Sora's 32
+    # comes after 25, so it certainly came after AIsphere's model
+    assert list(timeline.firsts_after(_lags(OVERLAP), "shown").model_id) == ["jimeng",
+                                                                            "aisphere_cn"]
+    # without the edition, the earliest end is Open-Sora's 32, and Jimeng (15 to 45) may precede it
+    new = _lags([OVERLAP[0], OVERLAP[2]])
+    assert timeline.lag_figure(timeline.firsts_after(new, "shown")) == (
+        "undetermined among Jimeng AI (15 to 45 days), Open-Sora 1.0 (32 days)")
+    # ranges that do not overlap: one first (5 to 6 ends before 7 to 9 begins); 'either side' is
+    # not after the reference
+    apart = _lags([("a", "A", 7, 9), ("b", "B", 5, 6), ("c", "C", -1, 2)]).assign(
+        shown_relation=["after", "after", "either side"])
+    assert timeline.lag_figure(timeline.firsts_after(apart, "shown")) == "B (5 to 6 days)"
+    assert timeline.firsts_after(apart.iloc[:0], "shown").empty
 
 
 def test_lag_figure(ev):
     lags = timeline.lags(ev, "kling:launched")
-    ying = lags[lags.model_id == "ying"].iloc[0]
-    assert timeline.lag_figure(ying, "shown") == "Ying, 26 to 55 days"
-    assert timeline.lag_figure(None, "shown") == "none among the selected organisations"
+    # ying on 07-26 after June: 26 to 55 days; a one-day lag is 'day'
+    assert timeline.lag_figure(timeline.firsts_after(lags, "shown")) == "Ying (26 to 55 days)"
+    assert timeline.lag_figure(timeline.firsts_after(_lags([("a", "A", 1, 1)]), "shown")) == (
+        "A (1 day)")
+    assert timeline.lag_figure(lags.iloc[:0]) == "none among the selected organisations"
+
+
+def test_lag_summary_names_the_candidates_when_the_first_is_undetermined():
+    text = timeline.lag_summary(_lags([OVERLAP[0], OVERLAP[2]]).assign(
+        usable_days_low=[15, 32], usable_days_high=[45, 32], usable_relation="after"),
+        "Sora's announcement", T("2024-02-15"))
+    assert ("the first shown is undetermined among Jimeng AI (15 to 45 days), Open-Sora 1.0 "
+            "(32 days), whose dates overlap; the first usable by outsiders is undetermined among "
+            "Jimeng AI (15 to 45 days), Open-Sora 1.0 (32 days), whose dates overlap.") in text
 
 
 def test_lag_table_prints_dates_at_their_precision_and_lags_as_ranges():
@@ -323,7 +357,7 @@ def test_lag_summary_states_ranges_from_a_month_reference(ev):
                                 timeline.reference_period(ev, "kling:launched"))
     assert text.startswith("Counted from **kling:launched** (Jun 2024): 1 of 2 models was shown "
                            "before it (Sora).")
-    assert "**Ying** was the first shown, 26 to 55 days later" in text  # 07-26 - June, as above
+    assert "the first shown was **Ying**, 26 to 55 days later" in text  # 07-26 - June, as above
     assert "first usable by outsiders was **Ying**, 26 to 55 days later." in text
 
 
@@ -427,7 +461,7 @@ def test_notebook_from_the_last_chinese_event_finds_nothing_later(monkeypatch):
     r = run("02_release_timeline", monkeypatch,
             reference_event=f"{latest.model_id}:{latest.event}")
     first = r.key_figures()["first new model shown after it"]
-    assert first.endswith(", 0 days") or first == "none among the selected organisations"
+    assert first.endswith("(0 days)") or first == "none among the selected organisations"
     assert_clean(r)
 
 
@@ -438,9 +472,9 @@ def test_notebook_from_a_month_reference_states_ranges(monkeypatch):
     table = next(t for t in r.tables if "First shown" in t.columns)
     ying = table[table.Model == "Ying (Qingying)"].iloc[0]
     assert ying["Days from Kling's launch to first shown"] == "26 to 55"
-    # The first after it: EasyAnimate v3's weights, 2024-07-01: 07-01 - 06-30 = 1, - 06-01 = 30
-    assert "**EasyAnimate v3** was the first shown, 1 to 30 days later" in r.text
-    assert r.key_figures()["first new model shown after it"] == "EasyAnimate v3, 1 to 30 days"
+    # from a month reference every lag is a range: a model's day is 0 to 29 days from June's ends
+    days = table["Days from Kling's launch to first shown"]
+    assert all(" to " in d for d in days if d != "not in data")
     assert r.key_figures()["reference"] == "Kling's launch (Jun 2024)"
     assert_clean(r)
 
@@ -468,21 +502,21 @@ def test_notebook_runs_for_an_organisation_without_a_video_model(monkeypatch):
     assert_clean(r)
 
 
-def test_an_edition_of_a_model_out_before_sora_is_not_the_first_new_model(monkeypatch):
-    """The unnamed AIsphere China model (2024-03-11) is PixVerse's domestic edition, and PixVerse
-    was public in January 2024: it is named as an edition, and the first new model after Sora's
-    announcement (2024-02-15) is Jimeng AI's video beta, known only to March 2024: 03-01 - 02-15
-    = 15 days to 03-31 - 02-15 = 45 days (the smallest low end; Open-Sora 1.0's weights came on
-    2024-03-18, 32 days)."""
-    r = run("02_release_timeline", monkeypatch)
-    figures = r.key_figures()
-    assert figures["first new model shown after it"] == "Jimeng AI (video generation), 15 to 45 days"
-    assert figures["first new model usable after it"] == "Jimeng AI (video generation), 15 to 45 days"
-    # the edition came 25 days after Sora, more than Jimeng's low end (15) but within its range
-    assert ("AIsphere China model (unnamed) came 25 days after it, but it is an edition of "
-            "PixVerse (launched 2024-01-15), not a new model") not in r.text
-    known = timeline.editions(REAL, timeline.events(REAL), pd.Timestamp("2024-02-15"))
-    assert "aisphere_cn" in set(known.model_id) and "kling_1_5" not in set(known.model_id)
+def test_editions_lists_a_re_release_of_a_model_out_before_the_reference():
+    """PixVerse launched in January 2024 (month); its domestic edition on 2024-03-11: from a
+    reference on 2024-02-15 the edition is listed with its parent's launch; from 2024-01-10 the
+    parent's month has not ended, so the edition is not a re-release of something already out."""
+    ds = make_ds([("p", "pixverse", "launched", "2024-01-01", "month", "high"),
+                  ("e", "pixverse_cn", "launched", "2024-03-11", "day", "high")],
+                 models=[("pixverse", "PixVerse", "aisphere", "text_to_video"),
+                         ("pixverse_cn", "PixVerse China", "aisphere", "text_to_video")],
+                 orgs=[("aisphere", "AIsphere")])
+    ds.models["edition_of"] = [None, "pixverse"]
+    ev = timeline.events(ds)
+    known = timeline.editions(ds, ev, T("2024-02-15"))
+    assert known.to_dict("records") == [{"model_id": "pixverse_cn", "parent": "PixVerse",
+                                         "parent_event": "launched Jan 2024"}]
+    assert timeline.editions(ds, ev, T("2024-01-10")).empty
 
 
 def test_an_edition_before_the_first_new_model_is_named_as_such():
@@ -497,3 +531,107 @@ def test_an_edition_before_the_first_new_model_is_named_as_such():
     # after the first new model it heads nothing, so nothing is said
     later = lags.assign(shown_days_low=[40, 32], shown_days_high=[40, 32])
     assert timeline.editions_text(later, known, "shown") == ""
+    # inside the first new model's range (15 to 45 days) it may have come first: it is named
+    inside = lags.assign(shown_days_low=[25, 15], shown_days_high=[25, 45])
+    assert timeline.editions_text(inside, known, "shown").startswith(" Edition came 25 days after")
+
+
+# --- the first model usable after the reference, against its family's own launch ----------------
+
+def _family_ds(extra=()):
+    """Sora announced 2024-02-15, Sora Turbo (parent Sora) launched 2024-12-09; Kling usable from
+    June 2024 (month), Vidu from 2024-06-20, Ying from 2024-07-26."""
+    ds = make_ds([("s", "sora", "announced", "2024-02-15", "day", "high"),
+                  ("t", "sora_turbo", "launched", "2024-12-09", "day", "high"),
+                  ("k", "kling", "launched", "2024-06-01", "month", "high"),
+                  ("y", "ying", "launched", "2024-07-26", "day", "high"), *extra],
+                 models=[("sora", "Sora", "openai", "text_to_video"),
+                         ("sora_turbo", "Sora Turbo", "openai", "text_to_video"),
+                         ("kling", "Kling", "kuaishou", "text_to_video"),
+                         ("vidu", "Vidu", "shengshu", "text_to_video"),
+                         ("ying", "Ying", "zhipu", "text_to_video")],
+                 orgs=[("openai", "OpenAI"), ("kuaishou", "Kuaishou"), ("shengshu", "Shengshu"),
+                       ("zhipu", "Zhipu")])
+    ds.models["parent_model_id"] = [None, "sora", None, None, None]
+    return ds
+
+
+def _lead(ds, reference="sora:announced"):
+    ev = timeline.events(ds)
+    family = timeline.family_of(ds, reference.partition(":")[0])
+    launch = timeline.own_launch(ev, family)
+    product, low, high = timeline.lead_over_launch(timeline.lags(ev, reference), family, launch)
+    return family, launch, product, low, high
+
+
+def test_the_first_usable_model_leads_its_family_launch_by_a_range():
+    family, launch, product, low, high = _lead(_family_ds())
+    assert family == ["sora", "sora_turbo"]  # through parent_model_id
+    assert (launch["name"], launch.start) == ("Sora Turbo", T("2024-12-09"))
+    # Kling alone (June ends before Ying's 07-26): 06-01 -> 12-09 = 29 + 31 + 31 + 30 + 31 + 30
+    # + 9 = 191 days; 06-30 -> 12-09 = 162 days
+    assert list(product.model_id) == ["kling"] and (low, high) == (-191, -162)
+    sentence, figure = timeline.launch_text(product, low, high, launch, "Sora's announcement",
+                                            "Sora")
+    assert figure == "162 to 191 days before Sora Turbo's launch (2024-12-09)"
+    assert sentence == (
+        "Sora's family (Sora and its later versions, by `parent_model_id`) first became usable "
+        "with **Sora Turbo's launch (2024-12-09)**. The first "
+        "model of the selected organisations usable by outsiders after Sora's announcement was "
+        "Kling (Jun 2024): 162 to 191 days before Sora Turbo's launch.")
+
+
+def test_overlapping_firsts_give_the_lead_from_the_earliest_start_to_the_earliest_end():
+    _, launch, product, low, high = _lead(_family_ds([("v", "vidu", "beta", "2024-06-20", "day",
+                                                       "high")]))
+    # Kling (June) and Vidu (06-20) overlap: the first came between 06-01 (191 days before) and
+    # 06-20 (06-20 -> 12-09 = 10 + 31 + 31 + 30 + 31 + 30 + 9 = 172 days before)
+    assert list(product.model_id) == ["kling", "vidu"] and (low, high) == (-191, -172)
+    sentence, figure = timeline.launch_text(product, low, high, launch, "Sora's announcement",
+                                            "Sora")
+    assert "is undetermined among Kling (Jun 2024), Vidu (2024-06-20): 172 to 191 days before" in sentence
+
+
+def test_the_lead_says_plainly_when_the_family_never_launched_or_nothing_came_after():
+    ds = _family_ds()
+    ds.model_events = ds.model_events[ds.model_events.model_id != "sora_turbo"]
+    _, launch, product, low, high = _lead(ds)
+    assert launch is None and low is None and list(product.model_id) == ["kling"]
+    assert timeline.launch_text(product, low, high, launch, "Sora's announcement",
+                                "Sora")[1] == "not in data"
+    # from Sora Turbo's own launch nothing is usable later, and the family's launch is the reference
+    _, launch, product, low, high = _lead(_family_ds(), "sora_turbo:launched")
+    sentence, figure = timeline.launch_text(product, low, high, launch, "Sora Turbo's launch",
+                                            "Sora")
+    assert product.empty and figure == "none among the selected organisations"
+    assert "no model of the selected organisations became usable after" in sentence
+    # a model usable only after the family's launch is stated as after it: 12-19 - 12-09 = 10
+    late = _family_ds([("v", "vidu", "launched", "2024-12-19", "day", "high")])
+    late.model_events = late.model_events[late.model_events.model_id.isin(["sora", "sora_turbo",
+                                                                           "vidu"])]
+    _, launch, product, low, high = _lead(late)
+    assert timeline.launch_text(product, low, high, launch, "x", "Sora")[1] == (
+        "10 days after Sora Turbo's launch (2024-12-09)")
+
+
+def test_since_leaves_out_models_both_shown_and_usable_before_the_window():
+    ds = make_ds([("s", "sora", "announced", "2024-02-15", "day", "high"),
+                  ("k", "kling", "announced", "2022-07-16", "day", "high"),
+                  ("y", "ying", "announced", "2023-12-01", "month", "high"),
+                  ("y2", "ying", "launched", "2024-07-26", "day", "high"),
+                  ("g", "glm", "update", "2024-03-01", "day", "high")],
+                 models=[("sora", "Sora", "openai", "text_to_video"),
+                         ("kling", "CogVideo", "kuaishou", "text_to_video"),
+                         ("ying", "Ying", "zhipu", "text_to_video"),
+                         ("glm", "GLM", "zhipu", "text_to_video")])
+    lags = timeline.lags(timeline.events(ds), "sora:announced")
+    # from 2024-01-01: CogVideo (2022, shown and usable both before) is left out; Ying, shown in
+    # Dec 2023 but usable 2024-07-26, stays; GLM has neither date and stays
+    kept, earlier = timeline.since(lags, "2024-01-01")
+    assert sorted(kept.model_id) == ["glm", "ying"] and list(earlier.model) == ["CogVideo"]
+    assert timeline.earlier_text(earlier, "2024-01-01") == (
+        " 1 model shown or usable only before the window's start (2024-01-01) is left out of "
+        "the table and the counts: CogVideo.")
+    # a month-precision date whose month ends on the window's first day still belongs to it
+    assert "ying" not in set(timeline.since(lags.assign(usable_on=pd.NaT), "2023-12-31")[1].model_id)
+    assert timeline.earlier_text(earlier.iloc[:0], "2024-01-01") == ""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.data.dates import as_text, period_end, period_start
-from videorace.data.vocab import EVENT_STAGES
+from videorace.data import vocab
+from videorace.data.vocab import EVENT_STAGES, PRECISIONS
+from videorace.analysis.firsts import families, firsts, firsts_text
 from videorace.analysis.wording import counted
 
 #: Events after which someone outside the company could use the model, vs. only see or hear of it
@@ -21,7 +23,9 @@ EVENT_NOUNS = {"announced": "announcement", "unveiled": "unveiling", "beta": "be
                "launched": "launch", "global_access": "worldwide opening", "api": "API opening",
                "open_weights": "open-weights release", "update": "update"}
 #: Model kinds drawn as video models; language models and assistants are not.
-VIDEO_KINDS = ("text_to_video", "image_to_video")
+VIDEO_KINDS = vocab.VIDEO_KINDS
+#: Stands in for a missing date where a comparison needs one (never shown to a reader).
+NO_DATE = pd.Timestamp("1700-01-01")
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 #: A model's first showing counts anything usable too (what users had was also shown).
@@ -100,7 +104,7 @@ def period_text(first, last) -> str:
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     if first == last:
         return as_text(first)
-    for precision in ("month", "quarter", "year"):
+    for precision in PRECISIONS[1:]:  # month, quarter, year
         if (period_start(first.date(), precision) == first.date()
                 and period_end(first.date(), precision) == last.date()):
             return as_text(first, precision)
@@ -167,6 +171,28 @@ def up_to(lags: pd.DataFrame, end) -> pd.DataFrame:
     return lags[first <= pd.Timestamp(end)]
 
 
+def since(lags: pd.DataFrame, start) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``lags`` split at a window's first day: the models whose first showing or first
+    availability may fall on or after ``start`` (the later of the two periods ends then or
+    later), and those both shown and usable before it (CogVideo, 2022, in a window from 2024),
+    which do not belong to the window. A model with neither date stays (it says 'not in data')."""
+    ends = [period_ends(lags[f"{stage}_on"].fillna(NO_DATE), lags[f"{stage}_precision"].fillna(
+        "day")) for stage in STAGES]
+    known = lags[[f"{stage}_on" for stage in STAGES]].notna().any(axis=1)
+    keep = ~known | (pd.concat(ends, axis=1).max(axis=1) >= pd.Timestamp(start))
+    return lags[keep], lags[~keep]
+
+
+def earlier_text(earlier: pd.DataFrame, start) -> str:
+    """A sentence naming the models ``since`` left out as being before the window, or ''."""
+    if earlier.empty:
+        return ""
+    n = len(earlier)
+    return (f" {counted(n, 'model')} shown or usable only before the window's start "
+            f"({as_text(pd.Timestamp(start))}) {'is' if n == 1 else 'are'} left out of the table "
+            f"and the counts: {', '.join(earlier.model)}.")
+
+
 def days_text(low, high) -> str:
     """'72' for an exact lag, '-14 to 15' for a range, 'not in data' when missing."""
     if pd.isna(low) or pd.isna(high):
@@ -188,20 +214,27 @@ def relative_text(low, high, reference: str = "it") -> str:
     return f"between {counted(-low, 'day')} before and {counted(high, 'day')} after {reference}"
 
 
-def first_after(table: pd.DataFrame, stage: str) -> pd.Series | None:
-    """The model first ``stage`` ('shown' or 'usable') on or after the reference: among lags
-    wholly at or after it, the smallest low end, then the smallest high end. None if no model."""
+def firsts_after(table: pd.DataFrame, stage: str) -> pd.DataFrame:
+    """The models that may have been first ``stage`` ('shown' or 'usable') on or after the
+    reference (``firsts``): among lags wholly at or after it, the one whose range ends first and
+    every other whose range begins by then, which came first being undetermined between them.
+    Ordered by low end, then high end; empty when there is none. Each row has ``name`` and
+    ``when`` (its lag in days) for ``firsts_text``."""
+    low, high = f"{stage}_days_low", f"{stage}_days_high"
     after = table[table[f"{stage}_relation"] == "after"]
-    if after.empty:
-        return None
-    return after.sort_values([f"{stage}_days_low", f"{stage}_days_high", "model_id"]).iloc[0]
+    items = after.assign(name=after.model, start=after[low].astype(int),
+                         end=after[high].astype(int),
+                         when=[f"{days_text(a, b)} {'day' if a == b == 1 else 'days'}"
+                               for a, b in zip(after[low], after[high])])
+    return firsts(items).sort_values(["start", "end", "model_id"])
 
 
-def lag_figure(row: pd.Series | None, stage: str) -> str:
-    """A ``first_after`` row as a key figure: 'Ying (Qingying), 26 to 55 days'; 'none' if None."""
-    if row is None:
+def lag_figure(candidates: pd.DataFrame) -> str:
+    """``firsts_after`` as a key figure: 'Ying (26 to 55 days)', or where ranges overlap
+    'undetermined among Jimeng AI (15 to 45 days), Open-Sora 1.0 (32 days)'; 'none' if empty."""
+    if candidates.empty:
         return "none among the selected organisations"
-    return f"{row.model}, {days_text(row[f'{stage}_days_low'], row[f'{stage}_days_high'])} days"
+    return firsts_text(candidates)
 
 
 def lag_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -237,14 +270,19 @@ def lag_summary(table: pd.DataFrame, reference: str, ref) -> str:
     if len(span):
         text += (f" {', '.join(span.model)} {'was' if len(span) == 1 else 'were'} shown in a "
                  "period that spans the reference, so may have come before or after it.")
-    first, usable = first_after(table, "shown"), first_after(table, "usable")
-    text += (f" After it, **{first.model}** was the first shown, "
-             f"{_later(first.shown_days_low, first.shown_days_high)}"
-             if first is not None else " No video model of the selected organisations was shown "
-             "after it")
-    return text + (f"; the first usable by outsiders was **{usable.model}**, "
-                   f"{_later(usable.usable_days_low, usable.usable_days_high)}."
-                   if usable is not None else "; none of them became usable by outsiders after it.")
+    first, usable = firsts_after(table, "shown"), firsts_after(table, "usable")
+    text += (f" After it, the first shown {_named(first)}" if len(first) else
+             " No video model of the selected organisations was shown after it")
+    return text + (f"; the first usable by outsiders {_named(usable)}." if len(usable)
+                   else "; none of them became usable by outsiders after it.")
+
+
+def _named(candidates: pd.DataFrame) -> str:
+    """'was **Ying**, 26 to 55 days later', or 'is undetermined among ..., whose dates overlap'."""
+    if len(candidates) > 1:
+        return f"is {firsts_text(candidates)}, whose dates overlap"
+    row = candidates.iloc[0]
+    return f"was **{row.model}**, {_later(row.start, row.end)}"
 
 
 def window_text(drawn: pd.DataFrame, start, end) -> str:
@@ -279,14 +317,65 @@ def editions(ds, ev: pd.DataFrame, reference_start) -> pd.DataFrame:
 
 
 def editions_text(lags: pd.DataFrame, known: pd.DataFrame, stage: str) -> str:
-    """A sentence for the first edition after the reference when it came before the first new
-    model (it would otherwise head the ``first_after`` figure): what it is an edition of."""
-    row = first_after(lags[lags.model_id.isin(set(known.model_id))], stage)
-    new = first_after(lags[~lags.model_id.isin(set(known.model_id))], stage)
-    low, high = f"{stage}_days_low", f"{stage}_days_high"
-    if row is None or (new is not None and (row[low], row[high]) > (new[low], new[high])):
-        return ""
-    e = known.set_index("model_id").loc[row.model_id]
-    return (f" {row.model} came {days_text(row[low], row[high])} days after it, but it is an "
-            f"edition of {e.parent} ({e.parent_event}), not a new model, so the figures below "
-            "skip it.")
+    """A sentence for each edition that may have come first after the reference (it is among
+    ``firsts_after`` of every model, editions included): what it is an edition of, since the
+    figures for new models skip it."""
+    candidates = firsts_after(lags, stage)
+    editions = candidates[candidates.model_id.isin(set(known.model_id))]
+    parents = known.set_index("model_id")
+    return "".join(
+        f" {row.model} came {row.when} after it, but it is an edition of "
+        f"{parents.loc[row.model_id, 'parent']} ({parents.loc[row.model_id, 'parent_event']}), "
+        "not a new model, so the figures below skip it." for row in editions.itertuples())
+
+
+def family_of(ds, model_id: str) -> list[str]:
+    """The models of ``model_id``'s family (``families``, through parent_model_id): for Sora,
+    Sora, Sora Turbo, Sora 2 and the rest of its line."""
+    family = families(ds.models)
+    return sorted(family[family == family.get(model_id, model_id)].index)
+
+
+def own_launch(ev: pd.DataFrame, family: list[str]) -> pd.Series | None:
+    """The first usable event of a family (``family_of``) from its best-dated rows: for Sora,
+    Sora Turbo's launch. None when no model of the family was ever usable in ``ev``."""
+    return first_event(best_dates(ev[ev.model_id.isin(family)]), STAGES["usable"])
+
+
+def lead_over_launch(table: pd.DataFrame, family: list[str], launch: pd.Series | None):
+    """The first model usable after the reference, outside the reference's ``family``
+    (``firsts_after``, with each candidate's date in words as ``when``), and the days from that
+    first to the family's own ``launch`` as a range (low, high): the first came no earlier than
+    the earliest candidate's first possible day and no later than the earliest last possible day
+    among them. Negative: before the launch. (candidates, None, None) when either is missing."""
+    candidates = firsts_after(table[~table.model_id.isin(family)], "usable")
+    if candidates.empty:
+        return candidates, None, None
+    ends = period_ends(candidates.usable_on, candidates.usable_precision)
+    candidates = candidates.assign(when=[as_text(d, p) for d, p in zip(
+        candidates.usable_on, candidates.usable_precision)])
+    if launch is None:
+        return candidates, None, None
+    return (candidates, (candidates.usable_on.min() - launch.end).days,
+            (ends.min() - launch.start).days)
+
+
+def launch_text(candidates: pd.DataFrame, low, high, launch: pd.Series | None, reference: str,
+                owner: str) -> tuple[str, str]:
+    """``lead_over_launch`` as a sentence and a key figure: when the family of ``owner`` (the name
+    of the reference model's first ancestor, ``families``) first became usable, and how long
+    before (or after) that the first model usable after the reference came."""
+    if launch is None:
+        return (f"No model of {owner}'s family was usable in the data, so there is no launch of "
+                "its own to measure a lead against.", "not in data")
+    event = f"{launch['name']}'s {EVENT_NOUNS.get(launch.event, launch.event)}"
+    on = f"{event} ({as_text(launch.start, launch.precision)})"
+    if candidates.empty:
+        return (f"{owner}'s family first became usable with {on}; no model of the selected "
+                f"organisations became usable after {reference}.", "none among the selected organisations")
+    where = relative_text(low, high, event)
+    return (f"{owner}'s family ({owner} and its later versions, by `parent_model_id`) first "
+            f"became usable with **{on}**. The first model of the selected "
+            f"organisations usable by outsiders after {reference} "
+            f"{'is' if len(candidates) > 1 else 'was'} {firsts_text(candidates)}: "
+            f"{where}.", f"{where} ({as_text(launch.start, launch.precision)})")
