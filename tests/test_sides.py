@@ -11,9 +11,9 @@ from videorace.analysis import sides
 
 @pytest.mark.parametrize("country,side", [("CN", "China"), ("US", "the West"), ("IL", "the West"),
                                           ("AU", "the West"), ("GB", "the West"),
-                                          ("JP", "neither"), ("SG", "neither"),
-                                          ("RU", "neither"), ("SA", "neither"), (None, "neither"),
-                                          (float("nan"), "neither")])
+                                          ("JP", "neither side"), ("SG", "neither side"),
+                                          ("RU", "neither side"), ("SA", "neither side"), (None, "neither side"),
+                                          (float("nan"), "neither side")])
 def test_side_follows_the_one_definition(country, side):
     # Israel and Australia are Western by vocab.WEST; Japan, Singapore, Russia, the Gulf are not
     assert sides.side(country) == side
@@ -37,8 +37,8 @@ def test_noted_lists_makers_on_neither_side_and_those_a_note_decides():
     # HPC-AI Tech: China, decided by its note; Krea: no country, neither; Rhymes AI: Japan,
     # neither; Lightricks (Israel, the West), Zhipu and Skywork (China, no deciding note) are plain
     assert noted[["maker", "country", "side"]].values.tolist() == [
-        ["HPC-AI Tech", "CN", "China"], ["Krea", "not in data", "neither"],
-        ["Rhymes AI", "JP", "neither"]]
+        ["HPC-AI Tech", "CN", "China"], ["Krea", "not in data", "neither side"],
+        ["Rhymes AI", "JP", "neither side"]]
     assert noted.note.iloc[0].startswith("Counted on China's side")
     # only the makers of the models given
     assert sides.noted(_ds(), ["ying", "ltx"]).empty

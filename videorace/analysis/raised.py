@@ -12,17 +12,10 @@ import pandas as pd
 
 from videorace.analysis import funding, money, params
 from videorace.analysis.wording import counted
-from videorace.data.vocab import CHINA, CHINA_SIDE, WEST, WEST_SIDE
+from videorace.analysis.sides import NEITHER, side as side_of  # noqa: F401 (prices uses it)
+from videorace.data.vocab import CHINA_SIDE, WEST_SIDE
 
-NEITHER = "neither side"
 SIDE_ORDER = [CHINA_SIDE, WEST_SIDE, NEITHER]
-
-
-def side_of(country) -> str:
-    """China for CN, the West for a country in ``vocab.WEST``, otherwise neither side."""
-    if country == CHINA:
-        return CHINA_SIDE
-    return WEST_SIDE if isinstance(country, str) and country in WEST else NEITHER
 
 
 def with_sides(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:

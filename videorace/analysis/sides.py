@@ -10,7 +10,7 @@ import pandas as pd
 
 from videorace.data.vocab import CHINA, CHINA_SIDE, WEST, WEST_DEFINITION, WEST_SIDE
 
-NEITHER = "neither"
+NEITHER = "neither side"
 #: A note decides a maker's side when it says where the maker is counted ("Counted on China's
 #: side: ...", "counted outside China, on neither side").
 DECIDED = re.compile(r"\bcounted (on|outside|as|among)\b", re.IGNORECASE)
