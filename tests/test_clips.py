@@ -289,3 +289,21 @@ def test_a_tie_for_the_longest_clip_names_every_model_as_long():
     # without Veo: the day-dated rows first, the earliest of them (Seedance); Kling and Wan as long
     assert clips.longest_text(cap[cap.model_id != "v"], "usable") == (
         "30 s, usable (public): Seedance (2026-08-07; a); as long: Kling, Wan")
+
+
+def test_pixel_chart_counts_single_clips_and_dates_a_late_figure_by_its_source():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from videorace.analysis import plots
+
+    cap = full(("n", T("2025-04-01"), "month", 120, 120, "extended", 720, 1280, 24, "public", "", "", "event", "a", "Reel"),
+               ("k", T("2026-08-12"), "day", 10, 10, "single", 1080, 1920, 30, "public", "", "", "source", "b", "K"),
+               ("o", T("2024-03-18"), "day", 2, 2, "single", 512, 512, 24, "public", "", "", "event", "c", "O"))
+    # Reel's 120 s is chained from 6 s shots: no single clip. K: 1920 x 1080 x 300 frames =
+    # 622,080,000; O: 512 x 512 x 48 = 12,582,912; 622,080,000 / 12,582,912 = 49.4 -> x49
+    assert list(clips.pixel_clips(cap).model_id) == ["k", "o"]
+    assert clips.pixel_ratio_text(cap) == "x49"
+    labels = plots.plotted_data(clips.plot_pixels(cap.assign(org_id="x")))[0]["yticklabels"]
+    assert labels == ["O 2 s usable (public) (2024-03-18)", "K 10 s usable (public) (by 2026-08-12)"]
+    plots.plt.close("all")

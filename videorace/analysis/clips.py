@@ -310,8 +310,9 @@ def lengths_alt(cap: pd.DataFrame) -> str:
 
 
 def pixel_clips(cap: pd.DataFrame) -> pd.DataFrame:
-    """The rows with a pixel count on the demonstrated basis (a claim is no clip, a benchmark
-    team's sample no product's), one per clip."""
+    """The single clips with a pixel count on the demonstrated basis (a claim is no clip, a
+    benchmark team's sample no product's), one per clip."""
+    cap = comparable.single_clips(cap)  # a clip chained from extensions is not one generation
     return one_per_clip(cap[cap.availability.isin(KINDS["demonstrated"]) & cap.pixels_high.notna()])
 
 
@@ -327,14 +328,16 @@ def pixels_alt(cap: pd.DataFrame) -> str:
 
 
 def plot_pixels(cap: pd.DataFrame):
-    """Pixels per clip (log) per demonstrated or usable clip, so resolution and length show
-    together: hatched where a released clip showed it, solid where users could make it. Claims
-    (no clip) and a benchmark team's samples are left out."""
+    """Pixels per clip (log) per demonstrated or usable single clip, so resolution and length show
+    together: hatched where a released clip showed it, solid where users could make it, dated
+    'by' the source for a figure first stated later. Claims (no clip), a benchmark team's samples
+    and clips chained from extensions are left out."""
     shown = pixel_clips(cap).sort_values("pixels_high")
-    fig, ax = plots.figure("Pixels per clip (frame size x frames), demonstrated or usable",
+    fig, ax = plots.figure("Pixels per single clip (frame size x frames), demonstrated or usable",
                            "pixels per clip (log scale)", "", size=(9, 0.32 * len(shown) + 1.8))
     labels = [f"{r.model_name} {seconds_text(r.max_clip_s_low, r.max_clip_s_high)} "
-              f"{class_words(r.availability)} ({as_text(r.as_of, r.as_of_precision)})"
+              f"{class_words(r.availability)} ({'by ' if getattr(r, 'dated_by', '') == 'source' else ''}"
+              f"{as_text(r.as_of, r.as_of_precision)})"
               for r in shown.itertuples()]
     ax.barh(range(len(shown)), shown.pixels_high.astype(float),
             color=[plots.org_color(o) for o in shown.org_id],
@@ -347,7 +350,7 @@ def plot_pixels(cap: pd.DataFrame):
     ax.set_ylim(-0.6, len(shown) - 0.4)  # no empty margin of bar widths above and below
     ax.set_xscale("log")
     plots.count_axis(ax.xaxis)
-    plots.finish(fig, "Hatched: demonstrated, not usable. Claims and samples left out. Black tick: "
+    plots.finish(fig, "Hatched: demonstrated, not usable. Claims, samples, chains left out. Black tick: "
                       "low end of a range. '1080p' widths: aspect parameter.")
     return fig
 
