@@ -5,7 +5,7 @@ import pandas as pd
 
 from videorace.analysis import catchup
 from videorace.analysis.catchup import answer
-from videorace.data.dates import as_text
+from videorace.analysis.catchup.compute import when_text
 from videorace.pipeline.index import answer_section
 
 T = pd.Timestamp
@@ -14,7 +14,7 @@ T = pd.Timestamp
 def _items(rows):
     """rows: (side, value, start, end, precision)."""
     return pd.DataFrame([{"side": s, "value": v, "start": T(a), "end": T(b), "precision": p,
-                          "when": as_text(T(a), p), "name": f"{s}-{v}", "model_id": f"{s}-{v}"}
+                          "when": when_text(T(a), T(b), p), "name": f"{s}-{v}", "model_id": f"{s}-{v}"}
                          for s, v, a, b, p in rows])
 
 
@@ -40,6 +40,22 @@ def test_since_is_the_item_that_settled_the_current_verdict():
     assert answer.since(CLIPS, "2024-06-05", "Sora") == "May 2024"
 
 
+def test_since_names_the_item_that_decided_and_a_lead_over_nothing_runs_from_the_leaders_own():
+    heights = _items([("China", 1080.0, "2024-07-30", "2024-07-30", "day"),
+                      ("Western", 1080.0, "2024-12-09", "2024-12-09", "day"),
+                      ("Western", 1440.0, "2026-01-13", "2026-01-13", "day"),
+                      ("China", 1080.0, "2024-07-01", "2026-08-12", "range"),  # both first stated in
+                      ("China", 2160.0, "2026-02-05", "2026-08-12", "range")])  # a copy of 2026-08-12
+    # two Chinese items became certain on 2026-08-12; the 2160p one made China lead, not the 1080p
+    assert answer.leader(heights, "2026-09-01", "Western") == "China"
+    assert answer.since(heights, "2026-09-01", "Western") == "2026-02-05 to 2026-08-12"
+    # Sora showed 60 s before China showed anything: Sora leads from its own 60 s, not from China's
+    # first clip (when a comparison first became possible)
+    shown = _items([("Sora", 60.0, "2024-02-15", "2024-02-15", "day"),
+                    ("China", 16.0, "2024-04-27", "2024-04-27", "day")])
+    assert answer.since(shown, "2024-12-31", "Sora") == "throughout (from 2024-02-15)"
+
+
 def test_yes_or_no_dimensions_lead_by_having_it_first():
     audio = _items([("Western", 1.0, "2025-05-20", "2025-05-20", "day"),
                     ("China", 1.0, "2025-12-01", "2025-12-31", "month")])
@@ -58,7 +74,7 @@ def test_answer_table_rows_and_arena_spells():
                           "first_on": T("2026-04-07"), "first_precision": "day",
                           "last_on": T("2026-05-01"), "last_precision": "month",
                           "from_early": T("2026-03-07"), "current": True, "prerelease_first": True}])
-    snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": False,
+    snaps = pd.DataFrame([{"leaderboard": "lmarena", "track": "text_to_video", "lead": 86.0, "level": "apart",
                            "snapshot_on": T("2026-04-07"), "snapshot_precision": "day"}])
     table = answer.answer(race, runs, snaps)
     assert table.to_dict("records") == [
@@ -74,7 +90,8 @@ def test_answer_table_rows_and_arena_spells():
 def test_index_section_lines_up_reports_by_dimension():
     rows = lambda now: [{"dimension": "d", "row": "longest clip (s)", "now": now, "since": "2025-02-01",
                          "end_2024": "China"}]
-    state = {"a": {"html": "a.html", "title": "A <vs> West", "answer": {"as_of": "2026-08-19", "rows": rows("Western")}},
+    state = {"a": {"html": "a.html", "title": "A <vs> West",
+                   "answer": {"as_of": "2026-08-19", "rows": rows("Western")}},
              "b": {"html": "b.html", "title": "B", "answer": {"as_of": "2026-08-19", "rows": rows("Sora")}},
              "c": {"html": "c.html", "title": "C"}}
     html = answer_section(state)

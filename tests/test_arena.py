@@ -51,7 +51,7 @@ def test_first_place_best_per_side_and_lead_within_one_snapshot():
     assert list(snaps.holder_side) == ["Western", "China", "China"]
     first = snaps.iloc[0]
     assert (first.top_n, first.china_rating, first.other_rating, first.lead) == (3, 1480, 1500, -20)
-    assert first.level is False  # 1475-1485 against 1490-1510: the intervals do not overlap
+    assert first.level == "apart"  # 1475-1485 against 1490-1510: the intervals do not overlap
     # a rank fact has no ratings: no lead, never a lead of 0
     assert pd.isna(snaps.iloc[1].lead) and snaps.iloc[1].top_n == 1
     assert snaps.iloc[1].china_model == "Panda" and pd.isna(snaps.iloc[1].china_rating)
@@ -123,8 +123,32 @@ def test_an_entry_rated_before_its_model_was_usable_is_marked():
     shown = arena_text.snapshot_table(arena.snapshots(entries, "Western"))
     assert shown["first"].tolist() == ["Horse (before its release)", "Horse"]
     # on the usable basis a model holds first place only from its first availability (04-27)
-    usable = arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable")
-    assert usable.snapshot_on.tolist() == [T("2026-05-06")]
+    usable = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western")
+    assert usable.holder.tolist() == ["", "Horse"]
+
+
+def test_an_entry_not_yet_usable_keeps_its_rank_so_the_ranks_below_still_count():
+    """HappyHorse second on a board before its release: on the usable basis it is passed over, but
+    the board still records ranks 1 to 3, so the West's entry at 3 is the West's best there."""
+    ds = _ds([_row(1, "2026-04-16", "Panda", "cn_lab", 1500, 1, ci=(1495, 1505)),
+              _row(2, "2026-04-16", "Horse", "cn_lab", 1490, 2, model="sora_2"),
+              _row(3, "2026-04-16", "Yank", "us_lab", 1400, 3, ci=(1395, 1405))])
+    ds["model_events"] = pd.DataFrame({"event_id": ["e"], "model_id": ["sora_2"], "event": ["beta"],
+                                       "happened_on": [T("2026-04-27")], "precision": ["day"],
+                                       "source_id": ["s"], "confidence": ["high"]})
+    ds["models"] = ds["models"].assign(name=["Sora", "Sora 2", "Veo"], org_id=["openai", "cn_lab", "us_lab"],
+                                       kind="text_to_video")
+    snap = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western").iloc[0]
+    assert (snap.top_n, snap.holder, snap.other_model, snap.lead) == (3, "Panda", "Yank", 100)
+    # had Horse been first, Panda would hold first place among the usable entries, and say so
+    ds["arena_ratings"].loc[:, "rank"] = pd.array([2, 1, 3], dtype="Int64")
+    snap = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western")
+    assert arena_text.snapshot_table(snap)["first"].iloc[0] == (
+        "Panda (first among usable entries; Horse ranked above before its release)")
+    # a launch known only to its month counts from the month's last day
+    ds["model_events"]["precision"] = "month"
+    ds["model_events"]["happened_on"] = [T("2026-04-01")]
+    assert arena.entries(ds, "western", "2026-01-01", "2026-12-31").prerelease.tolist() == [False, True, False]
 
 
 def test_only_boards_and_relays_say_how_a_board_stands():
@@ -149,7 +173,8 @@ def test_a_one_point_gap_or_a_stated_tie_is_not_first_place_alone():
     snaps = arena.snapshots(arena.entries(_ds(rows), "western", "2026-01-01", "2026-12-31"), "Western")
     # 1501 against 1500: a point apart, so first place is shared and the gap is level
     assert snaps.holder_side.tolist() == ["China and Western", "China"]
-    assert snaps.level.tolist() == [True, None]  # 10 points, no intervals: a direction only
+    assert snaps.level.iloc[0] == "close" and pd.isna(snaps.level.iloc[1])  # 10 points, no intervals
+    assert arena_text.lead_text(10.0, snaps.level.iloc[1]) == "+10 (direction only: no intervals published)"
     tied = _ds([_row(1, "2026-04-01", "Panda", "cn_lab", None, 1)])
     tied["arena_ratings"]["tied"] = [True]
     assert arena.snapshots(arena.entries(tied, "western", "2026-01-01", "2026-12-31"),
@@ -175,7 +200,13 @@ def test_words_state_only_what_the_snapshots_show():
     snaps = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
     text = arena_text.summary(arena.runs(snaps, "2026-03-31"), snaps, "Western", "2026-01-01", "2026-03-31")
     assert "first place is with China (Panda), since between 2026-01-11 and 2026-02-01" in text
-    assert "its snapshots span 28 days in all, at most 79 days" in text
+    assert "snapshots spanning 28 days in all, at most 79 days" in text
+    assert "direction only" not in text  # the board published intervals
+    single = [_row(1, "2026-05-01", "Panda", "cn_lab", 1500, 1), _row(2, "2026-05-01", "Yank", "us_lab", 1480, 2)]
+    one = arena.snapshots(arena.entries(_ds(single), "western", "2026-01-01", "2026-12-31"), "Western")
+    one_text = arena_text.summary(arena.runs(one, "2026-05-31"), one, "Western", "2026-01-01", "2026-05-31")
+    assert "China was first in 1 spell: one day's snapshots" in one_text
+    assert "The board publishes no intervals: its order gives a direction only." in one_text
     assert ("China's best (Panda, 1480) stood 20 points below the West's best (Yank, 1500); the "
             "published intervals do not overlap.") in text
     empty = arena_text.summary(snaps.iloc[0:0], snaps.iloc[0:0], "Western", "2024-01-01", "2024-12-31",
@@ -185,8 +216,12 @@ def test_words_state_only_what_the_snapshots_show():
     shown = arena_text.snapshot_table(snaps)
     assert list(shown.china) == ["Panda (1480)", "Panda (no rating)", "Panda (1520)"]
     assert list(shown.other) == ["Yank (1500)", "not first", "not among the 2 entries recorded"]
-    assert arena_text.lead_text(-20.0, True) == (
-        "-20 (level: the intervals overlap or the gap is a point or less)")
+    assert list(shown.depth) == ["top 3", "top 1", "top 2"]
+    ds["arena_ratings"]["rank_basis"] = "derived"  # a scraped list the project ordered by rating
+    derived = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31"), "Western")
+    assert arena_text.snapshot_table(derived).depth.iloc[0] == "top 3, ranked here by rating"
+    assert arena_text.lead_text(-20.0, "overlap") == "-20 (level: the published intervals overlap)"
+    assert arena_text.lead_text(1.0, "close") == "+1 (level: a point or less apart)"
     assert arena_text.lead_text(-17.4, None) == "-17.4 (direction only: no intervals published)"
 
 

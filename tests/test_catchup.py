@@ -86,8 +86,8 @@ def test_summary_and_headline():
     race = race_of(ITEMS, "clip_s")
     text = c.summary(race, "clip_s")
     # year end: China 8 s (beta), Sora 20 s; the sentence names its basis
-    assert text.startswith("**Longest single clip (s)** (usable): by 2024-12-31, China 8 s against "
-                           "Sora 20 s (Sora ahead).")
+    assert text.startswith("**Longest single clip (s)** (usable): by 2024-12-31, China 8 s (Beta) against "
+                           "Sora 20 s (Sora): Sora ahead.")
     assert "China had not matched Sora's 20 s (Sora, 2024-12-09)" in text
     assert c.headline(race.lags, "Sora") == "Sora's best not matched by the end: at least 22 days behind"
 
@@ -174,12 +174,15 @@ def test_audio_is_dated_by_the_models_first_availability():
         models=pd.DataFrame([(m, m.upper(), "o", "text_to_video") for m in "abc"],
                             columns=["model_id", "name", "org_id", "kind"]),
         organizations=pd.DataFrame([("o", "Org", "US")], columns=["org_id", "name", "country"]),
-        capabilities=pd.DataFrame({"model_id": ["a", "b", "c"], "audio": [True, False, None],
-                                   "as_of": [T("2025-09-01")] * 3}))
+        capabilities=pd.DataFrame({"model_id": ["a", "b", "c", "c"], "audio": [True, False, None, True],
+                                   "as_of": [T("2025-09-01")] * 4,
+                                   "availability": ["public", "public", "public", "claimed"]}))
     audio = c.items(ds, "audio")
+    # c's sound is only claimed: it counts on neither basis
     assert audio.model_id.tolist() == ["a"] and audio.start.tolist() == [T("2025-05-20")]
+    assert c.items(ds, "audio", "demonstrated").model_id.tolist() == ["a"]
     text = c.summary(race_of(audio, "audio", "western"), "audio")
-    assert text.endswith("by 2024-12-31, neither China nor Western had one in the data.")
+    assert text.endswith("by 2024-12-31, neither China nor the West had one in the data.")
 
 
 NOTEBOOK_EDGES = [{}, {"comparator": "western"}, {"basis": "demonstrated"},
@@ -214,3 +217,31 @@ def test_class_text_counts_a_copied_comparison_once():
                            "window's end: 2 level within the spread, 1 China ahead.")
     assert "Only 2 of these 3 are distinct comparisons" in text
     assert "distinct" not in c.vbench_class_text(by_class.iloc[1:], "Western", None)
+
+
+def test_the_first_usable_model_counts_from_sora_s_first_showing_and_skips_editions():
+    """PixVerse (January) was usable before Sora was shown; its Chinese edition (March) is not a new
+    model; so China's first after Sora's announcement is Jimeng (March 2024, a month)."""
+    events = [("e1", "pix", "launched", T("2024-01-15"), "day", "s", "high"),
+              ("e2", "pix_cn", "launched", T("2024-03-11"), "day", "s", "high"),
+              ("e3", "jimeng", "beta", T("2024-03-01"), "month", "s", "high"),
+              ("e4", "sora", "announced", T("2024-02-15"), "day", "s", "high"),
+              ("e5", "sora_turbo", "launched", T("2024-12-09"), "day", "s", "high")]
+    ds = SimpleNamespace(
+        models=pd.DataFrame([("pix", "PixVerse", "a", None, None), ("pix_cn", "PixVerse CN", "a", None, "pix"),
+                             ("jimeng", "Jimeng", "b", None, None), ("sora", "Sora", "o", None, None),
+                             ("sora_turbo", "Sora Turbo", "o", "sora", None)],
+                            columns=["model_id", "name", "org_id", "parent_model_id", "edition_of"]
+                            ).assign(kind="text_to_video", openness="closed_app"),
+        organizations=pd.DataFrame([("a", "A", "CN"), ("b", "B", "CN"), ("o", "OpenAI", "US")],
+                                   columns=["org_id", "name", "country"]),
+        model_events=pd.DataFrame(events, columns=["event_id", "model_id", "event", "happened_on",
+                                                   "precision", "source_id", "confidence"]),
+        capabilities=pd.DataFrame(columns=["model_id", "audio"]),
+        benchmarks=pd.DataFrame(columns=["model_id", "benchmark", "benchmark_version", "benchmark_metric",
+                                         "value", "evaluator_class", "source_id"]))
+    text = c.summary(c.race(c.Run.of(ds, ["available"], "sora", "usable", "2024-12-31", "2024-01-01")),
+                     "available")
+    # Jimeng's March (03-01 to 03-31) against Sora Turbo's launch (12-09): 253 to 283 days before
+    assert text.endswith("China's first after Sora's first showing (Sora, 2024-02-15): Jimeng (Mar 2024), "
+                         "253 to 283 days before Sora's first (Sora Turbo, 2024-12-09).")

@@ -51,7 +51,7 @@ def test_spread_is_the_range_of_per_model_differences():
     got = cmp.spread(versioned, "vbench", "total")
     assert (got.low, got.high, got.within_version) == (0.5, 2.5, cmp.Spread(0.5, 0.5, 1))
     assert got.text() == ("0.50 to 2.50 points between sources and versions for the same model "
-                          "(2 models with more than one score); within one benchmark version, by "
+                          "(2 models whose published scores differ); within one benchmark version, by "
                           "0.50 points (1 model)")
     assert cmp.spread(scores[scores.model_id == "c"], "vbench", "total") is None
     # the tolerance is the widest difference between sources for one model, versions or not:
@@ -201,7 +201,7 @@ def test_missing_standing_reads_as_no_value():
     at_end = c.standing(got.items, T("2024-12-31"))
     assert at_end["China"] == 8.0 and "Sora" not in at_end
     text = c.summary(got, "clip_s")
-    assert "against Sora no value (no comparison: Sora no value)" in text
+    assert "against Sora no value: no comparison: Sora no value" in text
     assert c.value_text("height_px", float("nan")) == "no value"
 
 
@@ -210,12 +210,12 @@ def test_level_within_the_spread_in_the_catch_up():
               ("sora_turbo", "vbench", "VBench", "total", 84.28, "not_stated", "cv")]
     cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
     # without a second source for any model there is no spread: the 0.88 gap reads as a lead
-    assert "(Sora ahead)" in c.summary(race(small_ds(scores, EVENTS), "vbench_total", score_class=cls),
+    assert ": Sora ahead." in c.summary(race(small_ds(scores, EVENTS), "vbench_total", score_class=cls),
                                        "vbench_total")
     # another source scores Sora Turbo 2.52 lower: a gap of 0.88 is inside that spread
     spread = scores + [("sora_turbo", "vbench", "VBench", "total", 81.76, "third_party", "other")]
     text = c.summary(race(small_ds(spread, EVENTS), "vbench_total", score_class=cls), "vbench_total")
-    assert "China 83.40 against Sora 84.28 (level within the spread)" in text
+    assert "China 83.40 (Cn Two) against Sora 84.28 (Sora Turbo): level within the spread" in text
 
 
 def test_score_axis_spans_at_least_ten_points():
@@ -245,3 +245,28 @@ def test_a_best_reached_in_the_last_month_is_not_zero_days_behind():
                           "days_high": pd.NA}])
     # the claim's month ends on the window's last day: 0 days would read as level
     assert c.headline(lags, "Sora") == "Sora's best (Dec 2024) not matched by the end of the window"
+
+
+def test_a_gap_level_within_the_spread_but_a_lead_within_one_version_gives_both_readings():
+    # Gen-3's two sources (two versions) differ by 2.52, X's two sources of one version by 0.53:
+    # China's 85.22 against Sora's 84.28 (0.94) is level within 2.52, a lead within 0.53
+    scores = [("cn2", "vbench", "VBench", "total", 85.22, "not_stated", "cv"),
+              ("sora_turbo", "vbench", "VBench", "total", 84.28, "not_stated", "cv"),
+              ("gen3", "vbench", "VBench", "total", 80.00, "benchmark_team", "t"),
+              ("gen3", "vbench", "VBench-Long", "total", 82.52, "benchmark_team", "t"),
+              ("x", "vbench", "VBench", "total", 70.00, "benchmark_team", "t"),
+              ("x", "vbench", "VBench", "total", 70.53, "third_party", "u")]
+    cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
+    text = c.summary(race(small_ds(scores, EVENTS), "vbench_total", score_class=cls), "vbench_total")
+    assert ": level within the spread. On the narrower 0.53-point spread of sources of one benchmark " \
+           "version, China would be ahead by 0.94 points." in text
+
+
+def test_a_class_names_whose_table_it_is():
+    ds = SimpleNamespace(sources=pd.DataFrame({"source_id": ["cv"], "publisher": ["ByteDance"],
+                                               "title": ["ContentV README"]}))
+    cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
+    assert c.scores.class_label(ds, cls) == ("VBench, total, by an evaluator not stated, in the table of "
+                                             "ByteDance: ContentV README")
+    team = cmp.score_class("vbench", "VBench", "total", "benchmark_team", "t")
+    assert c.scores.class_label(ds, team) == team

@@ -38,6 +38,27 @@ def test_the_checker_catches_a_forbidden_import():
     assert doctest.testmod(layers).failed == 0
 
 
+def test_no_import_circle_and_no_private_name_crosses_a_module():
+    assert layers.cycles(SOURCES) == []
+    assert layers.private_imports(SOURCES) == []
+
+
+def test_the_circle_and_private_checks_catch_what_they_look_for():
+    """The catch-up's old compute <-> scores circle, through an import inside a function, and a
+    package re-exporting its own submodules, which is no circle."""
+    planted = {
+        "videorace/analysis/catchup/__init__.py": "from videorace.analysis.catchup.compute import x\n",
+        "videorace/analysis/catchup/compute.py": "def f():\n    from videorace.analysis.catchup.scores import s\n",
+        "videorace/analysis/catchup/scores.py": "from videorace.analysis.catchup.compute import _events\n",
+    }
+    assert layers.cycles(planted) == [["videorace.analysis.catchup.compute",
+                                       "videorace.analysis.catchup.scores"]]
+    assert layers.private_imports(planted) == [
+        "videorace/analysis/catchup/scores.py:1: videorace.analysis.catchup.compute._events"]
+    del planted["videorace/analysis/catchup/compute.py"]
+    assert layers.cycles(planted) == []
+
+
 def test_every_module_is_in_a_layer():
     loose = [p for p in SOURCES if layers.layer_of(p) is None
              and p not in ("videorace/__init__.py", "videorace/__main__.py", "videorace/layers.py")]

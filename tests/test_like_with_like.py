@@ -34,9 +34,12 @@ def test_an_open_ended_claim_is_over_its_floor_and_ranks_above_it():
 
 
 def test_a_tier_is_named_with_the_longest_usable_clip():
-    cap = caps(("s", T("2024-12-09"), "day", 5.0, 5.0, "single", 720, None, None, None, "public", "ChatGPT Plus", "Sora Turbo"),
-               ("s", T("2024-12-09"), "day", 20.0, 20.0, "single", 1080, None, None, None, "public", "ChatGPT Pro", "Sora Turbo"))
-    assert clips.longest_text(cap, "usable") == "20 s, usable (public): Sora Turbo, ChatGPT Pro (2024-12-09; s)"
+    cap = caps(("s", T("2024-12-09"), "day", 5.0, 5.0, "single", 720, None, None, None, "public",
+                "ChatGPT Plus", "Sora Turbo"),
+               ("s", T("2024-12-09"), "day", 20.0, 20.0, "single", 1080, None, None, None, "public",
+                "ChatGPT Pro", "Sora Turbo"))
+    assert clips.longest_text(cap, "usable") == (
+        "20 s, usable (public): Sora Turbo, ChatGPT Pro (2024-12-09; s)")
 
 
 def test_maxima_never_had_together_are_not_multiplied():

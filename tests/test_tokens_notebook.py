@@ -28,13 +28,15 @@ def test_hunyuanvideo_report_full_count_vs_citic(monkeypatch):
     full = per_pass * 50 * 1 * 1  # 50 steps, one pass (guidance-distilled), one attempt
     citic = 2 * 13e9 * 60_000 * 20  # CITIC's 1.2 million token passes at 2N FLOPs: 3.12e16
     assert f"x{full / citic:.1f}" == "x25.7"
-    assert r.key_figures()["full count vs CITIC's arithmetic, at 1080p"] == "x25.7"
+    assert r.key_figures()["full count vs CITIC's arithmetic, HunyuanVideo's geometry at 1080p "
+                           "(hypothetical), HunyuanVideo's transformer"] == "x25.7"
+    assert "HunyuanVideo generates 1280x720, not 1080p" in r.text
     # at its own 720p the count is 16 x 45 x 80 = 57,600 tokens, 0.96 of CITIC's 60,000: CITIC's
     # 60 time positions are 60 / 16 = 3.75 times the VAE's, its 1,000 patches per frame 3,600 /
     # 1,000 = 3.6 times fewer
     assert "60 frames are 57,600 tokens, x0.96 CITIC's count" in r.text
     assert "x3.8 the time positions" in r.text and "x3.6 that many per latent frame" in r.text
-    assert "step count (20 to 50) by x2.50" in r.text
+    assert "50 denoising steps instead of CITIC's 20 by x2.50" in r.text
     no_nan(r.text)
 
 
@@ -46,39 +48,118 @@ def test_default_report_figures(monkeypatch):
     # (2 x 14e9 x 130,560 + 4 x 40 x 5120 x 130,560^2) x 20 x 2 / (2 x 14e9 x 1.2e6) = 21.0
     seq = 130_560
     full = (2 * 14e9 * seq + 4 * 40 * 5120 * seq ** 2) * 20 * 2
-    assert figures["full count vs CITIC's arithmetic, at 1080p"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
-    # Kling's 180 s headlined as it is made, in 5 s chunks, with one sequence as the bound: the
-    # chunks' cost is the one-sequence dollars times the chunking table's FLOPs ratio
-    made = figures["Kling 180 s as it is made, 36 chunks of 5 s (Wan2.1-T2V-14B)"]
-    chunks, costs = r.namespace["chunks"], r.namespace["costs"]
-    one = costs[(costs.geometry == "Wan2.1-T2V-14B") & (costs.label == "Kling 180 s")].iloc[0]
-    assert made == (f"${one.usd * chunks.vs_one_sequence.iloc[-1]:,.0f} per kept clip (one 180 s "
-                    f"sequence, the bound: ${one.usd:,.0f})")
-    assert chunks.chunks.iloc[0] == 1 and chunks.flops.iloc[0] == one.flops  # the bound's row
-    assert chunks.vs_one_sequence.iloc[-1] < 0.05  # 36 chunks cut attention's term 36-fold
+    assert figures[f"full count vs CITIC's arithmetic, {WAN_1080}, Wan2.1-T2V-14B's "
+                   "transformer"] == f"x{full / (2 * 14e9 * 1.2e6):.1f}"
+    # Kling's 180 s, chained, headlined as it is made, in 36 chunks of 5 s: at 24 fps 4,320
+    # frames -> ceil(4,319 / 4) + 1 = 1,081 latent frames x 8,160 = 8,820,960 tokens, 36 chunks of
+    # 245,026.7; per chunk and pass 2 N S + 4 L d S^2; x 20 steps x 2 passes
+    chunk = 8_820_960 / 36
+    flops = 36 * (2 * 14e9 * chunk + 4 * 40 * 5120 * chunk ** 2) * 20 * 2
+    low = flops / (989e12 * 0.6) / 3600 * 1.5  # 60% of an H100's peak, USD 1.50 an hour
+    high = flops / (989e12 * 0.2) / 3600 * 4.0  # 20%, USD 4.00
+    made = figures[f"the longest chained clip (Kling 180 s), made in 36 chunks of 5 s, {WAN_1080}"]
+    assert made == f"USD {low:,.3g} to {high:,.0f} per kept clip"  # 56.7 to 453
     # Kling 180 s in CITIC's geometry: 180 x 7.5 = 1,350 to 180 x 10 = 1,800 frames of 1,000
-    citic = figures["longest clip, CITIC geometry"]
-    assert citic.startswith("Kling 180 s at 7.5-10 fps: 1,350,000-1,800,000 tokens")
+    assert "1,350 to 1,800 frames and 1,350,000 to 1,800,000 tokens" in r.text
     assert "7.5 to 10 frames per second" in r.text
     no_nan(r.text)
+
+
+WAN_1080 = "Wan2.1-T2V-14B's geometry at 1080p (hypothetical)"
+
+
+def shown_text(r) -> str:
+    """What a reader reads: prose (without the source list), key figures, table headers and
+    cells of the token tables, and each chart's alternative text."""
+    prose = "\n".join(line for line in r.text.splitlines() if not line.startswith("- `"))
+    figures = " ".join(f"{k} {v}" for k, v in r.key_figures().items())
+    cells = " ".join(" ".join(map(str, [*table.columns, *table.to_numpy().ravel()]))
+                     for table in r.tables[:4])  # omissions, clip costs, chunks, headline
+    headers = " ".join(" ".join(table.columns) for table in r.tables)
+    alts = " ".join(meta["image/png"]["alt"] for _, meta in r.shown
+                    if meta and "image/png" in meta)
+    return " ".join([prose, figures, cells, headers, alts])
+
+
+@pytest.mark.parametrize("architecture", ["wan21_14b", "citic", "hunyuanvideo"])
+def test_parameters_reach_the_reader_as_words_never_as_names(monkeypatch, architecture):
+    r = run(NAME, monkeypatch, architecture=architecture)
+    names = set(re.findall(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", shown_text(r)))
+    assert names == set(), names  # e.g. passes_per_step, chunk_s, params_b
+    assert "guidance passes per step" in r.text
+
+
+def test_one_headline_cost_per_geometry_each_a_range_on_one_chained_basis(monkeypatch):
+    r = run(NAME, monkeypatch)
+    costs = [(k, v) for k, v in r.key_figures().items() if v.startswith("USD")]
+    geometries = list(r.namespace["costs"].geometry.unique())
+    assert [k.rsplit(", ", 1)[-1] for k, _ in costs] != []
+    assert len(costs) == len(geometries) == 2  # one each, no second cost for a geometry
+    for geometry, (key, value) in zip(geometries, costs):
+        assert key.endswith(geometry) and "made in 36 chunks of 5 s" in key
+        low, high = (float(x.replace(",", "")) for x in re.findall(r"[\d,.]+(?= |$)", value)[:2])
+        assert low < high and value.endswith("per kept clip")
+        assert "sequence" not in value  # never a one-sequence cost beside a chained one
+    assumptions = r.key_figures()["assumptions of the costs"]
+    assert assumptions.startswith("Wan2.1-T2V-14B's transformer (14 B parameters) in every "
+                                  "geometry, on one H100")
+    assert "20% to 60% of peak" in assumptions
+    assert "USD 1.50 to 4.00 per GPU-hour" in assumptions
+
+
+def test_a_chained_clip_is_the_longest_chained_clip(monkeypatch):
+    r = run(NAME, monkeypatch)
+    shown = r.text + " ".join(r.key_figures())
+    assert "the longest chained clip (Kling 180 s)" in shown
+    assert "the longest clip" not in shown and "longest clip," not in shown
+    assert "Kling 180 s, chained" in set(r.namespace["costs"].label)
+
+
+def test_a_size_the_model_does_not_generate_is_hypothetical_wherever_it_appears(monkeypatch):
+    r = run(NAME, monkeypatch)
+    shown = shown_text(r)
+    plain = "Wan2.1-T2V-14B's geometry at 1080p"
+    assert shown.count(plain) >= 5 and shown.count(plain) == shown.count(WAN_1080)
+    assert WAN_1080 in set(r.namespace["costs"].geometry)
+    assert "Wan2.1-T2V-14B generates 1280x720, not 1080p, so its geometry" in r.text
+    native = run(NAME, monkeypatch, height_px=720)  # Wan2.1-T2V-14B's own 1280x720
+    assert "hypothetical" not in shown_text(native)
+
+
+def test_citic_report_never_says_citic_used_wans_transformer(monkeypatch):
+    r = run(NAME, monkeypatch, architecture="citic")
+    shown = shown_text(r)
+    assert "CITIC's FLOPs use" not in shown and "CITIC used" not in shown
+    assert "this report's choice, not CITIC's" in r.text
+    assert any("this report's choice, not CITIC's" in k for k in r.key_figures())
+    assert "Wan2.1-T2V-14B was published in Feb 2025, after CITIC's estimate" in r.text
+
+
+def test_citic_set_title_says_the_transformer_is_ours():
+    import tomllib
+
+    from videorace.pipeline import config
+
+    sets = tomllib.loads((config.PROJECT_DIR / "reports.toml").read_text())["report"]
+    title = next(s["title"] for s in sets if s["notebook"] == NAME and s["set"] == "citic")
+    assert "Wan2.1-T2V-14B's transformer (our choice)" in title
 
 
 def test_citic_report_shows_citic_geometry_once_beside_the_labelled_reference(monkeypatch):
     r = run(NAME, monkeypatch, architecture="citic")
     costs = r.namespace["costs"]
-    assert list(costs.geometry.unique()) == [t.CITIC_LABEL, "Wan2.1-T2V-14B"]  # the reference
+    assert list(costs.geometry.unique()) == [t.CITIC_LABEL, WAN_1080]  # the reference
     vidu = costs[costs.label == "Vidu 16 s"].set_index("geometry")
     # CITIC: 16 s x 7.5 fps x 1,000 = 120,000; wan21_14b at 1080p and 24 fps: 384 frames ->
     # ceil(383 / 4) + 1 = 97 latent frames x ceil(1080 / 16) x ceil(1920 / 16) = 68 x 120 = 8,160
     assert vidu.tokens[t.CITIC_LABEL] == 120_000
-    assert vidu.tokens["Wan2.1-T2V-14B"] == 97 * 8_160
-    assert "Wan2.1-T2V-14B geometry (the model whose transformer CITIC's FLOPs use)" in r.text
+    assert vidu.tokens[WAN_1080] == 97 * 8_160
     no_nan(r.text)
 
 
 @pytest.mark.parametrize("architecture", ["wan21_14b", "citic"])
 def test_key_figures_and_prose_name_models_not_ids(monkeypatch, architecture):
-    """A reader sees Wan2.1-T2V-14B, not the table's key wan21_14b (issue #23, item 15)."""
+    """A reader sees Wan2.1-T2V-14B, not the table's key wan21_14b."""
     r = run(NAME, monkeypatch, architecture=architecture)
     ids = set(data.load().architectures.arch_id)
     shown = " ".join(f"{k} {v}" for k, v in r.key_figures().items())
@@ -99,7 +180,7 @@ def test_h20_report_calls_the_unstated_gpu_row_impossible(monkeypatch):
 
 def test_params_is_not_the_smallest_lever_once_width_moves_with_n(monkeypatch):
     r = run(NAME, monkeypatch)
-    assert "The smallest swing is params" not in r.text
+    assert "The smallest swing is model size" not in r.text
 
 
 EDGES = [{"steps": 1}, {"fps": 1}, {"height_px": 64}, {"chunk_s": 600.0}, {"gpu": "h20"},
@@ -114,7 +195,7 @@ EDGES = [{"steps": 1}, {"fps": 1}, {"height_px": 64}, {"chunk_s": 600.0}, {"gpu"
 @pytest.mark.parametrize("edge", EDGES, ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
 def test_runs_to_the_end_at_edge_values(monkeypatch, architecture, edge):
     r = run(NAME, monkeypatch, architecture=architecture, **edge)
-    assert any(k.startswith("full count vs CITIC's arithmetic, at ") for k in r.key_figures())
+    assert any(k.startswith("full count vs CITIC's arithmetic, ") for k in r.key_figures())
     no_nan(r.text)
 
 
@@ -128,3 +209,16 @@ def test_runs_to_the_end_for_every_architecture(monkeypatch, architecture):
 def test_chunk_longer_than_the_clip_says_so(monkeypatch):
     r = run(NAME, monkeypatch, chunk_s=600.0)
     assert "chunking saves nothing" in r.text
+
+
+def test_notebook_caveats_name_the_uncounted_parts_and_the_sources():
+    import nbformat
+
+    from videorace.pipeline import config
+
+    nb = nbformat.read(config.NOTEBOOKS_DIR / "04_token_cost.ipynb", as_version=4)
+    caveats = next(c.source for c in nb.cells if c.source.startswith("## What could not be"))
+    flat = " ".join(caveats.split())
+    assert "VAE decoder" in flat and "text encoder" in flat and "lower bounds" in flat
+    assert "Kaplan et al. 2020 (Table 1)" in flat and "PaLM's appendix B" in flat
+    assert "square root" in flat and "layers" in flat  # how params_b resizes the model

@@ -5,9 +5,9 @@ nbval starts a fresh kernel per notebook and executes every cell in it; that sta
 changes is how the process comes to be: instead of a new Python importing ipykernel, pandas,
 matplotlib, seaborn and the package (about 1.5 s of CPU per notebook), each kernel is a fork of a
 process that has imported them, and read the project's data/ (``loading.preload``), and done
-nothing else. The kernel then initialises, runs the notebook's cells from the first, and nbval compares every output as before. The zygote is started
-by the first nbval kernel (or in-process build, ``shared_zygote``) of each pytest process and
-closed when the process ends.
+nothing else. The kernel then initialises, runs the notebook's cells from the first, and nbval
+compares every output as before. The zygote is started by the first nbval kernel (or in-process
+build, ``shared_zygote``) of each pytest process and closed when the process ends.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ class Spread:
     def text(self) -> str:
         span = f"{self.low:.2f}" if self.low == self.high else f"{self.low:.2f} to {self.high:.2f}"
         text = (f"{span} points between sources and versions for the same model "
-                f"({self.models} model{'s' if self.models != 1 else ''} with more than one score)")
+                f"({self.models} model{'s' if self.models != 1 else ''} whose published scores differ)")
         w = self.within_version
         if w is not None:
             text += (f"; within one benchmark version, by {w.text().split(' points')[0]} points "

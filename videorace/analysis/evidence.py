@@ -50,6 +50,7 @@ class Evidence:
     announcement: pd.Series | None = None
     score_class: str | None = None
     tolerance: float = 0.0
+    score_label: str = ""  # the class as a reader reads it (``scores.class_label``)
 
     @classmethod
     def from_dataset(cls, ds, lag_threshold_days: int) -> "Evidence":
@@ -67,7 +68,8 @@ class Evidence:
         names = dict(zip(ds.models.model_id, ds.models.name))
         tolerance = registry.get("vbench_total").tolerance(ds) if has_scores else 0.0
         return cls(items, lag_threshold_days, family, names,
-                   sora_announcement(best_dates(events(ds))), chosen, tolerance)
+                   sora_announcement(best_dates(events(ds))), chosen, tolerance,
+                   scores.class_label(ds, chosen))
 
     def name(self, model_id: str) -> str:
         """The model's name as the data knows it; the id only if it knows no name."""
@@ -214,7 +216,7 @@ def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Findin
         return Finding(None, "no VBench class holds China and Sora in the data", settled=True)
     if everything.of("vbench_total", "usable", model_id).empty or \
             everything.of("vbench_total", "usable", SORA_FAMILY).empty:
-        return Finding(None, f"the VBench class {cls!r} does not hold both "
+        return Finding(None, f"the VBench class '{everything.score_label}' does not hold both "
                        f"{everything.name(model_id)} (or its later versions) and Sora", settled=True)
     own = _best(ev.of("vbench_total", "usable", model_id))
     sora = _best(ev.of("vbench_total", "usable", SORA_FAMILY))
@@ -224,5 +226,5 @@ def quality_vs_sora(ev: Evidence, model_id: str, everything: Evidence) -> Findin
     verdict = comparable.compare(own.value, cls, sora.value, cls, ev.tolerance, "scores")
     said = verdict.replace("first", own["name"]).replace("second", sora["name"])
     text = (f"VBench total {own['name']} {own.value:.2f} vs {sora['name']} {sora.value:.2f} "
-            f"({said}; {cls}; dated by each model's first availability)")
+            f"({said}; {everything.score_label}; dated by each model's first availability)")
     return Finding(verdict != "second ahead", text, later.end, later.when)

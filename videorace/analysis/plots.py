@@ -121,8 +121,8 @@ def _num(v) -> float | None:
 def plotted_data(fig) -> list[dict]:
     """What a figure plots, as plain numbers rounded to 6 significant digits, per axes: title,
     scales, tick labels, every line's points (dates as matplotlib day numbers) and every bar's
-    rectangle and line segment (ranges drawn with vlines). Saved beside the picture in a notebook's output, so nbval compares what each chart
-    draws (it cannot compare the PNG)."""
+    rectangle and line segment (ranges drawn with vlines). Saved beside the picture in a notebook's
+    output, so nbval compares what each chart draws (it cannot compare the PNG)."""
     out = []
     for ax in fig.axes:
         lines = [[[_num(x), _num(y)] for x, y in line.get_xydata()]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from videorace.data.field import Field
 from videorace.data.vocab import (
-    ARENA_SOURCE_CLASSES, AVAILABILITY, BENCHMARK_METRICS, CLAIM_DIMENSIONS, CURRENCIES, DATED_BY,
-    EXCHANGES, INPUT_KINDS, ISO_3166_ALPHA2, LIST_KINDS, MODEL_KINDS, OPENNESS, ORG_KINDS, PERIODS,
-    PERIOD_PRECISION, PRECISIONS, PRICE_CHANNELS, RANK_BASES, ROUND_STATUSES, SOURCE_KINDS,
-    STATEMENT_KINDS, TEXT_LISTS, VIDEO_KINDS, LEADERBOARDS, ARENA_TRACKS)
+    ARENA_SOURCE_CLASSES, AVAILABILITY, EVENT_STAGES, BENCHMARK_METRICS, CURRENCIES, DATED_BY,
+    EXCHANGES, ISO_3166_ALPHA2, LIST_KINDS, MODEL_KINDS, OPENNESS, ORG_KINDS, PERIODS,
+    PRECISIONS, PRICE_CHANNELS, RANK_BASES, ROUND_STATUSES, SOURCE_KINDS,
+    STATEMENT_KINDS, LEADERBOARDS, ARENA_TRACKS)
 
 
 
@@ -121,8 +121,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        "resolved against the source's publication date by videorace.data.dates and checked.", **_OPT),
     # --- events ---------------------------------------------------------------------------------
     _f("event", "enum", "What happened to the model.",
-       allowed=("announced", "unveiled", "beta", "launched", "global_access", "update", "api",
-                "open_weights")),
+       allowed=tuple(EVENT_STAGES)),
     _f("happened_on", "date", "When it happened (first day of the period if coarser)."),
     _f("precision", "enum", "How precisely happened_on is known.", allowed=PRECISIONS),
     _f("confidence", "enum", "How well the date is supported by the sources.",

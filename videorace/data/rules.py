@@ -17,10 +17,10 @@ from datetime import date
 
 from videorace.data.dates import period_end, period_start
 from videorace.data.schema import BENCHMARK_METRICS, PERIOD_PRECISION, VIDEO_KINDS
+from videorace.data.sheets import Problem, Sheet, shown
 from videorace.data.vocab import BASIS_CLASSES
 
 USABLE = BASIS_CLASSES["usable"]
-from videorace.data.sheets import Problem, Sheet, shown
 
 
 def _rows(sheet: Sheet, *columns: str):

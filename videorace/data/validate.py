@@ -86,6 +86,46 @@ def suggestion(f: Field, value: str) -> str:
     return closest(wrong[0], f.allowed) if wrong else ""
 
 
+def _check_dates(sheet: Sheet, line: int, row: dict, bad: set, problems: list[Problem]) -> None:
+    """A date has a precision exactly when it is given, and is the first day of its period."""
+    for day_col, precision_col in sheet.table.dates:
+        value, precision = row[day_col], row[precision_col]
+        if day_col in bad or precision_col in bad:
+            continue
+        if bool(value) != bool(precision):
+            problems.append(Problem(sheet.display, line, precision_col,
+                                    f"a precision exactly when {day_col} is given",
+                                    shown(precision)))
+        elif value and precision in PRECISIONS:
+            d = date.fromisoformat(value)
+            if dates.period_start(d, precision) != d:
+                problems.append(Problem(
+                    sheet.display, line, day_col,
+                    f"the first day of the {precision} for {precision} precision "
+                    f"({dates.period_start(d, precision).isoformat()})", shown(value)))
+
+
+def _check_amounts(sheet: Sheet, line: int, row: dict, bad: set, problems: list[Problem]) -> None:
+    """A currency code exactly when its amount is given; a round's amount unless undisclosed."""
+    for currency_col, amounts in sheet.table.currencies:
+        if currency_col in bad or bad.intersection(amounts):
+            continue
+        low, *rest = amounts
+        if not row[low] and any(row[c] for c in rest):
+            problems.append(Problem(sheet.display, line, low,
+                                    f"a value when {', '.join(c for c in rest if row[c])} is "
+                                    "given", shown(row[low])))
+        if bool(row[currency_col]) != bool(row[low]):
+            problems.append(Problem(sheet.display, line, currency_col,
+                                    f"a currency code exactly when {low} is given",
+                                    shown(row[currency_col])))
+    if sheet.table.name == "funding_rounds" and "amount_low" not in bad and "amount_qualifier" not in bad:
+        if (row["amount_qualifier"] == "undisclosed") == bool(row["amount_low"]):
+            problems.append(Problem(sheet.display, line, "amount_low",
+                                    "an amount unless amount_qualifier is undisclosed, and none "
+                                    "if it is", shown(row["amount_low"])))
+
+
 def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
     """Cell checks, unique keys, low <= high, date precision, and the table's own list rules."""
     t = sheet.table
@@ -115,21 +155,7 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
             if lo > hi:
                 problems.append(Problem(sheet.display, line, high, f"a value >= {low} ({row[low]})",
                                         shown(row[high])))
-        for day_col, precision_col in t.dates:
-            value, precision = row[day_col], row[precision_col]
-            if day_col in bad or precision_col in bad:
-                continue
-            if bool(value) != bool(precision):
-                problems.append(Problem(sheet.display, line, precision_col,
-                                        f"a precision exactly when {day_col} is given",
-                                        shown(precision)))
-            elif value and precision in PRECISIONS:
-                d = date.fromisoformat(value)
-                if dates.period_start(d, precision) != d:
-                    problems.append(Problem(
-                        sheet.display, line, day_col,
-                        f"the first day of the {precision} for {precision} precision "
-                        f"({dates.period_start(d, precision).isoformat()})", shown(value)))
+        _check_dates(sheet, line, row, bad, problems)
         for list_col, allowed in TEXT_LISTS.items():
             if list_col in fields and list_col not in bad and row[list_col]:
                 wrong = [v for v in row[list_col].split(";") if v not in allowed]
@@ -137,23 +163,7 @@ def check_sheet(sheet: Sheet, problems: list[Problem]) -> None:
                     problems.append(Problem(sheet.display, line, list_col,
                                             "';'-separated values from " + ", ".join(allowed),
                                             shown(row[list_col]), closest(wrong[0], allowed)))
-        for currency_col, amounts in t.currencies:
-            if currency_col in bad or bad.intersection(amounts):
-                continue
-            low, *rest = amounts
-            if not row[low] and any(row[c] for c in rest):
-                problems.append(Problem(sheet.display, line, low,
-                                        f"a value when {', '.join(c for c in rest if row[c])} is "
-                                        "given", shown(row[low])))
-            if bool(row[currency_col]) != bool(row[low]):
-                problems.append(Problem(sheet.display, line, currency_col,
-                                        f"a currency code exactly when {low} is given",
-                                        shown(row[currency_col])))
-        if t.name == "funding_rounds" and "amount_low" not in bad and "amount_qualifier" not in bad:
-            if (row["amount_qualifier"] == "undisclosed") == bool(row["amount_low"]):
-                problems.append(Problem(sheet.display, line, "amount_low",
-                                        "an amount unless amount_qualifier is undisclosed, and none "
-                                        "if it is", shown(row["amount_low"])))
+        _check_amounts(sheet, line, row, bad, problems)
         sheet.bad[line] = bad
 
 

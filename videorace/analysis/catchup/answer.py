@@ -16,7 +16,7 @@ import pandas as pd
 
 from videorace.analysis import comparable
 from videorace.analysis.catchup.arena import board_name
-from videorace.analysis.catchup.arena_text import INTERVALS, side_words, signed, since_text
+from videorace.analysis.catchup.arena_text import interval_words, side_words, signed, since_text
 from videorace.analysis.catchup import dimensions as registry
 from videorace.analysis.catchup.compute import CHINA, standing
 from videorace.analysis.catchup.text import unscored_since
@@ -42,22 +42,34 @@ def leader(table: pd.DataFrame, when, other: str, tolerance: float = 0.0,
 
 def since(table: pd.DataFrame, window_end, other: str, tolerance: float = 0.0,
           binary: bool = False) -> str:
-    """When the verdict at ``window_end`` began: the day (or period) of the item that settled it;
-    'throughout' when it held from the first value in the data."""
+    """When the verdict at ``window_end`` began: the date of the item that settled it (among
+    items that became certain that day, the best of the leading side, or the best of all when
+    level); 'throughout' when it held from the first value in the data. A side that leads while
+    the other has no value yet leads from its own item, not from the other's first."""
     window_end = pd.Timestamp(window_end)
     now = leader(table, window_end, other, tolerance, binary)
     days = sorted(d for d in table.end.unique() if d <= window_end)
     start = None
     for day in reversed(days):
-        if leader(table, day, other, tolerance, binary) != now:
+        then = leader(table, day, other, tolerance, binary)
+        if then != now and not (then == "no comparison" and _alone(table, day, now)):
             break
         start = day
     if start is None:
         return ""
-    settling = table[table.end == start].sort_values("start").iloc[0]
+    settled = table[table.end == start]
+    if now in settled.side.values:
+        settled = settled[settled.side == now]
+    settling = settled.sort_values(["value", "start"], ascending=[False, True]).iloc[0]
     if start == days[0]:
         return f"throughout (from {settling.when})"
     return settling.when
+
+
+def _alone(table: pd.DataFrame, when, side: str) -> bool:
+    """Whether ``side`` had a value on ``when`` and the other side none."""
+    known = table[table.end <= when]
+    return set(known.side) == {side}
 
 
 def frontier_rows(race) -> list[dict]:
@@ -103,7 +115,7 @@ def arena_rows(runs: pd.DataFrame, snaps: pd.DataFrame | None = None, other: str
                 last = rated.iloc[-1]
                 notes.append(f"China's best against {side_words(other)}'s on "
                              f"{as_text(last.snapshot_on, last.snapshot_precision)}: "
-                             f"{signed(last.lead)} points, {INTERVALS[last.level]}")
+                             f"{signed(last.lead)} points, {interval_words(last.level)}")
         name = f"first place, {board_name(board, track)}"
         rows.append({"dimension": name, "row": name, "now": now.side,
                      "since": f"{when} ({'; '.join(notes)})", "end_2024": "no snapshot in the data"})

@@ -10,8 +10,9 @@ or dates. For each snapshot:
   board's top ``n`` rows, where ranks 1 to ``n`` are all recorded: a side with no entry there has
   no best in that snapshot (it was below rank ``n``), never a rating of 0;
 - the **lead** is China's best minus the other side's best, in rating points, where both are
-  rated; ``level`` says whether the published intervals overlap (None: none were published, so
-  the lead gives a direction only), and a gap of ``LEVEL_POINTS`` or less is no lead at all.
+  rated; ``level`` says what separates them: 'close' (a gap of ``LEVEL_POINTS`` or less, no lead),
+  'overlap' (published intervals overlap), 'apart' (they do not), or None (no intervals
+  published: the lead gives a direction only).
 
 Only what says how a board stands counts: a snapshot from the board or a relay of it
 (``vocab.ARENA_STANDING_CLASSES``); a maker's or a seller's is listed beside (``beside``), never
@@ -32,14 +33,14 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis import timeline
-from videorace.analysis.catchup.compute import CHINA, families, first_dates, side_label, sides
-from videorace.data.vocab import (ARENA_STANDING_CLASSES, CHINA as CHINA_CODE, LEADERBOARD_NAMES,
+from videorace.analysis.catchup.compute import CHINA, families, first_dates, sides
+from videorace.data.vocab import (ARENA_STANDING_CLASSES, LEADERBOARD_NAMES,
                                   TRACK_NAMES, WEST)
 
 #: A gap between two rated entries that is no lead: boards publish whole points.
 LEVEL_POINTS = 1.0
 NEITHER = "a maker of neither side"
-OTHER_WEST = "another Western model"  # against Sora or named models: a Western model not compared
+OTHER_WEST = "a Western model outside the comparison"  # against Sora or named models
 BOARD = ["leaderboard", "track"]
 SNAPSHOT = BOARD + ["snapshot_on", "source_id"]
 
@@ -53,8 +54,10 @@ def entries(ds, comparator, window_start, window_end, basis: str = "usable") -> 
     """arena_ratings in the window that say how a board stands (``standing``), with the maker's
     country, the model's family and a ``side``: China, the comparator's label, ``OTHER_WEST`` (a
     Western model outside a narrower comparator, such as Veo against Sora) or ``NEITHER`` (a
-    maker outside China and the West, or whose country is not in the data). On the usable basis,
-    entries rated before their model was usable are left out."""
+    maker outside China and the West, or whose country is not in the data). ``counts`` says
+    whether an entry may hold first place or be a side's best: on the usable basis, not an entry
+    rated before its model was usable (it still fills its rank, so the ranks below it stay
+    recorded)."""
     a = standing(ds.arena_ratings)
     a = a[(a.snapshot_on >= pd.Timestamp(window_start)) & (a.snapshot_on <= pd.Timestamp(window_end))]
     a = a.merge(ds.organizations[["org_id", "country"]], on="org_id", how="left")
@@ -66,9 +69,7 @@ def entries(ds, comparator, window_start, window_end, basis: str = "usable") -> 
     others = a.country.isin(WEST)
     a = a.assign(side=a.side.fillna(others.map({True: OTHER_WEST, False: NEITHER})))
     a = a.assign(prerelease=_before_release(ds, a))
-    if basis == "usable":
-        a = a[~a.prerelease]
-    return a.reset_index(drop=True)
+    return a.assign(counts=~a.prerelease if basis == "usable" else True).reset_index(drop=True)
 
 
 def standing(ratings: pd.DataFrame) -> pd.DataFrame:
@@ -89,11 +90,11 @@ def beside(ds, window_start, window_end) -> pd.DataFrame:
 
 def _before_release(ds, a: pd.DataFrame) -> pd.Series:
     """Whether each entry was rated before its model could be used by outsiders (a code name on
-    the board, a preview): True when the model's first availability in model_events.csv starts
+    the board, a preview): True when the model's first availability in model_events.csv ends
     after the snapshot, or it has none; False otherwise, and for entries not linked to a model."""
     if "model_events" not in ds or a.empty:
         return pd.Series(False, index=a.index)
-    usable = first_dates(ds, "usable").start
+    usable = first_dates(ds, "usable").end  # certainly usable: a June launch counts from June 30
     linked = a.model_id.notna()
     return linked & ~(a.model_id.map(usable) <= a.snapshot_on).fillna(False)
 
@@ -115,36 +116,48 @@ def _best(rows: pd.DataFrame, side: str):
     return mine.sort_values(["rating", "rank"], ascending=[False, True], na_position="last").iloc[0]
 
 
-def _level(a, b) -> bool | None:
-    """Whether two entries are level: True when their published intervals overlap or they are no
-    more than ``LEVEL_POINTS`` apart, False when the intervals are apart; None when no interval
-    was published and the gap is larger (a direction only)."""
+def _level(a, b) -> str | None:
+    """What separates two rated entries: 'close' (no more than ``LEVEL_POINTS`` apart: no lead),
+    'overlap' (their published intervals overlap: level), 'apart' (they do not: a lead), or None
+    when no interval was published and the gap is larger (a direction only)."""
     if abs(a.rating - b.rating) <= LEVEL_POINTS:
-        return True
+        return "close"
     if any(pd.isna(x) for x in (a.ci_low, a.ci_high, b.ci_low, b.ci_high)):
         return None
-    return bool(a.ci_low <= b.ci_high and b.ci_low <= a.ci_high)
+    return "overlap" if a.ci_low <= b.ci_high and b.ci_low <= a.ci_high else "apart"
 
 
-def first_place(snap: pd.DataFrame) -> pd.DataFrame:
-    """The entries sharing first place in one snapshot: those ranked first, with any rated within
-    ``LEVEL_POINTS`` of a first-ranked entry (a one-point gap is no lead). A lone first-ranked
-    entry the source calls tied (``tied``) shares first place with one not recorded: the result
-    then carries ``attrs['tied_unrecorded']``."""
-    first = snap[snap["rank"] == 1]
-    if first.empty:
-        return first
+def first_place(snap: pd.DataFrame, depth: int = 1) -> pd.DataFrame:
+    """The entries sharing first place in one snapshot, among those that count (``counts``): the
+    best-ranked, if every rank above it is recorded (within ``depth``), with any rated within
+    ``LEVEL_POINTS`` of it (a one-point gap is no lead). A lone first entry the source calls tied
+    (``tied``) shares first place with one not recorded: the result then carries
+    ``attrs['tied_unrecorded']``."""
+    counted = snap[snap.counts] if "counts" in snap else snap
+    best = counted["rank"].min()
+    if pd.isna(best) or best > max(depth, 1):
+        return counted.iloc[0:0]
+    first = counted[counted["rank"] == best]
     top = first.rating.max()
     if pd.notna(top):
-        first = snap[(snap["rank"] == 1) | (snap.rating >= top - LEVEL_POINTS)]
+        first = counted[(counted["rank"] == best) | (counted.rating >= top - LEVEL_POINTS)]
     tied = "tied" in snap and first.tied.fillna(False).astype(bool).any()
     first = first.copy()
     first.attrs["tied_unrecorded"] = bool(tied and len(first) == 1)
     return first
 
 
+def _passed_over(snap: pd.DataFrame, first: pd.DataFrame) -> str:
+    """The entries ranked above first place that do not count (rated before their release)."""
+    if "counts" not in snap or first.empty:
+        return ""
+    above = snap[~snap.counts & (snap["rank"] < first["rank"].min())]
+    return " and ".join(above.model_name)
+
+
 SNAPSHOT_COLUMNS = SNAPSHOT + ["snapshot_precision", "snapshot_end", "holder", "holder_side",
-                               "holder_prerelease", "top_n", "china_model", "china_rating",
+                               "holder_prerelease", "passed_over", "top_n", "ranks_derived", "intervals",
+                               "china_model", "china_rating",
                                "other_model", "other_rating", "lead", "level"]
 
 
@@ -154,9 +167,10 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
     it and China's lead in points (missing unless both are rated there)."""
     rows = []
     for key, snap in table.groupby(SNAPSHOT, sort=True):
-        first = first_place(snap)
         n = top_n(snap["rank"])
-        top = snap[snap["rank"] <= n] if n else snap.iloc[0:0]
+        first = first_place(snap, n)
+        counted = snap[snap.counts] if "counts" in snap else snap
+        top = counted[counted["rank"] <= n] if n else counted.iloc[0:0]
         china, them = _best(top, CHINA), _best(top, other)
         lead = china.rating - them.rating if china is not None and them is not None else float("nan")
         rows.append(dict(zip(SNAPSHOT, key)) | {
@@ -166,7 +180,10 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
             "holder_side": ("tied" if first.attrs.get("tied_unrecorded") else
                             " and ".join(sorted(set(first.side))) if len(first) else ""),
             "holder_prerelease": bool(len(first) and first.prerelease.any()),
+            "passed_over": _passed_over(snap, first),
             "top_n": n,
+            "ranks_derived": bool("rank_basis" in snap and (snap.rank_basis == "derived").any()),
+            "intervals": bool(snap.ci_low.notna().any()),
             "china_model": china.model_name if china is not None else "",
             "china_rating": china.rating if china is not None else float("nan"),
             "other_model": them.model_name if them is not None else "",
@@ -177,7 +194,8 @@ def snapshots(table: pd.DataFrame, other: str) -> pd.DataFrame:
 
 
 RUN_COLUMNS = BOARD + ["side", "holders", "first_on", "first_precision", "last_on",
-                       "last_precision", "snapshots", "from_early", "days_seen", "days_seen_high", "days_high", "current",
+                       "last_precision", "snapshots", "from_early", "days_seen", "days_seen_high",
+                       "days_high", "current",
                        "prerelease_first"]
 
 

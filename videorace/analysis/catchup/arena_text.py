@@ -18,9 +18,14 @@ def rating_text(model: str, rating, depth: int) -> str:
     return f"{model} (no rating)" if pd.isna(rating) else f"{model} ({rating:g})"
 
 
-INTERVALS = {True: "level: the intervals overlap or the gap is a point or less",
-             False: "the published intervals do not overlap",
+INTERVALS = {"close": "level: a point or less apart", "overlap": "level: the published intervals overlap",
+             "apart": "the published intervals do not overlap",
              None: "direction only: no intervals published"}
+
+
+def interval_words(level) -> str:
+    """``INTERVALS`` for a ``level`` status; a missing one (None or NaN) is 'direction only'."""
+    return INTERVALS[level if isinstance(level, str) else None]
 
 
 def signed(lead: float) -> str:
@@ -33,12 +38,12 @@ def lead_text(lead, level) -> str:
     intervals)', '-20 (within ...)', '-17.4 (no intervals recorded)'; '' when not both rated."""
     if pd.isna(lead):
         return ""
-    return f"{signed(lead)} ({INTERVALS[level]})"
+    return f"{signed(lead)} ({interval_words(level)})"
 
 
 def lead_words(lead, level) -> str:
     """'+86 points (outside the published intervals)'."""
-    return f"{signed(lead)} points ({INTERVALS[level]})"
+    return f"{signed(lead)} points ({interval_words(level)})"
 
 
 def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
@@ -47,10 +52,13 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "board": [board_name(b, t) for b, t in zip(snaps.leaderboard, snaps.track)],
         "snapshot": [as_text(d, p) for d, p in zip(snaps.snapshot_on, snaps.snapshot_precision)],
-        "first": [(h + (" (before its release)" if pre else "")) if h else "not stated"
-                  for h, pre in zip(snaps.holder, snaps.holder_prerelease)],
+        "first": [(h + (" (before its release)" if pre else "")
+                   + (f" (first among usable entries; {over} ranked above before its release)"
+                      if over else "")) if h else "not stated"
+                  for h, pre, over in zip(snaps.holder, snaps.holder_prerelease, snaps.passed_over)],
         "first_side": snaps.holder_side,
-        "depth": [f"top {n}" if n else "no rank 1" for n in snaps.top_n],
+        "depth": [(f"top {n}" + (", ranked here by rating" if derived else "")) if n else "no rank 1"
+                  for n, derived in zip(snaps.top_n, snaps.ranks_derived)],
         "china": [rating_text(m, r, n) if n else "" for m, r, n in
                   zip(snaps.china_model, snaps.china_rating, snaps.top_n)],
         "other": [rating_text(m, r, n) if n else "" for m, r, n in
@@ -67,8 +75,8 @@ def days_text(seen, seen_high, high, current: bool = False) -> str:
     """'snapshots span 114; at most 239', a span '25 to 55' where a snapshot is dated to its month,
     and 'at most: unknown' for a board's first spell."""
     most = "unknown (no earlier snapshot names first place)" if pd.isna(high) else f"{high}"
-    return (f"snapshots span {span_text(seen, seen_high)}; at most {most}"
-            + (" so far" if current else ""))
+    span = "one day's snapshots" if seen_high == 0 else f"snapshots span {span_text(seen, seen_high)}"
+    return f"{span}; at most {most}" + (" so far" if current else "")
 
 
 def runs_table(runs: pd.DataFrame) -> pd.DataFrame:
@@ -94,14 +102,18 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
     since = since_text(now)
     text = (f"**{name}.** At the latest snapshot ({as_text(now.last_on, now.last_precision)}) first place is "
             f"with {side_words(now.side)} ({now.holders.split(' / ')[-1]}), {since}.")
+    if not board_snaps.intervals.any():
+        text += " The board publishes no intervals: its order gives a direction only."
     china = board_runs[board_runs.side == CHINA]
     if len(china):
         most = ("an unknown number of days at most" if china.days_high.isna().any() else
                 f"at most {china.days_high.sum()} days")
-        text += (f" China was first in {len(china)} spell{'s' if len(china) > 1 else ''}: its "
-                 f"snapshots span {span_text(china.days_seen.sum(), china.days_seen_high.sum())} "
-                 f"days in all, {most} (whether first place "
-                 "changed hands between two snapshots is not recorded).")
+        seen, seen_high = china.days_seen.sum(), china.days_seen_high.sum()
+        span = ("one day's snapshots" if seen_high == 0 else
+                f"snapshots spanning {span_text(seen, seen_high)} days in all")
+        text += (f" China was first in {len(china)} spell{'s' if len(china) > 1 else ''}: "
+                 f"{span}, {most} (whether first place changed hands between two snapshots is "
+                 "not recorded).")
     else:
         text += " China never held it in the snapshots recorded."
     rated = board_snaps[board_snaps.lead.notna()]
@@ -111,7 +123,7 @@ def board_summary(board_runs: pd.DataFrame, board_snaps: pd.DataFrame, other: st
                  "rating both sides, China's "
                  f"best ({last.china_model}, {last.china_rating:g}) stood {_points(last.lead)} "
                  f"{side_words(other)}'s best ({last.other_model}, {last.other_rating:g}); "
-                 f"{INTERVALS[last.level]}.")
+                 f"{interval_words(last.level)}.")
     else:
         text += (f" No snapshot rates both China's and {side_words(other)}'s best, so no lead in "
                  "points.")
@@ -194,3 +206,17 @@ def beside_text(rows: pd.DataFrame) -> str:
     return (f"Left out of the boards' standing: {len(rows)} entr{'y' if len(rows) == 1 else 'ies'} "
             f"({', '.join(parts)}) on {'; '.join(boards)}. A maker's or a seller's page may "
             "show a board as it chooses, so it is reported here, never taken as the board's state.")
+
+
+def beside_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows left out of the boards' standing, one line each: board, date, entry, rank and
+    rating as that page gave them, whose page it is, and the source."""
+    who = {"maker": "the model's maker", "seller": "a seller of access"}
+    return pd.DataFrame({
+        "board": [board_name(b, t) for b, t in zip(rows.leaderboard, rows.track)],
+        "snapshot": [as_text(d, p) for d, p in zip(rows.snapshot_on, rows.snapshot_precision)],
+        "entry": rows.model_name,
+        "rank": ["" if pd.isna(r) else f"{int(r)}" for r in rows["rank"]],
+        "rating": ["" if pd.isna(r) else f"{r:g}" for r in rows.rating],
+        "page": [who.get(k, k) for k in rows.source_class],
+        "source_id": rows.source_id})

@@ -79,7 +79,9 @@ def plot(race):
             ax.text(0.5, 0.5, "nothing in the data for this window", transform=ax.transAxes,
                     ha="center", va="center", color="#555")
     plots.month_axis(axes[-1, 0])
-    sides = " vs ".join(sorted(all_items.side.unique()))
+    from videorace.analysis.markup import SIDE_WORDS
+
+    sides = " vs ".join(SIDE_WORDS.get(s, s) for s in sorted(all_items.side.unique()))
     fig.suptitle(f"Best reached so far on each day, {sides} ({run.basis} basis), one panel per dimension",
                  fontweight="bold")
     plots.finish(fig, "Shaded: the span a month- or quarter-precision date allows; a step is drawn "

@@ -104,7 +104,8 @@ def capability_items(ds, column: str, basis: str, single_only: bool = False) -> 
     if single_only and "clip_kind" in cap:
         cap = cap[cap.clip_kind == "single"]
     if "inputs" in cap:  # text-to-video: a figure for image input only is another task
-        cap = cap[cap.inputs.isna() | cap.inputs.fillna("").str.split(";").map(lambda k: "text" in k)]
+        inputs = cap.inputs.fillna("")
+        cap = cap[(inputs == "") | inputs.str.split(";").map(lambda k: "text" in k)]
     if "tier" in cap:
         tier = cap.tier.fillna("")
         cap = cap.assign(name=[f"{n} ({t})" if t else n for n, t in zip(cap.name, tier)])
@@ -172,6 +173,23 @@ def first_match(other: pd.DataFrame, value: float, tolerance: float = 0.0) -> pd
     return None if hits.empty else hits.iloc[0]
 
 
+def firsts(side_items: pd.DataFrame) -> pd.DataFrame:
+    """The items that may have come first: the one whose date ends earliest, and every other whose
+    date begins by then (their periods overlap, so which came first is undetermined). Earliest
+    first; empty when there are no items."""
+    if side_items.empty:
+        return side_items
+    ordered = side_items.sort_values(["end", "start"])
+    return ordered[ordered.start <= ordered.end.iloc[0]].drop_duplicates("model_id")
+
+
+def firsts_text(candidates: pd.DataFrame) -> str:
+    """'PixVerse (Jan 2024)', or where dates overlap 'undetermined among Jimeng AI (Mar 2024),
+    PixVerse (2024-03-11)'."""
+    named = [f"{r['name']} ({r.when})" for _, r in candidates.iterrows()]
+    return named[0] if len(named) == 1 else "undetermined among " + ", ".join(named)
+
+
 LAG_COLUMNS = ["side", "milestone", "model", "on", "precision", "on_when", "matched", "matched_by",
                "matched_on", "matched_precision", "matched_when", "days_low", "days_high",
                "other_then", "side_first_on", "side_first_when", "within_spread"]
@@ -193,38 +211,26 @@ def lags(table: pd.DataFrame, window_end: pd.Timestamp, tolerance: float = 0.0) 
         for m in frontier(table[table.side == side]).itertuples():
             hit = first_match(other, m.value, tolerance)
             matched = hit is not None and hit.start <= window_end
+            # every match whose date allows it to have come first: the first is undetermined
+            # among them, and the lag runs from the earliest day any allows
+            cands = firsts(other[other.value >= m.value - tolerance]) if matched else other.iloc[0:0]
+            start = cands.start.min() if matched else pd.NaT
             then = other[other.end <= m.start].value.max()
             rows.append({
                 "side": side, "milestone": m.value, "model": m.name, "on": m.start,
                 "precision": m.precision, "on_when": m.when, "matched": matched,
-                "matched_by": hit["name"] if matched else "",
-                "matched_on": hit.start if matched else pd.NaT,
+                "matched_by": (hit["name"] if len(cands) == 1 else firsts_text(cands)) if matched else "",
+                "matched_on": start,
                 "matched_precision": hit.precision if matched else "",
-                "matched_when": hit.when if matched else "",
-                "days_low": (hit.start - m.end).days if matched else (window_end - m.end).days,
+                "matched_when": (hit.when if len(cands) == 1 else f"{as_text(start)} to {as_text(hit.end)}")
+                if matched else "",
+                "days_low": (start - m.end).days if matched else (window_end - m.end).days,
                 "days_high": (hit.end - m.start).days if matched else pd.NA,
                 "other_then": float(then) if pd.notna(then) else float("nan"),
                 "side_first_on": first.start.iloc[0] if len(first) else pd.NaT,
                 "side_first_when": first.when.iloc[0] if len(first) else "",
                 "within_spread": bool(matched and hit.value < m.value)})
     return pd.DataFrame(rows, columns=LAG_COLUMNS)
-
-
-def firsts(side_items: pd.DataFrame) -> pd.DataFrame:
-    """The items that may have come first: the one whose date ends earliest, and every other whose
-    date begins by then (their periods overlap, so which came first is undetermined). Earliest
-    first; empty when there are no items."""
-    if side_items.empty:
-        return side_items
-    ordered = side_items.sort_values(["end", "start"])
-    return ordered[ordered.start <= ordered.end.iloc[0]].drop_duplicates("model_id")
-
-
-def firsts_text(candidates: pd.DataFrame) -> str:
-    """'PixVerse (Jan 2024)', or where dates overlap 'undetermined among Jimeng AI (Mar 2024),
-    PixVerse (2024-03-11)'."""
-    named = [f"{r['name']} ({r.when})" for _, r in candidates.iterrows()]
-    return named[0] if len(named) == 1 else "undetermined among " + ", ".join(named)
 
 
 def standing(table: pd.DataFrame, when: pd.Timestamp) -> dict[str, float]:

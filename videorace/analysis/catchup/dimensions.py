@@ -16,7 +16,7 @@ from typing import Callable
 import pandas as pd
 
 from videorace.analysis.catchup import compute, scores
-from videorace.data.vocab import BASIS_STAGES, SORA_FAMILY
+from videorace.data.vocab import BASIS_CLASSES, BASIS_STAGES, SORA_FAMILY
 
 
 def _always(ds, comparator) -> bool:
@@ -35,7 +35,8 @@ class Dimension:
     the tables whose rows (by model) back them, so the report cites their sources; ``unit`` is
     written after a value ('s', 'p'; '' for a score with ``decimals``); ``axis`` is how the chart
     scales it ('zero': from 0; 'score': around the values; 'binary'); ``names`` overrides the name
-    on a basis; ``absent`` how a side with none yet reads in a sentence."""
+    on a basis; ``absent`` how a side with none yet reads in a sentence; ``anchored`` whether a
+    yes-or-no race counts China's first from the comparator's first showing."""
 
     key: str
     name: str
@@ -49,6 +50,9 @@ class Dimension:
     applies: Callable[..., bool] = _always
     names: dict = field(default_factory=dict)
     absent: str = ""
+    #: A yes-or-no race that starts at the comparator's first showing: China's first usable model
+    #: after Sora's announcement is the answer, not one it had before Sora was shown.
+    anchored: bool = False
 
     def label(self, basis: str = "usable") -> str:
         """The dimension as a reader says it on this basis."""
@@ -99,9 +103,12 @@ def _height(ds, basis, score_class=None) -> pd.DataFrame:
 
 
 def _audio(ds, basis, score_class=None) -> pd.DataFrame:
-    """Models a source says make sound with the picture, dated by the model's first event of the
-    basis: native audio belongs to the model, and a row's as_of is often later than the launch."""
+    """Models a row of the basis's classes says make sound with the picture (a claim of sound is
+    not a demonstration of it), dated by the model's first event of the basis: native audio
+    belongs to the model, and a row's as_of is often later than the launch."""
     cap = ds.capabilities[ds.capabilities.audio.fillna(False).astype(bool)]
+    if "availability" in cap:
+        cap = cap[cap.availability.isin(BASIS_CLASSES[compute.check_basis(basis)])]
     return compute.dated_by_first_event(ds, basis, pd.Series(1.0, index=cap.model_id.unique()))
 
 
@@ -125,7 +132,7 @@ for _dimension in (
     Dimension("available", "a usable text-to-video model", ("model_events",), _usable_model,
               binary=True, axis="binary",
               names={"demonstrated": "a text-to-video model demonstrated or usable"},
-              absent="no usable model in the data yet"),
+              absent="no usable model in the data yet", anchored=True),
     Dimension("clip_s", "longest single clip (s)", ("capabilities",), _clip, unit="s"),
     Dimension("height_px", "highest resolution (frame height, px)", ("capabilities",), _height,
               unit="p"),
@@ -162,7 +169,7 @@ def source_ids(ds, all_items: pd.DataFrame) -> list[str]:
     for key, table in all_items.groupby("dimension"):
         models = set(table.model_id)
         for name in get(key).reads:
-            rows = ds[name]
+            rows = getattr(ds, name)
             ids |= set(rows[rows.model_id.isin(models)].source_id)
     return sorted(ids)
 

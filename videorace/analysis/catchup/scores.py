@@ -112,3 +112,18 @@ def unscored_since(ds, items: pd.DataFrame, comparator, basis: str,
     newer = newer[(newer.start > last) & (newer.start <= pd.Timestamp(window_end))
                   & ~newer.model_id.isin(set(items.model_id))]
     return last if len(newer) else None
+
+
+def class_label(ds, score_class: str | None) -> str:
+    """A class as a reader reads it: the source id of a table that does not say who evaluated is
+    replaced by its publisher and title ('..., in the table of ByteDance (Douyin Content Team):
+    bytedance/ContentV README (VBench table)'), so a reader sees whose table the comparison
+    rests on."""
+    if not score_class or ", in " not in score_class:
+        return score_class or ""
+    head, source_id = score_class.rsplit(", in ", 1)
+    sources = getattr(ds, "sources", None)
+    if sources is None or source_id not in set(sources.source_id):
+        return score_class
+    row = sources[sources.source_id == source_id].iloc[0]
+    return f"{head}, in the table of {row.publisher}: {row.title}"

@@ -8,7 +8,7 @@ import pandas as pd
 from videorace.analysis import comparable
 from videorace.analysis.catchup import dimensions as registry
 from videorace.analysis.catchup import scores
-from videorace.analysis.catchup.compute import CHINA, firsts, firsts_text, standing
+from videorace.analysis.catchup.compute import CHINA, first_dates, firsts, firsts_text, sides, standing
 from videorace.data.dates import as_text
 from videorace.analysis.markup import SIDE_WORDS
 from videorace.data.vocab import BASIS_PHRASES, WEST_DEFINITION
@@ -81,10 +81,13 @@ def summary(race, dimension: str) -> str:
     at_end = standing(table, window_end)
     cn, them = at_end.get(CHINA, float("nan")), at_end.get(other, float("nan"))
     if dim.binary and pd.isna(cn) and pd.isna(them):
-        return f"{title}: by {window_end.date()}, neither China nor {other} had one in the data."
+        return f"{title}: by {window_end.date()}, neither China nor {_side(other)} had one in the data."
     lead = lead_text(cn, them, other, run.tolerance(dimension))
-    text = (f"{title}: by {window_end.date()}, China "
-            f"{dim.value_text(cn)} against {_side(other)} {dim.value_text(them)} ({lead}).")
+    text = (f"{title}: by {window_end.date()}, China {dim.value_text(cn)}{_holder(table, CHINA, window_end, dim)}"
+            f" against {_side(other)} {dim.value_text(them)}{_holder(table, other, window_end, dim)}: {lead}.")
+    narrower = _within_version_reading(run, dimension, cn, them)
+    if narrower:
+        text += f" {narrower}"
     stale = unscored_since(race, dimension)
     if stale is not None:
         text += (f" No comparable score since {as_text(stale)}: models of either side that came "
@@ -109,6 +112,24 @@ def summary(race, dimension: str) -> str:
                    f"{lag_text(best.days_low, best.days_high)}.")
 
 
+def _within_version_reading(run, dimension: str, china: float, them: float) -> str:
+    """Where a gap read as level within the spread between sources (the tolerance) would be a
+    lead within the narrower spread of sources of one benchmark version, both readings: the
+    sentence says which side the narrower one favours. '' otherwise."""
+    spread = run.spread
+    if dimension != "vbench_total" or spread is None or spread.within_version is None:
+        return ""
+    wide, narrow = run.tolerance(dimension), spread.within_version.high
+    if comparable.verdict(china, them, wide) != "level within the spread":
+        return ""
+    verdict = comparable.verdict(china, them, narrow)
+    if verdict not in ("first ahead", "second ahead"):
+        return ""
+    ahead = CHINA if verdict == "first ahead" else _side(run.other)
+    return (f"On the narrower {narrow:.2f}-point spread of sources of one benchmark version, "
+            f"{ahead} would be ahead by {abs(china - them):.2f} points.")
+
+
 def first_in_window(race, dimension: str) -> str:
     """For a yes-or-no dimension: China's first within the window (what a side already had before
     the window is said apart, never the headline), named among the candidates where dates
@@ -124,10 +145,12 @@ def first_in_window(race, dimension: str) -> str:
             earliest = before.sort_values(["end", "start"]).iloc[0]
             text += (f"{who[:1].upper() + who[1:]} already had one before the window "
                      f"({earliest['name']}, {earliest.when}). ")
-    inside = firsts(mine[(mine.end >= run.start) & (mine.start <= run.end)])
+    anchor, anchor_text = _anchor(run) if registry.get(dimension).anchored else (run.start, "in the window")
+    new = mine[~mine.model_id.isin(_editions(run.ds))]
+    inside = firsts(new[(new.end >= anchor) & (new.start <= run.end)])
     if inside.empty:
-        return text + "China had no new one in the window."
-    text += f"China's first in the window: {firsts_text(inside)}"
+        return text + f"China had no new one {anchor_text}."
+    text += f"China's first {anchor_text}: {firsts_text(inside)}"
     if theirs.empty:
         return text + f"; {_side(run.other)} had none by {as_text(run.end)}."
     if (theirs.end < run.start).any():
@@ -139,9 +162,40 @@ def first_in_window(race, dimension: str) -> str:
             f" {_poss(run.other)} first ({other['name']}, {other.when}).")
 
 
+def _anchor(run) -> tuple[pd.Timestamp, str]:
+    """Where a yes-or-no race starts: the window's first day, or the comparator's first showing
+    when that came later (the first product after Sora's announcement, not one before it)."""
+    words = "in the window"
+    if run.ds is None:
+        return run.start, words
+    shown = sides(first_dates(run.ds, "demonstrated").reset_index(), run.comparator)
+    theirs = shown[shown.side == run.other].sort_values(["end", "start"])
+    if len(theirs) and theirs.start.iloc[0] > run.start:
+        first = theirs.iloc[0]
+        return first.start, f"after {_poss(run.other)} first showing ({first['name']}, {first.when})"
+    return run.start, words
+
+
+def _editions(ds) -> set:
+    """Models that re-release another for another market (``edition_of``): not new models."""
+    if ds is None or "edition_of" not in ds.models:
+        return set()
+    return set(ds.models[ds.models.edition_of.notna()].model_id)
+
+
 def _side(label: str) -> str:
     """A side as a reader names it in a sentence: 'the West' for the Western side."""
     return SIDE_WORDS.get(label, label)
+
+
+def _holder(table: pd.DataFrame, side: str, when, dim) -> str:
+    """' (Open-Sora 1.2)': the model that holds a side's best by ``when`` (the first to reach it),
+    for measured dimensions; '' for a yes-or-no one or a side with nothing."""
+    known = table[(table.side == side) & (table.end <= when)]
+    if dim.binary or known.empty:
+        return ""
+    best = known[known.value == known.value.max()].sort_values(["end", "start"]).iloc[0]
+    return f" ({best['name']})"
 
 
 def _before_other(best) -> bool:
@@ -157,7 +211,7 @@ def _while_absent(best, other: str, basis: str, dim=None) -> str:
         return ""
     absent = (dim.absent if dim is not None and dim.absent else None) or NOT_YET[basis]
     verb = "had" if not absent.startswith("released") else ""
-    return f", while {other} {verb + ' ' if verb else ''}{absent} (its first: {best.side_first_when})"
+    return f", while {_side(other)} {verb + ' ' if verb else ''}{absent} (its first: {best.side_first_when})"
 
 
 def key_figures(race) -> dict[str, str]:
@@ -173,7 +227,7 @@ def key_figures(race) -> dict[str, str]:
         at_end = standing(table, run.end)
         cn, them = at_end.get(CHINA, float("nan")), at_end.get(run.other, float("nan"))
         if dim.binary and pd.isna(cn) and pd.isna(them):
-            figures[label] = f"neither China nor {run.other} had one in the data"
+            figures[label] = f"neither China nor {_side(run.other)} had one in the data"
             continue
         lead = lead_text(cn, them, run.other, run.tolerance(key))
         stale = unscored_since(race, key)
@@ -214,9 +268,9 @@ def lead_text(china: float, them: float, other: str, tolerance: float = 0.0) -> 
     value, who has none (never a lead)."""
     verdict = comparable.verdict(china, them, tolerance)
     if verdict == "no value":
-        missing = [side for side, v in ((CHINA, china), (other, them)) if pd.isna(v)]
+        missing = [side for side, v in ((CHINA, china), (_side(other), them)) if pd.isna(v)]
         return f"no comparison: {' and '.join(missing)} no value"
-    return {"first ahead": "China ahead", "second ahead": f"{other} ahead"}.get(verdict, verdict)
+    return {"first ahead": "China ahead", "second ahead": f"{_side(other)} ahead"}.get(verdict, verdict)
 
 
 def plot_alt(race) -> str:
@@ -242,8 +296,9 @@ def comparison_note(run) -> str:
             f"with no value has none, not a zero. Sides: {WEST_DEFINITION}; makers elsewhere "
             "count on neither side. ")
     if run.score_class:
-        text += (f"Every VBench comparison in the reports uses one class: *{run.score_class}* "
-                 "(the widest with scores for China and for Sora). ")
+        text += (f"Every VBench comparison in the reports uses one class: "
+                 f"*{scores.class_label(run.ds, run.score_class)}* (the widest with scores for China "
+                 "and for Sora). ")
     else:
         text += f"No VBench class has scores on both China's side and {run.other}'s, so none is compared. "
     if run.spread is not None:

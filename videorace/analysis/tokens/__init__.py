@@ -20,7 +20,8 @@ VAE decoder (run once per clip to turn latents into pixels) are not counted; nei
 per step, but neither is free, so the costs are lower bounds on a real generation's compute.
 
 The package is split along its seams: ``geometry`` (tokens), ``compute`` (FLOPs, GPU time,
-money), ``tables`` and ``charts`` (what notebooks/04_token_cost shows). Everything public is
+money), ``tables`` (frames and how they are shown), ``readings`` (sentences and key figures) and
+``charts`` (what notebooks/04_token_cost shows). Everything public is
 reachable here as ``tokens.<name>``.
 """
 
@@ -41,6 +42,9 @@ from videorace.analysis.tokens.geometry import (  # noqa: F401
     citic_near_match,
     citic_fps,
     display_name,
+    geometry_label,
+    hypothetical,
+    hypothetical_note,
     frame_rates,
     geometry,
     calibration,
@@ -61,24 +65,79 @@ from videorace.analysis.tokens.compute import (  # noqa: F401
     CostAssumptions,
     clip_cost,
     sensitivity,
+    ASSUMPTION_WORDS,
+    ATTEMPTS_SPAN,
+    FPS_SPAN,
+    HEIGHT_SPAN,
+    PARAMS_FACTOR_SPAN,
+    PASSES_SPAN,
+    STEPS_SPAN,
+    USD_PER_GPU_HOUR_SPAN,
+    UTILISATION_SPAN,
+    assumption_value,
+    chained_cost_range,
+    sensitivity_ranges,
+    span,
 )
 from videorace.analysis.tokens.tables import (  # noqa: F401
     ARTICLE_CLIP_MODELS,
+    BASIS_WORDS,
     article_clips,
+    headline_clip,
     clip_geometries,
     clip_costs,
     citic_omissions,
     chunking,
-    describe_chunking,
     utilisation_reading,
     UTILISATION_COLUMNS,
     utilisation_table,
-    describe_utilisation,
     Setup,
     check_parameters,
 )
+from videorace.analysis.tokens.columns import (  # noqa: F401
+    times,
+    share,
+    whole,
+    cents,
+    three_digits,
+    OMISSION_COLUMNS,
+    OMISSION_FORMATS,
+    cost_columns,
+    COST_RANGES,
+    COST_FORMATS,
+    CHUNK_COLUMNS,
+    CHUNK_FORMATS,
+    HEADLINE_COLUMNS,
+    HEADLINE_RANGES,
+    HEADLINE_FORMATS,
+    UTILISATION_HEADERS,
+    UTILISATION_FORMATS,
+    ARCHITECTURE_HEADERS,
+)
+from videorace.analysis.tokens.readings import (  # noqa: F401
+    CITIC_SUBJECT,
+    citic_count,
+    describe_citic_count,
+    describe_transformer_choice,
+    describe_full_count,
+    omission_readings,
+    describe_near_match,
+    describe_clip_costs,
+    describe_chunking,
+    describe_sensitivity,
+    describe_utilisation,
+)
+from videorace.analysis.tokens.headline import (  # noqa: F401
+    headline_costs,
+    describe_headline_basis,
+    describe_assumptions,
+    headline_key,
+    key_figures,
+)
 from videorace.analysis.tokens.charts import (  # noqa: F401
     clip_costs_alt,
+    clip_costs_chart,
+    sensitivity_chart,
     plot_clip_costs,
     plot_sensitivity,
     sensitivity_alt,

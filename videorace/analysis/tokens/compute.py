@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from videorace.analysis.tokens.geometry import Geometry, token_passes, tokens_per_clip
+from videorace.analysis.tokens.geometry import Geometry, sized, token_passes, tokens_per_clip
 
 
 
@@ -55,13 +55,14 @@ def clip_flops(sequence: float, model: Transformer, steps: int, passes_per_step:
 
 
 def chunked_flops(sequence: float, chunks: int, model: Transformer, steps: int,
-                  passes_per_step: int = 1, overlap: float = 0.0) -> float:
-    """Denoiser FLOPs when the clip is made in ``chunks`` equal pieces, each re-attending
-    ``overlap`` (a fraction of a chunk) of context from the previous piece: the attention term
-    falls ~1/chunks. Text encoder and VAE decoder not counted."""
+                  passes_per_step: int = 1, overlap: float = 0.0, text_tokens: int = 0) -> float:
+    """Denoiser FLOPs when a clip of ``sequence`` video tokens is made in ``chunks`` equal pieces,
+    each re-attending ``overlap`` (a fraction of a chunk) of context from the previous piece and
+    carrying the prompt's ``text_tokens`` in its own sequence: the attention term falls
+    ~1/chunks. Text encoder and VAE decoder not counted."""
     if chunks < 1:
         raise ValueError(f"chunks must be >= 1, got {chunks}")
-    piece = sequence / chunks * (1 + (overlap if chunks > 1 else 0))
+    piece = sequence / chunks * (1 + (overlap if chunks > 1 else 0)) + text_tokens
     return chunks * clip_flops(piece, model, steps, passes_per_step)
 
 
@@ -134,6 +135,58 @@ def clip_cost(g: Geometry, model: Transformer, a: CostAssumptions) -> dict:
 
 
 
+#: The spans the sensitivity chart moves each assumption over and the headline costs range over.
+#: Assumed spans, not measurements: utilisation around the notebook's default 40% (compare what
+#: the published generation times imply, ``utilisation_table``); rental prices of one GPU-hour;
+#: CITIC's 20 steps to the 50 most open models default to; one pass per step (guidance-distilled)
+#: or two (classifier-free guidance); up to four generations per kept clip; 720p to 1080p; 8 to 30
+#: frames per second; half to twice the model's parameters.
+UTILISATION_SPAN = (0.2, 0.6)
+USD_PER_GPU_HOUR_SPAN = (1.5, 4.0)
+STEPS_SPAN = (20, 50)
+PASSES_SPAN = (1, 2)
+ATTEMPTS_SPAN = (1, 4)
+HEIGHT_SPAN = (720, 1080)
+FPS_SPAN = (8, 30)
+PARAMS_FACTOR_SPAN = (0.5, 2)
+
+
+#: Each assumption as a reader names it: tables, charts and prose never show the key.
+ASSUMPTION_WORDS = {"steps": "denoising steps", "passes_per_step": "guidance passes per step",
+                    "attempts": "attempts per kept clip", "utilisation": "GPU utilisation",
+                    "usd_per_gpu_hour": "price per GPU-hour", "height_px": "frame height",
+                    "frames": "frames in the clip", "params": "model size (parameters)"}
+
+
+def assumption_value(key: str, value: float) -> str:
+    """One value of the assumption ``key`` as a reader reads it: 40%, USD 2.50, 1080p, 14 B
+    (parameters), or the plain number."""
+    if key == "utilisation":
+        return f"{value:.0%}"
+    if key == "usd_per_gpu_hour":
+        return f"USD {value:,.2f}"
+    if key == "height_px":
+        return f"{value:g}p"
+    if key == "params":
+        return f"{value / 1e9:g} B"
+    return f"{value:g}"
+
+
+def span(value: float, bounds: tuple[float, float]) -> tuple[float, float]:
+    """``bounds`` widened, if need be, to take in ``value`` (the notebook's own parameter)."""
+    return min(bounds[0], value), max(bounds[1], value)
+
+
+def sensitivity_ranges(model: Transformer, seconds: float) -> dict:
+    """The (low, high) of each assumption ``sensitivity`` moves, for a clip of ``seconds``: the
+    spans above, frames as ``FPS_SPAN`` over the clip, the model's size as ``PARAMS_FACTOR_SPAN``
+    times its own."""
+    return {"steps": STEPS_SPAN, "passes_per_step": PASSES_SPAN, "attempts": ATTEMPTS_SPAN,
+            "utilisation": UTILISATION_SPAN, "usd_per_gpu_hour": USD_PER_GPU_HOUR_SPAN,
+            "height_px": HEIGHT_SPAN, "frames": tuple(round(f * seconds) for f in FPS_SPAN),
+            "params": tuple(model.params * f for f in PARAMS_FACTOR_SPAN)}
+
+
 def _moved(g: Geometry, model: Transformer, a: CostAssumptions, name: str, value):
     """(geometry, model, assumptions) with one assumption set to ``value``."""
     if name == "params":
@@ -152,9 +205,10 @@ def sensitivity(g: Geometry, model: Transformer, a: CostAssumptions, ranges: dic
 
     ``ranges`` maps a name to (low, high); names are CostAssumptions fields, ``params`` (N, with
     the width scaled by sqrt(N) and the layers kept, see ``with_params``), ``height_px``
-    (resolution at the same aspect ratio) and ``frames``. Returns one row per assumption with the
-    cost at low and high and the swing (high/low cost), largest first. Resolution is skipped for
-    CITIC's geometry, which counts patches per frame at no stated size.
+    (resolution at the same aspect ratio) and ``frames``. Returns one row per assumption: its
+    ``key``, the ``assumption`` in words (``ASSUMPTION_WORDS``), the low and high values, the cost
+    at each and the swing (high/low cost), largest first. Resolution is skipped for CITIC's
+    geometry, which counts patches per frame at no stated size.
     """
     base = clip_cost(g, model, a)["usd"]
     rows = []
@@ -162,7 +216,30 @@ def sensitivity(g: Geometry, model: Transformer, a: CostAssumptions, ranges: dic
         if name == "height_px" and g.patches_per_frame is not None:
             continue
         costs = [clip_cost(*_moved(g, model, a, name, value))["usd"] for value in (low, high)]
-        rows.append({"assumption": name, "low": low, "high": high, "usd_at_low": costs[0],
-                     "usd_at_high": costs[1], "base_usd": base,
-                     "swing": max(costs) / min(costs)})
+        rows.append({"key": name, "assumption": ASSUMPTION_WORDS.get(name, name), "low": low,
+                     "high": high, "usd_at_low": costs[0], "usd_at_high": costs[1],
+                     "base_usd": base, "swing": max(costs) / min(costs)})
     return pd.DataFrame(rows).sort_values("swing", ascending=False).reset_index(drop=True)
+
+
+def chained_cost_range(seconds: float, chunk_s: float, g: Geometry, model: Transformer,
+                       a: CostAssumptions, fps: float, height_px: int,
+                       utilisation: tuple[float, float],
+                       usd_per_gpu_hour: tuple[float, float]) -> dict:
+    """Dollars for one kept clip of ``seconds`` made as it is made when long: chained from
+    ceil(seconds / ``chunk_s``) equal chunks (``chunked_flops``, no overlap, the text tokens in
+    every chunk), as a (low, high)
+    range. Low: the clip sized at the low end of its frame rate (CITIC's 7.5 fps; ``fps`` for any
+    other geometry), the highest utilisation and the lowest price; high: the other ends. The
+    denoiser only: the text encoder and the VAE decoder are not counted, so both ends are lower
+    bounds."""
+    chunks = max(1, math.ceil(seconds / chunk_s))
+    ends = {}
+    for end, used, price in (("low", max(utilisation), min(usd_per_gpu_hour)),
+                             ("high", min(utilisation), max(usd_per_gpu_hour))):
+        video = tokens_per_clip(sized(g, seconds, fps, height_px, end))
+        flops = chunked_flops(video, chunks, model, a.steps, a.passes_per_step,
+                              text_tokens=g.text_tokens) * a.attempts
+        ends[end] = dollars(gpu_seconds(flops, a.tflops, used), price)
+    return {"chunks": chunks, "seconds_per_chunk": seconds / chunks, "usd_low": ends["low"],
+            "usd_high": ends["high"]}

@@ -17,12 +17,14 @@ CITIC_STEPS = 20
 CITIC_CLIP_S = (6, 8)
 
 
-#: CITIC names no model; for FLOPs the research notes set its geometry beside Wan2.1-T2V-14B.
+#: CITIC counted tokens and named no model. To cost its count in FLOPs this project uses
+#: Wan2.1-T2V-14B's transformer: our choice, following the research notes, not CITIC's (Wan 2.1 was
+#: published in February 2025, CITIC's note in 2024).
 CITIC_FLOPS_REFERENCE = "wan21_14b"
 
 
 #: How tables and charts name CITIC's geometry.
-CITIC_LABEL = "CITIC (1,000 patches/frame)"
+CITIC_LABEL = "CITIC's geometry (1,000 patches per frame)"
 
 
 def display_name(architectures, arch_id: str) -> str:
@@ -30,6 +32,32 @@ def display_name(architectures, arch_id: str) -> str:
     Wan2.1-T2V-14B), CITIC's label for CITIC's, the id itself only when the table lacks it."""
     names = dict(zip(architectures.arch_id, architectures.name))
     return names.get(arch_id, CITIC_LABEL if arch_id == "citic" else arch_id)
+
+
+def hypothetical(published: "Geometry", height_px: int) -> bool:
+    """Whether ``height_px`` is a frame size the model does not generate natively: any height but
+    the one its ``architectures.csv`` row publishes (Wan2.1-T2V-14B at 1080p, published at 720p).
+    CITIC's geometry, a flat count at no stated size, is never hypothetical in this sense."""
+    return published.patches_per_frame is None and height_px != published.height_px
+
+
+def geometry_label(name: str, published: "Geometry", height_px: int) -> str:
+    """How tables, charts, key figures and prose name a geometry at ``height_px``: CITIC's label
+    for CITIC's; else the model's name and the height, marked "(hypothetical)" when the model does
+    not generate that height natively (``hypothetical_note`` says what it does generate)."""
+    if published.patches_per_frame is not None:
+        return CITIC_LABEL
+    label = f"{name}'s geometry at {height_px}p"
+    return label + " (hypothetical)" if hypothetical(published, height_px) else label
+
+
+def hypothetical_note(name: str, published: "Geometry", height_px: int) -> str:
+    """The sentence that says why a geometry is labelled hypothetical; empty when it is not."""
+    if not hypothetical(published, height_px):
+        return ""
+    return (f"{name} generates {published.width_px}x{published.height_px}, not {height_px}p, so "
+            f"its geometry at {height_px}p is labelled hypothetical throughout: what the "
+            "arithmetic gives for a size the model does not make.")
 
 
 @dataclass(frozen=True)

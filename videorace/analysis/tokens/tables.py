@@ -12,7 +12,8 @@ from videorace.analysis.tokens.compute import (CostAssumptions, Transformer, chu
                                                implied_utilisation, transformer)
 from videorace.analysis.tokens.geometry import (CITIC_FLOPS_REFERENCE, CITIC_FRAMES, CITIC_LABEL,
                                                 CITIC_STEPS, Geometry, citic_geometry,
-                                                display_name, frame_rates, geometry, sized, token_passes,
+                                                display_name, frame_rates, geometry,
+                                                geometry_label, sized, token_passes,
                                                 tokens_per_clip)
 
 
@@ -22,24 +23,45 @@ ARTICLE_CLIP_MODELS = ("vidu", "sora", "kling")
 
 
 
+#: A clip's basis as a reader reads it.
+BASIS_WORDS = {"demo": "demonstrated", "claimed": "claimed"}
+
+
 def article_clips(capabilities: pd.DataFrame) -> pd.DataFrame:
-    """The longest claimed or demonstrated clip per model and length (Vidu 16 s, Sora 60 s,
-    Kling 120 s and 180 s), with the source of each."""
+    """The longest claimed or demonstrated clip per model, length and kind (Vidu 16 s, Sora 60 s,
+    Kling 120 s, Kling's 180 s chained from extensions), with the source of each. ``label`` says
+    "chained" for a clip chained from extensions (``clip_kind`` extended), which is not one
+    generation; ``chained`` is True for those, and ``name`` is the label without that word."""
     shown = capabilities[capabilities.model_id.isin(ARTICLE_CLIP_MODELS)
                          & capabilities.availability.isin(["claimed", "demo"])]
     clips = (shown.sort_values(["model_id", "max_clip_s_high", "as_of"])
-             .drop_duplicates(["model_id", "max_clip_s_high"]))
-    clips = clips.assign(label=[f"{m.title()} {s:g} s" for m, s in
-                               zip(clips.model_id, clips.max_clip_s_high)])
-    return clips[["label", "model_id", "max_clip_s_high", "availability", "source_id"]].rename(
-        columns={"max_clip_s_high": "seconds"}).sort_values("seconds").reset_index(drop=True)
+             .drop_duplicates(["model_id", "max_clip_s_high", "clip_kind"]))
+    chained = clips.clip_kind.eq("extended")
+    names = [f"{m.title()} {s:g} s" for m, s in zip(clips.model_id, clips.max_clip_s_high)]
+    clips = clips.assign(chained=chained, name=names, basis=clips.availability.map(BASIS_WORDS),
+                         label=[f"{n}, chained" if c else n for n, c in zip(names, chained)])
+    columns = ["label", "name", "model_id", "max_clip_s_high", "availability", "basis", "chained",
+               "source_id"]
+    return (clips[columns].rename(columns={"max_clip_s_high": "seconds"})
+            .sort_values("seconds", kind="stable").reset_index(drop=True))
+
+
+def headline_clip(clips: pd.DataFrame) -> tuple[pd.Series, str]:
+    """The clip the headline costs are for, and how a reader names it: the longest chained clip
+    when there is one ("the longest chained clip"), else the longest clip."""
+    chained = clips[clips.chained]
+    if len(chained):
+        return chained.iloc[-1], "the longest chained clip"
+    return clips.iloc[-1], "the longest clip"
 
 
 
 def clip_geometries(setup: "Setup") -> dict[str, Geometry]:
-    """The geometries the notebook costs the article clips in, each once: CITIC's, and the open
-    model's (in the ``citic`` report that is CITIC's FLOPs reference, Wan2.1-T2V-14B)."""
-    return {CITIC_LABEL: citic_geometry(), setup.open_name or setup.open_model: setup.open_geometry}
+    """The geometries the notebook costs the article clips in, each once, under the label a reader
+    sees (``geometry_label``: hypothetical where the model does not generate ``height_px``):
+    CITIC's, and the open model's (in the ``citic`` report, the model whose transformer we cost
+    CITIC's count with, ``CITIC_FLOPS_REFERENCE``)."""
+    return {CITIC_LABEL: citic_geometry(), setup.open_label: setup.open_geometry}
 
 
 
@@ -47,6 +69,8 @@ def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Tran
                a: CostAssumptions, fps: float, height_px: int) -> pd.DataFrame:
     """Cost of each article clip in each named geometry, at ``height_px`` (16:9).
 
+    Each clip is costed as one sequence (a clip chained from extensions too: ``chunking`` costs
+    it as made). ``basis`` is copied from ``clips`` (demonstrated or claimed) when it has one.
     Frames are counted at ``fps``, except in CITIC's geometry, which is counted over CITIC's
     implied 7.5 to 10 fps: the plain columns at the low rate, the ``*_high`` columns at the high
     one. For the other geometries the ``*_high`` columns equal the plain ones. The denoiser only:
@@ -57,7 +81,8 @@ def clip_costs(clips: pd.DataFrame, geometries: dict[str, Geometry], model: Tran
         for label, g in geometries.items():
             low, high = (sized(g, clip.seconds, fps, height_px, end) for end in ("low", "high"))
             rates = frame_rates(g, fps)
-            rows.append({"label": clip.label, "seconds": clip.seconds, "geometry": label,
+            rows.append({"label": clip.label, "basis": getattr(clip, "basis", ""),
+                         "seconds": clip.seconds, "geometry": label,
                          "fps": rates[0], "frames": low.frames, **clip_cost(low, model, a),
                          "fps_high": rates[1], "frames_high": high.frames,
                          **{f"{k}_high": v for k, v in clip_cost(high, model, a).items()}})
@@ -96,7 +121,7 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
              two_n * seq * CITIC_STEPS),
             ("attention", "attention's quadratic term", per_pass * CITIC_STEPS),
             ("steps", f"denoising steps: {CITIC_STEPS} -> {a.steps}", per_pass * a.steps),
-            ("guidance", f"guidance: {a.passes_per_step} pass(es) per step",
+            ("guidance", f"guidance passes per step: {a.passes_per_step}",
              per_pass * a.steps * a.passes_per_step),
             ("attempts", f"attempts per kept clip: {a.attempts:g}",
              clip_flops(seq, model, a.steps, a.passes_per_step, a.attempts))]
@@ -110,31 +135,20 @@ def citic_omissions(g: Geometry, model: Transformer, a: CostAssumptions,
 def chunking(seconds: float, chunk_s: float, g: Geometry, model: Transformer, a: CostAssumptions,
              fps: float, height_px: int) -> pd.DataFrame:
     """FLOPs of one clip made as one sequence vs in chunks of 1..n x ``chunk_s`` seconds. The clip
-    is sized with ``sized`` (CITIC's geometry at its 10 fps upper end). One row only when
-    ``chunk_s`` is at least the clip's length. Denoiser only (no text encoder, no VAE decoder)."""
-    seq = tokens_per_clip(sized(g, seconds, fps, height_px)) + g.text_tokens
+    is sized with ``sized`` (CITIC's geometry at its 10 fps upper end); each chunk's sequence is
+    its share of the video tokens plus the prompt's text tokens. One row only when ``chunk_s`` is
+    at least the clip's length. Denoiser only (no text encoder, no VAE decoder)."""
+    video = tokens_per_clip(sized(g, seconds, fps, height_px))
     most = max(1, math.ceil(seconds / chunk_s))
     counts = sorted({1, 2, 4, 8, most} | {c for c in (16, 32, 64) if c < most})
-    rows = [{"chunks": c, "seconds_per_chunk": seconds / c, "tokens_per_chunk": seq / c,
-             "flops": chunked_flops(seq, c, model, a.steps, a.passes_per_step) * a.attempts}
+    rows = [{"chunks": c, "seconds_per_chunk": seconds / c,
+             "tokens_per_chunk": video / c + g.text_tokens,
+             "flops": chunked_flops(video, c, model, a.steps, a.passes_per_step,
+                                    text_tokens=g.text_tokens) * a.attempts}
             for c in counts if c <= most]
     out = pd.DataFrame(rows)
     out["vs_one_sequence"] = out.flops / out.flops.iloc[0]
     return out
-
-
-
-def describe_chunking(chunks: pd.DataFrame, label: str, where: str) -> str:
-    """The sentence after ``chunking``'s table for the clip ``label`` sized ``where`` (e.g. "in
-    Wan2.1-T2V-14B geometry at 24 fps"), including the case of a chunk no shorter than the clip."""
-    first, last = chunks.iloc[0], chunks.iloc[-1]
-    if len(chunks) == 1:
-        return (f"Made {where}, {label} is no longer than one chunk (`chunk_s`), so it is made "
-                f"as one {first.seconds_per_chunk:g} s sequence and chunking saves nothing.")
-    return (f"Made {where}, {label} as {last.chunks:.0f} chunks of {last.seconds_per_chunk:.1f} s "
-            f"needs {last.vs_one_sequence:.1%} of the FLOPs of one {first.seconds_per_chunk:g} s "
-            "sequence: attention's cost grows with the square of the sequence, so splitting it "
-            "cuts that term by the number of chunks, while the linear term stays the same.")
 
 
 
@@ -184,51 +198,6 @@ def utilisation_table(arch: pd.DataFrame, gpus: pd.DataFrame, fallback_gpu: str)
 
 
 
-def _rows(n: int) -> str:
-    return f"{n} row" if n == 1 else f"{n} rows"
-
-
-
-def _span(values: pd.Series) -> str:
-    low, high = f"{values.min():.0%}", f"{values.max():.0%}"
-    return low if low == high else f"{low} to {high}"
-
-
-
-def _group(rows: pd.DataFrame, who: str, why: str) -> str:
-    """One clause on ``rows``: the range over the possible ones, the count of impossible ones and
-    ``why`` they are impossible."""
-    ok, bad = rows[rows.plausible], rows[~rows.plausible]
-    if not len(bad):
-        return (f"{who}, the published times imply {_span(ok.implied_utilisation)} of peak "
-                f"({_rows(len(ok))})")
-    if not len(ok):
-        which = "the one published time" if len(bad) == 1 else f"all {len(bad)} published times"
-        return f"{who}, {which} would need more than 100% of peak, which is impossible: {why}"
-    return (f"{who}, the possible rows imply {_span(ok.implied_utilisation)} of peak "
-            f"({_rows(len(ok))}); {_rows(len(bad))} more would need over 100% and "
-            f"{'is' if len(bad) == 1 else 'are'} impossible: {why}")
-
-
-
-def describe_utilisation(util: pd.DataFrame, assumed: float, gpu: str) -> str:
-    """The sentence after ``utilisation_table``: the range over possible rows only, a count of the
-    impossible ones, separately for rows that state their GPU and rows that assume ``gpu``."""
-    if util.empty:
-        return (f"No architecture publishes a generation time, so none can be set beside the "
-                f"assumed {assumed:.0%} of peak.")
-    stated, unstated = util[util.gpu_stated], util[~util.gpu_stated]
-    parts = [_group(stated, "Where the GPU is stated",
-                    "the published time must be for several GPUs or a faster one") if len(stated)
-             else "No published time states its GPU"]
-    if len(unstated):
-        parts.append(_group(unstated, f"Where it is not stated and one {gpu.upper()} is assumed",
-                            f"the {gpu.upper()} is too slow for the published time, so the "
-                            "wrong GPU is assumed"))
-    return ". ".join(parts) + f". The notebook assumes {assumed:.0%}."
-
-
-
 @dataclass(frozen=True)
 class Setup:
     """The token-cost notebook's validated parameters, resolved against the data.
@@ -250,6 +219,18 @@ class Setup:
     open_geometry: Geometry
     open_name: str = ""
     geometry_name: str = ""
+
+    @property
+    def open_label(self) -> str:
+        """The open model's geometry at the clips' height as a reader sees it (``geometry_label``:
+        marked hypothetical when the model does not generate that height)."""
+        return geometry_label(self.open_name or self.open_model, self.open_geometry,
+                              self.height_px)
+
+    @property
+    def label(self) -> str:
+        """The chosen geometry as a reader sees it: CITIC's label, or ``open_label``."""
+        return CITIC_LABEL if self.geometry.patches_per_frame is not None else self.open_label
 
 
 
