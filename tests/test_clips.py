@@ -1,7 +1,6 @@
 """Clip length and resolution on hand-made capability rows; expected values worked out here."""
 
 import pandas as pd
-import pytest
 
 from videorace.analysis import clips
 
@@ -62,7 +61,8 @@ def test_by_basis_keeps_the_beta_range_and_the_claim_beside_it():
     # 5 / 120 = 4.2 %, 10 / 120 = 8.3 %
     assert kling.share == "4% to 8%"
     # Vidu: only a demo, so no usable length and no share
-    assert (table.loc["vidu", "usable"], table.loc["vidu", "demonstrated"], table.loc["vidu", "share"]) == ("", "16 s", "")
+    vidu = table.loc["vidu"]
+    assert (vidu.usable, vidu.demonstrated, vidu.share) == ("", "16 s", "")
 
 
 def test_by_basis_of_nothing_is_an_empty_table():
@@ -104,7 +104,8 @@ def test_pixel_ratio_of_a_ranged_clip_is_a_range():
                             24, (16, 9))
     # c (a claim) and d (a benchmark sample) are no product clip: they change nothing
     assert clips.pixel_ratio_text(cap) == "x10 to x20"
-    assert clips.pixel_ratio_text(cap.iloc[1:]) == "fewer than two demonstrated or usable clips with a stated resolution"
+    assert clips.pixel_ratio_text(cap.iloc[1:]) == (
+        "fewer than two demonstrated or usable clips with a stated resolution")
 
 
 def test_plots_draw_one_mark_per_row_and_a_bar_per_resolved_clip():
@@ -198,9 +199,12 @@ def full(*rows):
 def test_the_three_bases_are_never_merged_in_the_key_figures():
     """Issue #29, 2: 'longest single clip claimed or shown' set a claim (Kling's 120 s) where a
     demonstration belongs. Each figure is one basis, named in its label."""
-    cap = full(("k", T("2024-06-06"), "day", 120, 120, "single", 1080, None, 30, "claimed", "", "", "event", "k1", "Kling"),
-               ("k", T("2024-07-01"), "month", 180, 180, "extended", None, None, None, "claimed", "", "", "event", "k2", "Kling"),
-               ("k", T("2024-07-30"), "day", 10, 10, "single", None, None, None, "public", "", "global", "event", "k3", "Kling"),
+    cap = full(("k", T("2024-06-06"), "day", 120, 120, "single", 1080, None, 30, "claimed",
+                "", "", "event", "k1", "Kling"),
+               ("k", T("2024-07-01"), "month", 180, 180, "extended", None, None, None, "claimed",
+                "", "", "event", "k2", "Kling"),
+               ("k", T("2024-07-30"), "day", 10, 10, "single", None, None, None, "public",
+                "", "global", "event", "k3", "Kling"),
                ("s", T("2024-02-15"), "day", 60, 60, "single", 1080, 1920, None, "demo", "", "", "event", "s1", "Sora"),
                ("t", T("2024-12-09"), "day", 20, 20, "single", 1080, 1920, None, "public", "ChatGPT Pro",
                 "outside the EU, CH and UK", "event", "t1", "Sora Turbo"))
@@ -226,8 +230,10 @@ def test_a_sample_clip_is_no_products_maximum():
     matplotlib.use("Agg")
     from videorace.analysis import plots
 
-    cap = full(("g", T("2024-07-25"), "day", 10.7, 10.7, "single", 768, 1280, 24, "sample", "", "", "source", "v", "Gen-3"),
-               ("g", T("2024-06-17"), "day", 10, 10, "single", None, None, None, "claimed", "", "", "event", "r", "Gen-3"),
+    cap = full(("g", T("2024-07-25"), "day", 10.7, 10.7, "single", 768, 1280, 24, "sample",
+                "", "", "source", "v", "Gen-3"),
+               ("g", T("2024-06-17"), "day", 10, 10, "single", None, None, None, "claimed",
+                "", "", "event", "r", "Gen-3"),
                ("y", T("2024-07-26"), "day", 6, 6, "single", 960, 1440, None, "public", "", "", "event", "y", "Ying"))
     cap = cap.assign(org_id="x", maker="M")
     assert clips.longest(cap, "demonstrated") == (6.0, 6.0)  # Ying's, not the 10.7 s sample
@@ -247,8 +253,10 @@ def test_an_open_ended_claim_gives_a_bound_on_the_usable_share():
     assert clips.share_text(8, 8, 160, None) == "under 5%"  # 8 / 160 = 5% exactly: a claim over 160 s
     assert clips.share_text(5, 10, 100, 120) == "4% to 10%"  # 5 / 120 = 4.2%, 10 / 100 = 10%
     assert clips.share_text(None, None, 120, 120) == ""
-    cap = full(("v", T("2024-12-01"), "month", 120, None, "single", 2160, 4096, None, "claimed", "", "", "event", "c", "Veo 2"),
-               ("v", T("2025-04-15"), "day", 8, 8, "single", 720, None, None, "public", "Gemini Advanced", "", "event", "p", "Veo 2"))
+    cap = full(("v", T("2024-12-01"), "month", 120, None, "single", 2160, 4096, None, "claimed",
+                "", "", "event", "c", "Veo 2"),
+               ("v", T("2025-04-15"), "day", 8, 8, "single", 720, None, None, "public",
+                "Gemini Advanced", "", "event", "p", "Veo 2"))
     row = clips.by_basis(cap).iloc[0]
     assert (row.claimed, row.usable, row.availability, row.share, row.tier) == (
         "at least 120 s", "8 s", "public", "under 7%", "Gemini Advanced")
@@ -256,7 +264,8 @@ def test_an_open_ended_claim_gives_a_bound_on_the_usable_share():
 
 def test_a_claim_extended_to_minutes_is_no_single_clip():
     cap = full(("s", T("2026-07-31"), "day", 30, 30, "single", None, None, None, "claimed", "", "", "event", "a", "S"),
-               ("s", T("2026-07-31"), "day", 180, 180, "extended", None, None, None, "claimed", "", "", "event", "a", "S"))
+               ("s", T("2026-07-31"), "day", 180, 180, "extended", None, None, None, "claimed",
+                "", "", "event", "a", "S"))
     assert clips.longest(cap, "claimed") == (30.0, 30.0)
     assert clips.by_basis(cap).iloc[0].claimed == "30 s"
     assert clips.longest(cap, "claimed", "extended") == (180.0, 180.0)
@@ -265,8 +274,10 @@ def test_a_claim_extended_to_minutes_is_no_single_clip():
 def test_a_figure_first_stated_later_is_dated_as_a_range():
     """Issue #29, 1 and 2: Kling 1.5's 10 s, first stated in a 2026-08-12 copy, held from the
     model's launch (2024-09-19) to that copy: the answer says so."""
-    cap = full(("k15", T("2026-08-12"), "day", 10, 10, "single", 1080, None, None, "public", "", "", "source", "copy", "Kling 1.5"),
-               ("v", T("2024-07-30"), "day", 8, 8, "single", 1080, None, None, "public", "", "global", "event", "x", "Vidu"),
+    cap = full(("k15", T("2026-08-12"), "day", 10, 10, "single", 1080, None, None, "public",
+                "", "", "source", "copy", "Kling 1.5"),
+               ("v", T("2024-07-30"), "day", 8, 8, "single", 1080, None, None, "public",
+                "", "global", "event", "x", "Vidu"),
                ("n", T("2026-01-01"), "year", 15, 15, "single", None, None, None, "public", "", "", "source", "d", "N"))
     dated = clips.with_first_dates(cap, pd.Series({"k15": T("2024-09-19"), "v": T("2024-07-01")}),
                                    pd.Series({"k15": T("2024-09-01")}))
@@ -280,10 +291,14 @@ def test_a_figure_first_stated_later_is_dated_as_a_range():
 
 def test_a_tie_for_the_longest_clip_names_every_model_as_long():
     """Three models at 30 s: the answer is one of them by date, and says the others are as long."""
-    cap = full(("s", T("2026-08-07"), "day", 30, 30, "single", None, None, None, "public", "", "", "event", "a", "Seedance"),
-               ("w", T("2026-08-01"), "month", 30, 30, "single", 1080, None, None, "public", "", "", "event", "b", "Wan"),
-               ("k", T("2026-10-24"), "day", 30, 30, "single", 1080, None, None, "public", "", "", "event", "c", "Kling"),
-               ("v", T("2024-12-01"), "month", 30, None, "single", None, None, None, "public", "", "", "event", "d", "Veo"))
+    cap = full(("s", T("2026-08-07"), "day", 30, 30, "single", None, None, None, "public",
+                "", "", "event", "a", "Seedance"),
+               ("w", T("2026-08-01"), "month", 30, 30, "single", 1080, None, None, "public",
+                "", "", "event", "b", "Wan"),
+               ("k", T("2026-10-24"), "day", 30, 30, "single", 1080, None, None, "public",
+                "", "", "event", "c", "Kling"),
+               ("v", T("2024-12-01"), "month", 30, None, "single", None, None, None, "public",
+                "", "", "event", "d", "Veo"))
     # Veo's 'at least 30 s' ranks above the three; they tie below it
     assert clips.longest_text(cap, "usable") == "at least 30 s, usable (public): Veo (Dec 2024; d)"
     # without Veo: the day-dated rows first, the earliest of them (Seedance); Kling and Wan as long
@@ -297,7 +312,8 @@ def test_pixel_chart_counts_single_clips_and_dates_a_late_figure_by_its_source()
     matplotlib.use("Agg")
     from videorace.analysis import plots
 
-    cap = full(("n", T("2025-04-01"), "month", 120, 120, "extended", 720, 1280, 24, "public", "", "", "event", "a", "Reel"),
+    cap = full(("n", T("2025-04-01"), "month", 120, 120, "extended", 720, 1280, 24, "public",
+                "", "", "event", "a", "Reel"),
                ("k", T("2026-08-12"), "day", 10, 10, "single", 1080, 1920, 30, "public", "", "", "source", "b", "K"),
                ("o", T("2024-03-18"), "day", 2, 2, "single", 512, 512, 24, "public", "", "", "event", "c", "O"))
     # Reel's 120 s is chained from 6 s shots: no single clip. K: 1920 x 1080 x 300 frames =

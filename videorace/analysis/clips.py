@@ -14,7 +14,7 @@ from videorace.analysis import comparable, plots, tables
 from videorace.analysis.wording import counted
 from videorace.data.dates import as_text
 from videorace.analysis.timeline import PRECISION_RANK
-from videorace.data.vocab import AVAILABILITY, BASIS_CLASSES, BASIS_WORDS, CLAIMED_CLASSES
+from videorace.data.vocab import AVAILABILITY, BASIS_CLASSES, BASIS_WORDS, CHINA, CLAIMED_CLASSES
 
 USABLE_CLASSES = BASIS_CLASSES["usable"]
 #: What 03 reads a length on: the two bases and, beside them, the claims.
@@ -271,7 +271,7 @@ def _rows_by_group(cap: pd.DataFrame, best: pd.DataFrame) -> tuple[list[str], li
     longest = best.groupby("model_id").max_clip_s_high.max().sort_values(ascending=False, kind="stable")
     names = cap.drop_duplicates("model_id").set_index("model_id")
     label = {m: f"{names.model_name[m]} ({names.maker[m]})" for m in longest.index}
-    china = (names.country == "CN") if "country" in names else pd.Series(False, index=names.index)
+    china = (names.country == CHINA) if "country" in names else pd.Series(False, index=names.index)
     groups = [("Makers in China", [m for m in longest.index if china.get(m, False)]),
               ("Makers elsewhere", [m for m in longest.index if not china.get(m, False)])]
     if not all(models for _, models in groups):
