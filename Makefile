@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-requirements
 KERNEL := videorace
 
 .DEFAULT_GOAL := help
-.PHONY: help check-python setup reports test lab validate codebook refresh bench screenshots lock clean clean-reports update
+.PHONY: help check-python setup reports test check lint lab validate codebook refresh bench screenshots lock clean clean-reports update
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -46,8 +46,16 @@ reports: setup ## Execute every notebook into reports/ (HTML), then print where 
 # The suite starts about forty Python processes (workers, zygotes, kernels); letting them keep
 # bytecode in __pycache__/ (gitignored), even where PYTHONDONTWRITEBYTECODE is set, compiles the
 # package and pytest's rewritten test modules once instead of in every process.
-test: setup ## Unit tests of the package and strict nbval over notebooks/
+test: setup lint ## Lint, unit tests of the package and strict nbval over notebooks/
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
+
+lint: setup ## ruff over the package, tests, benchmarks and scripts (rules in pyproject.toml)
+	$(BIN)/ruff check --quiet .
+
+# The quick loop while editing: no kernel, build, browser or install (tests marked slow in
+# tests/conftest.py), no nbval.
+check: lint ## Lint and the unit tests that start no kernel, build or browser (seconds)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider -n 2" -m "not slow" -q tests
 
 lab: setup ## Open JupyterLab over the project, on the project's own kernel (PORT=8888)
 	$(BIN)/jupyter lab --notebook-dir=. --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root)

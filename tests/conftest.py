@@ -46,7 +46,25 @@ LONGEST = ("test_build.py", "test_notebooks.py", "test_tokens_notebook.py", "tes
 LAST = ("test_parameters.py", "test_report_text.py", "test_reports.py")
 
 
+#: Files whose tests start kernels, builds, browsers or installs, or run a property test of many
+#: examples: marked ``slow``, so `make check` (``-m "not slow"``) runs the rest in seconds.
+SLOW = {"test_browser.py", "test_build.py", "test_notebooks.py", "test_tokens_notebook.py",
+        "test_bad_input.py", "test_changes.py", "test_notebook_edges.py", "test_validate_properties.py",
+        "test_parameters.py", "test_report_text.py", "test_reports.py", "test_setup.py", "test_lab.py",
+        "test_interactive.py", "test_unattended.py", "test_template.py", "test_kernels.py",
+        "test_funding.py", "test_funding_overrides.py", "test_figures.py", "test_reads.py",
+        "test_paths.py", "test_licence.py", "test_notebook_git.py", "test_update.py", "test_ci.py",
+        "test_schedules.py", "test_transport.py", "test_datapackage.py"}
+#: In files otherwise quick, the tests that run a notebook (named ``test_notebook_...``) or
+#: install the package.
+SLOW_TESTS = ("test_notebook_", "test_a_non_editable_install", "test_installed")
+
+
 def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SLOW or item.name.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
+
     def rank(item):
         name = item.path.name
         if name in FIRST:

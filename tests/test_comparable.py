@@ -270,3 +270,40 @@ def test_a_class_names_whose_table_it_is():
                                              "ByteDance: ContentV README")
     team = cmp.score_class("vbench", "VBench", "total", "benchmark_team", "t")
     assert c.scores.class_label(ds, team) == team
+
+
+def test_one_vbench_class_serves_every_comparator():
+    """A class holding China and the West with more models loses to the class holding China and
+    Sora: the Sora and the Western columns must read one table, not two that contradict."""
+    scores = [("cn1", "vbench", "VBench", "total", 80.0, "not_stated", "cv"),
+              ("sora_turbo", "vbench", "VBench", "total", 84.0, "not_stated", "cv"),
+              ("cn1", "vbench", "VBench", "total", 81.0, "benchmark_team", "t"),
+              ("cn2", "vbench", "VBench", "total", 82.0, "benchmark_team", "t"),
+              ("gen3", "vbench", "VBench", "total", 82.3, "benchmark_team", "t")]
+    ds = small_ds(scores, EVENTS)
+    assert c.chosen_vbench_class(ds) == cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
+    assert c.Run.of(ds, ["vbench_total"], "western").score_class == c.Run.of(ds, ["vbench_total"]).score_class
+
+
+def test_a_verdict_on_scores_older_than_the_newest_models_says_so():
+    scores = [("cn1", "vbench", "VBench", "total", 80.0, "not_stated", "cv"),
+              ("sora_turbo", "vbench", "VBench", "total", 84.0, "not_stated", "cv")]
+    cls = cmp.score_class("vbench", "VBench", "total", "not_stated", "cv")
+    # the last scored model (Sora Turbo) came 2024-12-09; cn3, usable 2025-03-01, has no score
+    later = EVENTS + [("cn3", "launched", T("2025-03-01"), "day", "s", "high")]
+    models = [("cn1", "Cn One", "cno", "text_to_video", "open_weights", None),
+              ("cn3", "Cn Three", "cno", "text_to_video", "closed_app", None),
+              ("sora", "Sora", "oa", "text_to_video", "closed_app", None),
+              ("sora_turbo", "Sora Turbo", "oa", "text_to_video", "closed_app", "sora")]
+    got = race(small_ds(scores, later, models=models), "vbench_total", score_class=cls, end="2025-06-30")
+    assert "No comparable score since 2024-12-09" in c.summary(got, "vbench_total")
+    assert c.answer_table(got).now.iloc[0] == "no comparable score since 2024-12-09"
+    # before cn3 came, the scores covered the newest models: a leader is named
+    got = race(small_ds(scores, later, models=models), "vbench_total", score_class=cls, end="2025-01-31")
+    assert c.answer_table(got).now.iloc[0] == "Sora"
+
+
+def test_the_west_is_a_list_of_countries_and_a_maker_elsewhere_is_on_neither_side():
+    table = pd.DataFrame({"model_id": ["a", "b", "c", "d"], "country": ["CN", "US", "JP", "IL"]})
+    assert c.sides(table, "western").set_index("model_id").side.to_dict() == {
+        "a": "China", "b": "Western", "d": "Western"}

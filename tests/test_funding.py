@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 
 from tests.notebook_run import assert_clean, edge_references, run  # noqa: E402
 from videorace import data  # noqa: E402
-from videorace.analysis import funding, timeline  # noqa: E402
+from videorace.analysis import funding  # noqa: E402
 
 T = pd.Timestamp
 NAN = float("nan")

@@ -1,7 +1,6 @@
 """The committed notebooks: deterministic baselines, the parameters convention, thin cells."""
 
 import ast
-import json
 
 import nbformat
 import pytest

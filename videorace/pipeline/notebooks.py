@@ -152,7 +152,8 @@ def warm_exporter() -> None:
 
     output = nbformat.v4.new_output("display_data", data={
         "text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1",
-        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="})
+        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/"
+                     "iZk9HQAAAABJRU5ErkJggg=="})
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A\n\nSome *text*."),
                                          nbformat.v4.new_code_cell("1", outputs=[output])])
     to_html(nb, {"title": "warm-up", "notebook": "", "set": "", "parameters": {},

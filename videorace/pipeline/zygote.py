@@ -3,9 +3,10 @@ and matplotlib starting up.
 
 A build starts one zygote as its first step, so that its imports overlap with the build's own: a
 clean process (it never runs a notebook) that imports the kernel's heavy modules once, reads the
-build's data once (checked and typed, for ``videorace.data.load``), and then waits. For each report the build asks it for a kernel; the zygote forks, and the child becomes an
-ordinary ipykernel on the connection file jupyter_client wrote, in its own session, with the
-report's environment and working directory. Every report therefore still gets a fresh process
+build's data once (checked and typed, for ``videorace.data.load``), and then waits. For each report
+the build asks it for a kernel; the zygote forks, and the child becomes an ordinary ipykernel on
+the connection file jupyter_client wrote, in its own session, with the report's environment and
+working directory. Every report therefore still gets a fresh process
 whose state comes from the same imports and nothing else, while the zygote's next child is ready at
 once. The build's threads share the zygote (``Zygote.fork`` takes one request at a time). Where
 ``fork`` is unavailable, or the zygote has died, kernels start the ordinary way.

@@ -245,7 +245,7 @@ def latest(ds) -> pd.Timestamp:
     """The last day the catch-up's data reaches: the latest dated event, capability or arena
     snapshot (what ``window_end = "latest"`` means)."""
     days = [ds.model_events.happened_on.max(), ds.capabilities.as_of.max()]
-    if "arena_ratings" in ds:
+    if getattr(ds, "arena_ratings", None) is not None:
         days.append(ds.arena_ratings.snapshot_on.max())
     return max(d for d in days if pd.notna(d))
 
