@@ -19,19 +19,18 @@ def test_claimed_against_usable_sets_single_clips_against_single_clips():
     cap = caps(("k", T("2024-06-06"), "day", 120.0, 120.0, "single", 1080, None, None, 30, "claimed", "", "K"),
                ("k", T("2024-07-01"), "month", 180.0, 180.0, "extended", None, None, None, None, "claimed", "", "K"),
                ("k", T("2024-07-30"), "day", 10.0, 10.0, "single", None, None, None, None, "beta", "", "K"))
-    row = clips.claimed_vs_available(cap).iloc[0]
-    # 10 s of the 120 s single-clip claim, not of the 180 s chain: 10 / 120 = 8.3%
-    assert (row.claimed_high_s, row.available_high_s) == (120.0, 10.0)
-    assert round(float(row.share_high), 4) == round(10 / 120, 4)
-    assert clips.longest(cap, clips.CLAIMED_CLASSES) == (120.0, 120.0)
-    assert clips.longest(cap, clips.CLAIMED_CLASSES, "extended") == (180.0, 180.0)
+    row = clips.by_basis(cap).iloc[0]
+    # 10 s of the 120 s single-clip claim, not of the 180 s chain: 10 / 120 = 8.3% -> 8%
+    assert (row.claimed, row.usable, row.share) == ("120 s", "10 s", "8%")
+    assert clips.longest(cap, "claimed") == (120.0, 120.0)
+    assert clips.longest(cap, "claimed", "extended") == (180.0, 180.0)
 
 
 def test_an_open_ended_claim_is_over_its_floor_and_ranks_above_it():
     cap = caps(("k", T("2024-06-06"), "day", 120.0, 120.0, "single", 1080, None, None, None, "claimed", "", "Kling"),
                ("v", T("2024-12-01"), "month", 120.0, None, "single", 2160, 4096, None, None, "claimed", "", "Veo 2"))
     assert clips.seconds_text(120.0, float("nan")) == "at least 120 s"
-    assert clips.longest_text(cap, clips.CLAIMED_CLASSES) == "at least 120 s (Veo 2, Dec 2024)"
+    assert clips.longest_text(cap, "claimed") == "at least 120 s, claimed (no clip): Veo 2 (Dec 2024; s)"
 
 
 def test_a_tier_is_named_with_the_longest_usable_clip():
@@ -39,7 +38,8 @@ def test_a_tier_is_named_with_the_longest_usable_clip():
                 "ChatGPT Plus", "Sora Turbo"),
                ("s", T("2024-12-09"), "day", 20.0, 20.0, "single", 1080, None, None, None, "public",
                 "ChatGPT Pro", "Sora Turbo"))
-    assert clips.longest_text(cap, clips.USABLE_CLASSES) == "20 s (Sora Turbo, ChatGPT Pro, 2024-12-09)"
+    assert clips.longest_text(cap, "usable") == (
+        "20 s, usable (public): Sora Turbo, ChatGPT Pro (2024-12-09; s)")
 
 
 def test_maxima_never_had_together_are_not_multiplied():

@@ -52,8 +52,10 @@ EXPECTED = {
     # Vidu unveiled 2024-04-27; Kling's beta on 2024-06-06 is the first event after it: 40 days
     "02_release_timeline": {"first new model shown after it": "Kling, 40 days",
                             "first new model usable after it": "Kling, 40 days"},
-    # Kling 120 s at its stated 30 fps vs Vidu's public 8 s at 30 fps, same frame: 3,600 / 240
-    "03_clip_length_resolution": {"pixel ratio, largest to smallest clip": "x15"},
+    # demonstrated or usable clips only (Kling's 120 s is a claim, no clip): Sora's 60 s demo at
+    # 1920 x 1080 vs Kling's public 5 s at 720p (960 wide at 4:3), both at 30 fps:
+    # 2,073,600 x 1,800 / (691,200 x 150) = 3,732,480,000 / 103,680,000 = 36
+    "03_clip_length_resolution": {"pixel ratio, largest to smallest demonstrated or usable clip": "x36"},
     # Mochi geometry at 720p: CITIC's 60 frames -> (60 - 1) / 6 -> 10 + 1 = 11 latent frames x
     # 45 x 80 = 39,600 tokens; the full count's factor is checked in tests/test_tokens_notebook.py
     "04_token_cost": {"CITIC patches and tokens": "60,000 and 1,200,000"},

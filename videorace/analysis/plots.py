@@ -9,6 +9,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import seaborn as sns
 
+from videorace.data.vocab import AVAILABILITY
+
 #: A colour per organisation, stable across notebooks; others fall back to grey.
 ORG_COLORS = {
     "openai": "#4d4d4d",
@@ -21,7 +23,8 @@ ORG_COLORS = {
     "minimax": "#bcbd22",
     "moonshot": "#e377c2",
 }
-AVAILABILITY_MARKERS = {"claimed": "o", "demo": "D", "beta": "s", "public": "P"}
+#: A marker per capabilities.csv availability class (``vocab.AVAILABILITY``, in its order).
+AVAILABILITY_MARKERS = dict(zip(AVAILABILITY, ("o", "D", "^", "s", "P")))
 #: Charts are drawn once, at 1.5 times the 96 dpi they are shown at: sharp on high-density
 #: screens, and the same PNG serves as the take-away file for slides. Figures are made at that
 #: resolution too, so laying one out and saving it measure its text with the same renderer.
