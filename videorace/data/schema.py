@@ -100,7 +100,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           ("industry_event_id", "org_id", "what", "happened_on", "precision", "date_as_written",
            "source_id", "confidence", "note"), ("industry_event_id",),
           dates=(("happened_on", "precision"),), relative_date=("happened_on", "precision")),
-    Table("capabilities", "Clip length and resolution per model over time, by what each figure rests on (claimed, demonstrated, sampled, usable).",
+    Table("capabilities", "Clip length and resolution per model over time, by what each figure "
+          "rests on (claimed, demonstrated, sampled, usable).",
           ("model_id", "as_of", "as_of_precision", "max_clip_s_low", "max_clip_s_high", "clip_kind",
            "height_px", "width_px", "combined", "fps", "inputs", "audio", "availability", "tier", "region",
            "dated_by", "source_id", "note"),
