@@ -50,8 +50,8 @@ EXPECTED = {
                    # and Black Forest Labs' seed, dated only to 2024, so it may fall in the window
                    "closed rounds in the window": "5"},
     # Vidu unveiled 2024-04-27; Kling's beta on 2024-06-06 is the first event after it: 40 days
-    "02_release_timeline": {"first new model shown after it": "Kling, 40 days",
-                            "first new model usable after it": "Kling, 40 days"},
+    "02_release_timeline": {"first new model shown after it": "Kling (40 days)",
+                            "first new model usable after it": "Kling (40 days)"},
     # demonstrated or usable clips only (Kling's 120 s is a claim, no clip): Sora's 60 s demo at
     # 1920 x 1080 vs Kling's public 5 s at 720p (960 wide at 4:3), both at 30 fps:
     # 2,073,600 x 1,800 / (691,200 x 150) = 3,732,480,000 / 103,680,000 = 36

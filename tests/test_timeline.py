@@ -355,7 +355,7 @@ def test_lag_table_prints_dates_at_their_precision_and_lags_as_ranges():
 def test_lag_summary_states_ranges_from_a_month_reference(ev):
     text = timeline.lag_summary(timeline.lags(ev, "kling:launched"), "kling:launched",
                                 timeline.reference_period(ev, "kling:launched"))
-    assert text.startswith("Counted from **kling:launched** (Jun 2024): 1 of 2 models was shown "
+    assert text.startswith("Counted from **kling:launched** (Jun 2024): of the 2 models, 1 was shown "
                            "before it (Sora).")
     assert "the first shown was **Ying**, 26 to 55 days later" in text  # 07-26 - June, as above
     assert "first usable by outsiders was **Ying**, 26 to 55 days later." in text

@@ -265,7 +265,7 @@ def lag_summary(table: pd.DataFrame, reference: str, ref) -> str:
     n = counted(len(table), "model")
     text = head + ((f"none of the {n} was" if before.empty else f"all {n} were"
                     if len(before) == len(table) and len(before) > 1 else
-                    f"{len(before)} of {n} {'was' if len(before) == 1 else 'were'}")
+                    f"of the {n}, {len(before)} {'was' if len(before) == 1 else 'were'}")
                    + " shown before it" + (f" ({', '.join(before.model)})." if len(before) else "."))
     if len(span):
         text += (f" {', '.join(span.model)} {'was' if len(span) == 1 else 'were'} shown in a "
