@@ -59,11 +59,12 @@ EXPECTED = {
     # Mochi geometry at 720p: CITIC's 60 frames -> (60 - 1) / 6 -> 10 + 1 = 11 latent frames x
     # 45 x 80 = 39,600 tokens; the full count's factor is checked in tests/test_tokens_notebook.py
     "04_token_cost": {"CITIC patches and tokens": "60,000 and 1,200,000"},
-    # Sora's 60 s demo (2024-02-15) first matched by Kling's 120 s claim (2024-06-06):
-    # Feb 15 -> Feb 29 = 14, + March 31 + April 30 + May 31 + 6 = 112 days; Kling's 180 s is a
-    # chain of extensions, not a single clip, so China's best by October is 120 s
-    "06_catch_up": {"longest clip (s)": "China 120 s, Comparators 60 s (China ahead); on the "
-                                        "comparators' best, China matched it 112 days later"},
+    # Demonstrated basis: Kling's 120 s is a claim with no clip, so China's best single clip by
+    # October is Vidu's 16 s demo; Sora's 60 s demo (2024-02-15) is unmatched at the window's end:
+    # Feb 15 -> Feb 29 = 14, + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 (March to October) = 259 days
+    "06_catch_up": {"longest single clip (s) (demonstrated)": (
+        "China 16 s, Comparators 60 s (the named models ahead); the comparators' best not matched "
+        "by the end: at least 259 days behind")},
     # see tests/test_notebook_edges.py::test_market_notebook_overridden_results
     # Makers' own 1080p prices, API and subscription: China PixVerse's web plan USD 0.064 to its
     # API 0.24; the West Veo 3.1 Lite 0.08 to Veo 3.1 Fast 0.12 (prices.csv, resellers left out)

@@ -630,8 +630,8 @@ def test_since_leaves_out_models_both_shown_and_usable_before_the_window():
     kept, earlier = timeline.since(lags, "2024-01-01")
     assert sorted(kept.model_id) == ["glm", "ying"] and list(earlier.model) == ["CogVideo"]
     assert timeline.earlier_text(earlier, "2024-01-01") == (
-        " 1 model shown or usable only before the window's start (2024-01-01) is left out of "
-        "the table and the counts: CogVideo.")
+        " Left out of the table and the counts, as shown or usable only before the window's start "
+        "(2024-01-01): 1 model, CogVideo.")
     # a month-precision date whose month ends on the window's first day still belongs to it
     assert "ying" not in set(timeline.since(lags.assign(usable_on=pd.NaT), "2023-12-31")[1].model_id)
     assert timeline.earlier_text(earlier.iloc[:0], "2024-01-01") == ""

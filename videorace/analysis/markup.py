@@ -16,7 +16,7 @@ PLOTTED_MIME = "application/vnd.videorace.plotted+json"
 
 
 #: How a comparator side reads in a sentence (the reports and the index say it the same way).
-SIDE_WORDS = {"Western": WEST_SIDE, "Comparators": "the models named"}
+SIDE_WORDS = {"Western": WEST_SIDE, "Comparators": "the named models"}
 
 
 def esc(value) -> str:

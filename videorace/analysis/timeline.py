@@ -188,9 +188,9 @@ def earlier_text(earlier: pd.DataFrame, start) -> str:
     if earlier.empty:
         return ""
     n = len(earlier)
-    return (f" {counted(n, 'model')} shown or usable only before the window's start "
-            f"({as_text(pd.Timestamp(start))}) {'is' if n == 1 else 'are'} left out of the table "
-            f"and the counts: {', '.join(earlier.model)}.")
+    return (f" Left out of the table and the counts, as shown or usable only before the window's "
+            f"start ({as_text(pd.Timestamp(start))}): {counted(n, 'model')}, "
+            f"{', '.join(earlier.model)}.")
 
 
 def days_text(low, high) -> str:
