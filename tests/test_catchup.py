@@ -245,3 +245,14 @@ def test_the_first_usable_model_counts_from_sora_s_first_showing_and_skips_editi
     # Jimeng's March (03-01 to 03-31) against Sora Turbo's launch (12-09): 253 to 283 days before
     assert text.endswith("China's first after Sora's first showing (Sora, 2024-02-15): Jimeng (Mar 2024), "
                          "253 to 283 days before Sora's first (Sora Turbo, 2024-12-09).")
+
+
+def test_a_match_whose_first_is_undetermined_names_the_candidates_apart_from_the_lag():
+    items = pd.DataFrame([item("sora", "US", "2024-12-09", 20),
+                          item("seed", "CN", "2026-08-07", 30, name="Seedance 2.5"),
+                          item("wan", "CN", "2026-08-01", 30, "month", "2026-08-31", "Wan 3.0")])
+    text = c.summary(race_of(items, "clip_s", end="2026-10-24"), "clip_s")
+    # the first 30 s came between 08-01 (Wan's earliest day) and 08-07 (Seedance's day):
+    # 08-01 - 12-09 = 600, 08-07 - 12-09 = 606
+    assert text.endswith("China matched Sora's 20 s (Sora, 2024-12-09) 600 to 606 days later; the first to "
+                         "match it is undetermined among Seedance 2.5 (2026-08-07), Wan 3.0 (Aug 2026).")

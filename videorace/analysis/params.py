@@ -7,13 +7,14 @@ A ``ParameterError`` renders in Jupyter as one line, without a traceback (IPytho
 from __future__ import annotations
 
 import ast
-import difflib
 from datetime import date
 from numbers import Real
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+
+from videorace.data.vocab import did_you_mean
 
 from videorace.data.paths import PROJECT_DIR
 
@@ -29,8 +30,8 @@ class ParameterError(ValueError):
 
 class UndeclaredParameter(ParameterError):
     def __init__(self, name: str, declared: list[str]):
-        close = difflib.get_close_matches(name, declared, n=1)
-        hint = f"Did you mean {close[0]!r}? " if close else ""
+        hint = did_you_mean(name, declared)
+        hint = f"{hint[:1].upper()}{hint[1:]} " if hint else ""
         ValueError.__init__(self, f"parameter {name}: this notebook declares no such parameter. "
                             f"{hint}It declares {', '.join(declared)}")
         self.name, self.expected, self.found = name, "a declared parameter", name

@@ -115,6 +115,13 @@ VG VI VN VU WF WS YE YT ZA ZM ZW
 """.split())
 
 
+def did_you_mean(value: str, valid) -> str:
+    """The project's one hint for a mistyped name or value: "did you mean 'launched'?" for the
+    closest valid one (``closest``), '' when none is close."""
+    close = closest(value, valid)
+    return f"did you mean '{close}'?" if close else ""
+
+
 def closest(value: str, valid) -> str:
     """The valid value a mistyped one most likely meant ('High' -> 'high', 'launch' ->
     'launched', 'testvdi' -> 'testvid'), or '' when none is close."""

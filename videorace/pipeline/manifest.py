@@ -42,12 +42,12 @@ def unknown_parameter(notebook: str, parameters: dict, declared) -> str | None:
     """A message for the first name in ``parameters`` that ``notebook`` does not declare, naming
     the closest declared one; None when every name is declared. A misspelt name must not pass:
     papermill would run the notebook at its default and the report would claim the setting."""
-    import difflib
+    from videorace.data.vocab import did_you_mean
 
     for name in parameters:
         if name not in declared:
-            close = difflib.get_close_matches(name, list(declared), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(name, list(declared))
+            hint = f"; {hint}" if hint else ""
             listed = ", ".join(declared) or "none, it has no parameters cell"
             return f"{notebook} has no parameter {name!r}{hint} (its parameters: {listed})"
     return None

@@ -82,7 +82,7 @@ def plot(race):
     from videorace.analysis.markup import SIDE_WORDS
 
     sides = " vs ".join(SIDE_WORDS.get(s, s) for s in sorted(all_items.side.unique()))
-    fig.suptitle(f"Best reached so far on each day, {sides} ({run.basis} basis), one panel per dimension",
+    fig.suptitle(f"Best reached so far on each day, {sides}\n({run.basis} basis, one panel per dimension)",
                  fontweight="bold")
     plots.finish(fig, "Shaded: the span a month- or quarter-precision date allows; a step is drawn "
                  "at its last day. Sources: model_events.csv, capabilities.csv, benchmarks.csv")

@@ -104,12 +104,23 @@ def summary(race, dimension: str) -> str:
     when = best.matched_when
     if _before_other(best):
         reached_it = "came within the spread of it" if best.within_spread else "reached it"
-        return text + (f" China got there first: {best.matched_by} ({when}) {reached_it} "
-                       f"{lag_text(best.days_low, best.days_high).replace('earlier', 'before')}"
+        lead = lag_text(best.days_low, best.days_high).replace("earlier", "before")
+        if _undetermined(best):
+            return text + (f" China got there first, {lead}{_while_absent(best, other, run.basis, dim)}; "
+                           f"the first to reach it is {best.matched_by}.")
+        return text + (f" China got there first: {best.matched_by} ({when}) {reached_it} {lead}"
                        f"{_while_absent(best, other, run.basis, dim)}.")
     within = " within the spread" if best.within_spread else ""
-    return text + (f" China matched {reached}{within} with {best.matched_by} ({when}), "
-                   f"{lag_text(best.days_low, best.days_high)}.")
+    lag = lag_text(best.days_low, best.days_high)
+    if _undetermined(best):
+        return text + (f" China matched {reached}{within} {lag}; the first to match it is "
+                       f"{best.matched_by}.")
+    return text + f" China matched {reached}{within} with {best.matched_by} ({when}), {lag}."
+
+
+def _undetermined(lag) -> bool:
+    """Whether the match was made first by one of several models whose dates overlap."""
+    return str(lag.matched_by).startswith("undetermined among")
 
 
 def _within_version_reading(run, dimension: str, china: float, them: float) -> str:
