@@ -1,7 +1,7 @@
 """A pytest plugin (``-p tests.nbval_help`` in pyproject.toml, so it also serves ``pytest
 notebooks/``): when nbval finds a cell whose output changed, the failure says which side is the
 committed baseline and which the new output, and that ``make refresh`` is the way to accept an
-intended change (issue #23, item 10)."""
+intended change."""
 
 from __future__ import annotations
 

@@ -173,8 +173,8 @@ def test_alt_texts_state_the_extremes_on_each_basis():
 
 def test_by_basis_puts_the_longest_clips_first_an_open_claim_above_its_floor():
     """03's first table led with whatever sorted first by id (Allegro, CogVideoX ...) and buried
-    Sora and Kling: it starts with the longest clip on any basis (issue #23, item 15). Veo 2's
-    'over 120 s' ranks above Kling's 120 s (issue #29)."""
+    Sora and Kling: it starts with the longest clip on any basis. Veo 2's
+    'over 120 s' ranks above Kling's 120 s."""
     cap = caps(("allegro", T("2024-10-22"), "day", 6, 6, 720, 1280, None, "public", "s4"),
                ("sora", T("2024-02-15"), "day", 60, 60, 1080, 1920, None, "demo", "s5"),
                ("veo_2", T("2024-12-16"), "day", 120, None, 2160, None, None, "claimed", "s6"),

@@ -151,7 +151,7 @@ def test_every_seed_article_is_a_source(ds):
             "a4_chinadaily_aigc"} <= set(ds.sources.source_id)
 
 
-# --- the whole 2024 race (issue 13): openness, countries, benchmark scores ------------------------
+# --- the whole 2024 race: openness, countries, benchmark scores ------------------------
 
 VIDEO_KINDS = ("text_to_video", "image_to_video")
 

@@ -348,7 +348,7 @@ def test_notebook_does_not_call_zhipu_a_rival_before_its_first_video_model(monke
     r = run("01_funding", monkeypatch, window_end="latest")
     # Alibaba had released its ModelScope text-to-video weights on 2023-03-19, long before its
     # rounds in MiniMax and Moonshot AI (February to March 2024): a rival already. (The rounds
-    # added for issue #31 lengthen the list; its first two entries are still these.)
+    # added later lengthen the list; its first two entries are still these.)
     # Each investor is named once with the makers it backed (a round count where it repeats).
     assert ("come from an organisation that had shown or launched a text-to-video model by the "
             "round (Alibaba Group in MiniMax, Moonshot AI (") in r.text
@@ -380,7 +380,7 @@ def test_a_round_dated_within_a_month_is_that_window_not_a_quarter(monkeypatch):
     timing = r.namespace["timing"].set_index("round_id")
     assert (timing.loc["r_minimax_2024_q1", "days_low"], timing.loc["r_minimax_2024_q1", "days_high"]) == (-4, 25)
     assert timing.loc["r_minimax_2024_q1", "announced"] == "2024-02-11 to 2024-03-11"
-    # with the rounds of issue #31 the sentence also covers month, quarter and year dates: the
+    # with the rounds added since the sentence also covers month, quarter and year dates: the
     # earliest start is Black Forest Labs' 2024 seed (2024-01-01, 31 + 14 = 45 days before
     # 2024-02-15), the latest end Shengshu's 2026 Q1 round (2026-03-31: 731 + 13 + 31 = 775 after)
     assert ("known only as within 29 days before a known date or to the month/year/quarter, a "

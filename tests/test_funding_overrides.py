@@ -1,4 +1,4 @@
-"""A corrected amount in the data is not silently ignored (issue #23, item 7): with the funding
+"""A corrected amount in the data is not silently ignored: with the funding
 notebook's "several hundred million" parameters unset (0), the data's amount_low and amount_high
 are used; a parameter replaces them only when set, and the report says which cells it replaced."""
 
@@ -8,7 +8,7 @@ import pytest
 
 from tests.test_funding import ROUNDS
 from videorace.analysis import funding, params
-from videorace.analysis.funding_overrides import overrides, overrides_text
+from videorace.analysis.funding import overrides, overrides_text
 
 UNSET = funding.Reading(several_low_cny=0, several_high_cny=0, over_factor=1.5)
 
@@ -74,7 +74,7 @@ def test_the_report_names_an_override_only_when_a_parameter_is_set(monkeypatch, 
 def test_marked_says_which_cells_a_parameter_filled():
     import pandas as pd
 
-    from videorace.analysis.funding_overrides import marked
+    from videorace.analysis.funding import marked
 
     table = pd.DataFrame({"round_id": ["over", "several", "plain"], "open_ended": [True, False, False],
                           "low_m": [100.0, 300.0, 5.0], "high_m": [150.0, 500.0, float("nan")]})

@@ -1,4 +1,4 @@
-"""JupyterLab use (issue #23, item 12): re-running a notebook's setup cell after any later cell must
+"""JupyterLab use: re-running a notebook's setup cell after any later cell must
 not be taken for an undeclared parameter. Only papermill's injected cell or the parameters cell,
 run just before, is read as a list of parameters."""
 

@@ -1,4 +1,4 @@
-"""Licences, citation and release history (issue #23, item 16): a reader can tell under which terms
+"""Licences, citation and release history: a reader can tell under which terms
 the code and the data may be reused, how to cite the version they used, and what each version held.
 The version is stated in one place (videorace.__version__) and every other file must agree."""
 

@@ -1,4 +1,4 @@
-"""Notebooks under git (issue #23, item 9): make's set-up registers nbdime as git's diff and merge
+"""Notebooks under git: make's set-up registers nbdime as git's diff and merge
 driver for *.ipynb, a merge whose two sides changed the same output leaves a notebook that still
 opens, and `make clean` takes the drivers away with the .venv that holds them, so `git diff` does
 not die on a removed program."""

@@ -77,7 +77,7 @@ def test_a_changed_figure_in_the_data_fails_nbval_naming_notebook_and_cell(data_
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "FAILED notebooks/05_market_and_predictions.ipynb::Cell" in result.stdout
-    # which side is which, and the way to accept an intended change (issue #23, item 10)
+    # which side is which, and the way to accept an intended change
     assert "is the committed baseline" in result.stdout and "make refresh" in result.stdout
     assert str(data_copy) in result.stdout  # the data the new output came from
 

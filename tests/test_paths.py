@@ -1,4 +1,4 @@
-"""Paths given on the command line are taken from the current directory (issue #23, item 13): a
+"""Paths given on the command line are taken from the current directory: a
 relative --out works (kernels run in another directory), validate takes --data like build, and no
 message says "None"."""
 

@@ -1,7 +1,7 @@
 """reports.toml's ``reads`` say which tables each notebook reads: the build rebuilds a report only
 when one of them changes and refuses any other. Checked against what each notebook really reads
 (run in-process) and against any table in the docs that lists the reads (the README's said 05 did
-not read ``benchmarks``, which its predictions' VBench evidence does; issue #23, item 15)."""
+not read ``benchmarks``, which its predictions' VBench evidence does)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each schedule tells a person when a build fails (issue #23, items 4-6): cron mails only a failing
+"""Each schedule tells a person when a build fails: cron mails only a failing
 run's output, systemd starts an OnFailure= unit that tells a person, the GitHub workflow fails after
 publishing the whole reports/ folder and carries the previous run's state. The opt-in update is in
 test_update.py."""

@@ -1,4 +1,4 @@
-"""Set-up from the Makefile (issue #23, items 14 and 15): the Python version the pins need is checked
+"""Set-up from the Makefile: the Python version the pins need is checked
 before anything is created, a failed install leaves no environment a later run would trust, `make
 lab` takes a port, `make lock` resolves in a fresh environment, `make clean-reports` keeps what git
 tracks."""
@@ -150,6 +150,6 @@ def test_requirements_txt_works_as_constraints_for_an_installed_copy():
 
 def test_a_working_environment_is_used_whatever_python3_the_scheduler_finds():
     """The version check guards making .venv only: once it is installed, a scheduler whose PATH
-    has an older (or no) python3 still builds (the review of issue #23 found cron failing daily)."""
+    has an older (or no) python3 still builds (a review found cron failing daily)."""
     result = make(ROOT, "setup", "PYTHON=/nonexistent/python3.10")  # .venv is up to date
     assert result.returncode == 0 and "setup:" not in result.stderr, result.stderr

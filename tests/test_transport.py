@@ -1,4 +1,4 @@
-"""Kernels started by the build, refresh and the tests run with CurveZMQ keys (issue #23, item 14):
+"""Kernels started by the build, refresh and the tests run with CurveZMQ keys:
 ipykernel's warning that a kernel "is running over TCP without encryption" no longer lands in
 every kernel's log (and so in every _failed/<report>.log and on refresh's terminal)."""
 

@@ -1,4 +1,4 @@
-"""A scheduled build that fails must say so where people look (issue #23, items 1, 2, 4 and 8): the
+"""A scheduled build that fails must say so where people look: the
 index is written after every build and marks a failed report with its error, its last good version
 and the failed copy; _failed/<report>.log holds the cell, the exception and the traceback; every
 log line is dated; what changed in the data is listed row by row."""
@@ -168,7 +168,7 @@ def test_one_changed_value_low_in_metrics_is_listed_by_its_row_in_changes_md(tmp
 
 
 def test_a_build_stopped_by_bad_data_or_a_bad_manifest_says_so_in_the_index(tmp_path, data_copy):
-    """Found by the review of issue #23: a build stopped before any report ran (bad data, a bad
+    """Found by a review: a build stopped before any report ran (bad data, a bad
     reports.toml) left the index showing every report 'ok'. The index now says it stopped, with the
     error lines, until a build runs again."""
     out, good = tmp_path / "out", tmp_path / "good.toml"

@@ -1,4 +1,4 @@
-"""The opt-in update (issue #23, item 5): ``python -m videorace update`` fast-forwards a server's
+"""The opt-in update: ``python -m videorace update`` fast-forwards a server's
 checkout to its upstream and refuses, changing nothing, on local changes or divergence; tested on
 a real bare 'origin' and its clones. The scheduled wrapper runs it with VIDEORACE_UPDATE=1."""
 
@@ -106,7 +106,7 @@ def test_a_refused_scheduled_update_still_builds_and_is_reported(pair, tmp_path)
 
 
 def test_a_failed_fast_forward_gives_gits_own_reason(pair):
-    """Found by the review of issue #23: an untracked server file in the way of an incoming one was
+    """Found by a review: an untracked server file in the way of an incoming one was
     reported as "(['Aborting'])"; the message now carries what git said, in plain text."""
     server, author = pair
     commit(author, "new.csv", "from upstream\n")

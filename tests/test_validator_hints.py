@@ -1,4 +1,4 @@
-"""The validator suggests the closest valid value, as the parameter checks do (issue #23, item 11):
+"""The validator suggests the closest valid value, as the parameter checks do:
 an id one typo away from a listed one, an event word missing its ending, a value in the wrong case."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Smaller report fixes of issue #23, item 15, each checked where the reader sees it (04's key
+"""Smaller report details, each checked where the reader sees it (04's key
 figures, run in-process, are checked in tests/test_tokens_notebook.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Bad input for the rules issue 13 added (country, openness, licence, parent model, benchmarks,
+"""Bad input for the rules across rows and tables (country, openness, licence, parent model, benchmarks,
 the new event kinds): each case plants one defect in a copy of the data, runs
 ``python -m videorace validate`` as a user would, and checks the message names file, line and
 column, the exit is non-zero and there is no traceback."""
@@ -91,7 +91,7 @@ CASES = {
                                            where="source_id"), "one of event, source"),
     "availability outside the list": (set_cell("capabilities.csv", "openai_sora_report", "availability",
                                                "shown", where="source_id"), "one of claimed, demo, sample"),
-    # issue 31: who states a figure, and the span it covers
+    # who states a figure, and the span it covers
     "statement kind outside the list": (set_cell("metrics.csv", "m_kling_users_0903",
                                                  "statement_kind", "rumour"),
                                         "one of company_report, analyst_estimate"),
@@ -100,7 +100,7 @@ CASES = {
     "yearly figure dated to a day": (flagged_at(set_cell("metrics.csv", "m_kling_users_0903",
                                                          "period", "year"), "as_of_precision"),
                                      "year for a figure whose period is year"),
-    # issue 31: prices per second of video
+    # prices per second of video
     "price channel outside the list": (set_cell("prices.csv", "p_sora2_720_2025_10", "channel",
                                                 "web"), "one of api, subscription"),
     "price list kind outside the list": (set_cell("prices.csv", "p_sora2_720_2025_10", "list_kind",
