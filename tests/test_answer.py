@@ -56,6 +56,15 @@ def test_since_names_the_item_that_decided_and_a_lead_over_nothing_runs_from_the
     assert answer.since(shown, "2024-12-31", "Sora") == "throughout (from 2024-02-15)"
 
 
+def test_since_is_a_range_when_an_equal_item_may_have_come_first():
+    # Seedance's 30 s on 2026-08-07 settles China's lead; Wan 3.0's 30 s (August) may have come
+    # from 08-01: the lead began between 08-01 and 08-07
+    clips = _items([("Sora", 25.0, "2025-10-16", "2025-10-16", "day"),
+                    ("China", 30.0, "2026-08-07", "2026-08-07", "day"),
+                    ("China", 30.0, "2026-08-01", "2026-08-31", "month")])
+    assert answer.since(clips, "2026-10-24", "Sora") == "2026-08-01 to 2026-08-07"
+
+
 def test_yes_or_no_dimensions_lead_by_having_it_first():
     audio = _items([("Western", 1.0, "2025-05-20", "2025-05-20", "day"),
                     ("China", 1.0, "2025-12-01", "2025-12-31", "month")])

@@ -125,6 +125,8 @@ def test_an_entry_rated_before_its_model_was_usable_is_marked():
     # on the usable basis a model holds first place only from its first availability (04-27)
     usable = arena.snapshots(arena.entries(ds, "western", "2026-01-01", "2026-12-31", "usable"), "Western")
     assert usable.holder.tolist() == ["", "Horse"]
+    assert arena_text.snapshot_table(usable)["first"].tolist() == [
+        "no usable entry recorded (Horse first before its release)", "Horse"]
 
 
 def test_an_entry_not_yet_usable_keeps_its_rank_so_the_ranks_below_still_count():
@@ -193,6 +195,9 @@ def test_top_n_needs_consecutive_ranks():
     assert arena.top_n(pd.Series([1, 2, 4], dtype="Int64")) == 2
     assert arena.top_n(pd.Series([2, 3], dtype="Int64")) == 0
     assert arena.top_n(pd.Series([pd.NA], dtype="Int64")) == 0
+    # two entries tied at 13 take places 13 and 14, so 15 follows without a gap
+    assert arena.top_n(pd.Series(list(range(1, 14)) + [13, 15, 16], dtype="Int64")) == 16
+    assert arena.top_n(pd.Series([1, 1, 4], dtype="Int64")) == 1
 
 
 def test_words_state_only_what_the_snapshots_show():

@@ -181,6 +181,10 @@ def test_audio_is_dated_by_the_models_first_availability():
     # c's sound is only claimed: it counts on neither basis
     assert audio.model_id.tolist() == ["a"] and audio.start.tolist() == [T("2025-05-20")]
     assert c.items(ds, "audio", "demonstrated").model_id.tolist() == ["a"]
+    # a's sound stated only by a copy of 2025-09-01: from its launch (05-20) to that copy
+    ds.capabilities["dated_by"] = ["source", "event", "event", "event"]
+    late = c.items(ds, "audio").iloc[0]
+    assert (late.start, late.end, late.when) == (T("2025-05-20"), T("2025-09-01"), "2025-05-20 to 2025-09-01")
     text = c.summary(race_of(audio, "audio", "western"), "audio")
     assert text.endswith("by 2024-12-31, neither China nor the West had one in the data.")
 

@@ -61,9 +61,21 @@ def since(table: pd.DataFrame, window_end, other: str, tolerance: float = 0.0,
     if now in settled.side.values:
         settled = settled[settled.side == now]
     settling = settled.sort_values(["value", "start"], ascending=[False, True]).iloc[0]
+    when = _when_settled(table, settling)
     if start == days[0]:
-        return f"throughout (from {settling.when})"
-    return settling.when
+        return f"throughout (from {when})"
+    return when
+
+
+def _when_settled(table: pd.DataFrame, settling) -> str:
+    """The settling item's date, or, where another item of its side as good may have come before
+    it (their dates overlap), the span from the earliest day any of them allows to the day it was
+    certain ('2026-08-01 to 2026-08-07')."""
+    rivals = table[(table.side == settling.side) & (table.value >= settling.value)
+                   & (table.start < settling.start) & (table.end >= settling.end)]
+    if rivals.empty:
+        return settling.when
+    return f"{as_text(rivals.start.min())} to {as_text(settling.end)}"
 
 
 def _alone(table: pd.DataFrame, when, side: str) -> bool:

@@ -100,11 +100,15 @@ def _before_release(ds, a: pd.DataFrame) -> pd.Series:
 
 
 def top_n(ranks: pd.Series) -> int:
-    """The largest n such that ranks 1 to n are all recorded (0 when rank 1 is not)."""
-    have, n = set(ranks.dropna().astype(int)), 0
-    while n + 1 in have:
-        n += 1
-    return n
+    """The deepest rank down to which every place is recorded (0 when rank 1 is not). Tied entries
+    share a rank and the next rank skips their places (1, 2, 2, 4), which is no gap."""
+    depth, seen = 0, 0
+    for rank in sorted(ranks.dropna().astype(int)):
+        if rank > seen + 1:
+            break
+        seen += 1
+        depth = rank
+    return depth
 
 
 def _best(rows: pd.DataFrame, side: str):
@@ -149,9 +153,10 @@ def first_place(snap: pd.DataFrame, depth: int = 1) -> pd.DataFrame:
 
 def _passed_over(snap: pd.DataFrame, first: pd.DataFrame) -> str:
     """The entries ranked above first place that do not count (rated before their release)."""
-    if "counts" not in snap or first.empty:
+    if "counts" not in snap:
         return ""
-    above = snap[~snap.counts & (snap["rank"] < first["rank"].min())]
+    best = first["rank"].min() if len(first) else 2  # no usable first: what was ranked first
+    above = snap[~snap.counts & (snap["rank"] < best)]
     return " and ".join(above.model_name)
 
 

@@ -54,7 +54,8 @@ def snapshot_table(snaps: pd.DataFrame) -> pd.DataFrame:
         "snapshot": [as_text(d, p) for d, p in zip(snaps.snapshot_on, snaps.snapshot_precision)],
         "first": [(h + (" (before its release)" if pre else "")
                    + (f" (first among usable entries; {over} ranked above before its release)"
-                      if over else "")) if h else "not stated"
+                      if over else "")) if h else
+                  f"no usable entry recorded ({over} first before its release)" if over else "not stated"
                   for h, pre, over in zip(snaps.holder, snaps.holder_prerelease, snaps.passed_over)],
         "first_side": snaps.holder_side,
         "depth": [(f"top {n}" + (", ranked here by rating" if derived else "")) if n else "no rank 1"

@@ -114,7 +114,9 @@ def plot_arena(snaps: pd.DataFrame, other: str, window_start, window_end):
         top = blended_transform_factory(ax.transData, ax.transAxes)
         for side, marks in snap[snap.holder_side != ""].groupby("holder_side"):
             color = colors.get(side, "#7f7f7f")
-            ax.plot(marks.snapshot_on, [0.92] * len(marks), transform=top, ls="", marker="v", ms=8,
+            # a side of its own: filled; shared or tied: a hollow diamond; another model: hollow
+            shape = "v" if side in colors or " and " not in side and side != "tied" else "D"
+            ax.plot(marks.snapshot_on, [0.92] * len(marks), transform=top, ls="", marker=shape, ms=8,
                     color=color, mfc=color if side in colors else "none",
                     label=f"first place: {side}")
         ax.set_title(board_name(board, track), loc="left", fontsize=10)

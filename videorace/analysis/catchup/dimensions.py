@@ -15,6 +15,7 @@ from typing import Callable
 
 import pandas as pd
 
+from videorace.analysis import timeline
 from videorace.analysis.catchup import compute, scores
 from videorace.data.vocab import BASIS_CLASSES, BASIS_STAGES, SORA_FAMILY
 
@@ -109,7 +110,21 @@ def _audio(ds, basis, score_class=None) -> pd.DataFrame:
     cap = ds.capabilities[ds.capabilities.audio.fillna(False).astype(bool)]
     if "availability" in cap:
         cap = cap[cap.availability.isin(BASIS_CLASSES[compute.check_basis(basis)])]
-    return compute.dated_by_first_event(ds, basis, pd.Series(1.0, index=cap.model_id.unique()))
+    items = compute.dated_by_first_event(ds, basis, pd.Series(1.0, index=cap.model_id.unique()))
+    if "dated_by" not in cap or items.empty:
+        return items
+    # a model whose sound is stated only by a later source (a documentation copy): from its first
+    # event to that source, a range, unless a row dated by the event itself says so earlier
+    precision = cap.as_of_precision if "as_of_precision" in cap else pd.Series("day", index=cap.index)
+    cap = cap.assign(end=timeline.period_ends(cap.as_of, precision))
+    by_event = set(cap[cap.dated_by == "event"].model_id)
+    stated = cap.groupby("model_id").end.min()
+    late = ~items.model_id.isin(by_event) & (items.model_id.map(stated) > items.end)
+    items.loc[late, "end"] = items.loc[late, "model_id"].map(stated)
+    items.loc[late, "precision"] = "range"
+    items.loc[late, "when"] = [compute.when_text(a, b, "range") for a, b in
+                               zip(items.loc[late, "start"], items.loc[late, "end"])]
+    return items
 
 
 def _vbench(ds, basis, score_class=None) -> pd.DataFrame:
