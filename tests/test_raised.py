@@ -148,3 +148,15 @@ def test_quarter_chart_draws_dated_quarters_and_its_alt_text_states_them():
         "most in 2025 Q2 (USD 50 to 60 million); neither side: 1 quarter, USD 20 million in all, "
         "the most in 2026 Q1 (USD 20 million).")
     assert raised.quarters_alt(q.iloc[0:0]).startswith("No closed round")
+
+
+def test_a_company_without_a_video_model_is_apart_from_both_sides():
+    """A chatbot maker's round (Moonshot) is company-wide money, not money for video generation."""
+    import pandas as pd
+
+    orgs = pd.DataFrame({"org_id": ["moon", "shengshu", "runway"], "name": ["Moonshot", "Shengshu", "Runway"],
+                         "country": ["CN", "CN", "US"]})
+    rounds = pd.DataFrame({"org_id": ["moon", "shengshu", "runway"]})
+    got = raised.with_sides(rounds, orgs, makers={"shengshu", "runway"})
+    assert got.side.tolist() == [raised.NO_VIDEO, "China", "the West"]
+    assert raised.with_sides(rounds, orgs).side.tolist() == ["China", "China", "the West"]

@@ -13,16 +13,27 @@ import pandas as pd
 from videorace.analysis import funding, money, params
 from videorace.analysis.wording import counted
 from videorace.analysis.sides import NEITHER, side as side_of  # noqa: F401 (prices uses it)
-from videorace.data.vocab import CHINA_SIDE, WEST_SIDE
+from videorace.data.vocab import CHINA_SIDE, VIDEO_KINDS, WEST_SIDE
 
-SIDE_ORDER = [CHINA_SIDE, WEST_SIDE, NEITHER]
+#: Companies that raised money but make no video model in the data (a chatbot maker, an avatar
+#: studio): their rounds are shown apart, never in a side's money for video generation.
+NO_VIDEO = "no video model in the data"
+SIDE_ORDER = [CHINA_SIDE, WEST_SIDE, NEITHER, NO_VIDEO]
 
 
-def with_sides(table: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
-    """``table`` (with ``org_id``) plus ``company`` (the maker's name) and ``side``."""
+def video_makers(ds) -> set:
+    """The organisations that make a video model in models.csv (``vocab.VIDEO_KINDS``)."""
+    return set(ds.models[ds.models.kind.isin(VIDEO_KINDS)].org_id)
+
+
+def with_sides(table: pd.DataFrame, organizations: pd.DataFrame, makers=None) -> pd.DataFrame:
+    """``table`` (with ``org_id``) plus ``company`` (the maker's name) and ``side``; with
+    ``makers`` (``video_makers``), a company outside it is ``NO_VIDEO`` whatever its country."""
     orgs = organizations.set_index("org_id")
-    return table.assign(company=table.org_id.map(orgs.name),
-                        side=[side_of(c) for c in table.org_id.map(orgs.country)])
+    sides = [side_of(c) for c in table.org_id.map(orgs.country)]
+    if makers is not None:
+        sides = [s if o in makers else NO_VIDEO for s, o in zip(sides, table.org_id)]
+    return table.assign(company=table.org_id.map(orgs.name), side=sides)
 
 
 def in_window(rounds: pd.DataFrame, start, end) -> pd.DataFrame:
@@ -120,8 +131,10 @@ def raised_text(years: pd.DataFrame, table: pd.DataFrame) -> str:
             if r.undisclosed and r.rounds > r.undisclosed:
                 part += f" ({r.undisclosed} undisclosed not counted)"
             parts.append(part)
-        who = (f" ({', '.join(sorted({m for ms in rows.makers for m in ms}))}, based outside China "
-               "and the West or without a country in the data)" if side == NEITHER else "")
+        named = ', '.join(sorted({m for ms in rows.makers for m in ms}))
+        who = (f" ({named}, based outside China and the West or without a country in the data)"
+               if side == NEITHER else f" ({named}: company-wide money, not counted on either side)"
+               if side == NO_VIDEO else "")
         name = side[:1].upper() + side[1:]
         sentences.append(f"{name}{who}: " + "; ".join(parts) + ".")
     talks = table[table.status != "closed"]
@@ -202,7 +215,7 @@ def plot_quarters(quarters: pd.DataFrame):
     fig, ax = plots.figure("Money raised in closed rounds, per quarter and side",
                            "quarter announced", "millions of US dollars")
     width = 0.8 / max(len(sides), 1)
-    colors = {CHINA_SIDE: "#d62728", WEST_SIDE: "#1f77b4", NEITHER: "#7f7f7f"}
+    colors = {CHINA_SIDE: "#d62728", WEST_SIDE: "#1f77b4", NEITHER: "#7f7f7f", NO_VIDEO: "#bcbd22"}
     for i, side in enumerate(sides):
         rows = dated[dated.side == side].set_index("quarter").reindex(order)
         x = [n + (i - (len(sides) - 1) / 2) * width for n in range(len(order))]
