@@ -100,3 +100,26 @@ def test_price_notebook_runs_at_its_edges(monkeypatch, overrides):
     # no maker price at the height, or makers left out: nothing is set beside the compute
     if overrides.get("height_px") == 4000 or overrides.get("list_kinds") == ["reseller"]:
         assert "so nothing is set beside the compute cost" in r.text
+
+
+def test_a_price_never_holds_before_its_model_could_be_used():
+    """Wan2.5-Preview's price dated to '2025' (a year) starts at the model's launch (2025-09-24),
+    and is converted at the rate of that day, not January's."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from videorace.analysis import prices
+
+    ds = SimpleNamespace(
+        models=pd.DataFrame({"model_id": ["wan"], "name": ["Wan"], "org_id": ["ali"], "kind": ["text_to_video"]}),
+        organizations=pd.DataFrame({"org_id": ["ali"], "name": ["Alibaba"], "country": ["CN"]}),
+        model_events=pd.DataFrame({"event_id": ["e"], "model_id": ["wan"], "event": ["api"],
+                                   "happened_on": [pd.Timestamp("2025-09-24")], "precision": ["day"],
+                                   "source_id": ["s"], "confidence": ["high"]}))
+    table = pd.DataFrame({"model_id": ["wan", "wan"], "price_from": [pd.Timestamp("2025-01-01"),
+                                                                     pd.Timestamp("2026-01-01")],
+                          "price_from_precision": ["year", "month"]})
+    got = prices.not_before_launch(table, ds)
+    assert got.price_from.tolist() == [pd.Timestamp("2025-09-24"), pd.Timestamp("2026-01-01")]
+    assert got.price_from_precision.tolist() == ["day", "month"] and got.from_launch.tolist() == [True, False]

@@ -32,7 +32,25 @@ def priced(ds, rates: pd.DataFrame) -> pd.DataFrame:
     org = out.model_id.map(models.org_id)
     out = out.assign(model=out.model_id.map(models.name), maker=org.map(orgs.name),
                      side=[raised.side_of(c) for c in org.map(orgs.country)])
+    out = not_before_launch(out, ds)
     return money.to_usd(out, "per_second_low", "per_second_high", "currency", "price_from", rates)
+
+
+def not_before_launch(prices: pd.DataFrame, ds) -> pd.DataFrame:
+    """A price cannot hold before its model could be used: a ``price_from`` dated (at its
+    precision) to a period that begins before the model's first usable event (model_events.csv)
+    starts at that event instead, with its precision; ``from_launch`` marks those rows."""
+    from videorace.analysis.catchup.compute import first_dates
+
+    first = first_dates(ds, "usable") if getattr(ds, "model_events", None) is not None else None
+    if first is None or first.empty:
+        return prices.assign(from_launch=False)
+    launch = prices.model_id.map(first.start)
+    early = launch.notna() & (prices.price_from < launch)
+    precision = prices.model_id.map(first.precision)
+    return prices.assign(price_from=prices.price_from.where(~early, launch),
+                         price_from_precision=prices.price_from_precision.where(~early, precision),
+                         from_launch=early)
 
 
 def at_height(table: pd.DataFrame, height_px: int, channels: list[str], kinds: list[str]) -> pd.DataFrame:
