@@ -50,8 +50,8 @@ def test_an_entry_not_yet_usable_is_no_sides_best_on_the_usable_basis_only():
 def test_latest_and_alt_state_each_sides_last_rating_per_board():
     lines = _lines(_ds(BOARD), "western", "Western")
     last = arena_lines.latest(lines)
-    assert last[["side", "rating"]].values.tolist() == [["China", 1520.0], ["Sora", 1400.0],
-                                                        ["Western", 1500.0]]
+    assert last[["side", "rating"]].values.tolist() == [["China", 1520.0], ["Western", 1500.0],
+                                                        ["Sora", 1400.0]]
     text = arena_lines.alt(lines)
-    assert "China Panda 1520 at first place on 2026-03-01" in text
-    assert "Western Yank 1500 (1490 to 1510) at first place on 2026-01-10" in text
+    assert "China's best Panda 1520 at first place on 2026-03-01" in text
+    assert "the West's best Yank 1500 (1490 to 1510) at first place on 2026-01-10" in text

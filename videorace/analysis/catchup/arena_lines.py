@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis.catchup.arena import BOARD, CHINA, SNAPSHOT, board_name, first_place, top_n
+from videorace.analysis.catchup.arena_text import side_words
 from videorace.data.dates import as_text
 from videorace.data.vocab import SORA_FAMILY
 
@@ -22,6 +23,7 @@ LINE_COLUMNS = BOARD + ["snapshot_on", "source_id", "side", "model_name", "ratin
                         "ci_high", "first"]
 SIDE_COLORS = {CHINA: "#d62728", SORA: "#1f77b4"}
 OTHER_COLOR = "#4d4d4d"
+SIDE_ORDER = {CHINA: 0, SORA: 2}  # the comparator between
 
 
 def _number(value) -> float:
@@ -61,9 +63,10 @@ def lines(entries: pd.DataFrame, other: str) -> pd.DataFrame:
 
 
 def latest(table: pd.DataFrame) -> pd.DataFrame:
-    """Per board and side, the row of its last rated snapshot."""
-    return table.sort_values("snapshot_on").groupby(BOARD + ["side"], sort=True).tail(1) \
-        .sort_values(BOARD + ["side"]).reset_index(drop=True)
+    """Per board and side, the row of its last rated snapshot: China, the comparator, then Sora."""
+    last = table.sort_values("snapshot_on").groupby(BOARD + ["side"], sort=True).tail(1)
+    last = last.assign(order=last.side.map(lambda side: SIDE_ORDER.get(side, 1)))
+    return last.sort_values(BOARD + ["order"]).drop(columns="order").reset_index(drop=True)
 
 
 def alt(table: pd.DataFrame) -> str:
@@ -71,7 +74,7 @@ def alt(table: pd.DataFrame) -> str:
     held first place."""
     parts = []
     for (board, track), last in latest(table).groupby(BOARD, sort=True):
-        sides = [f"{r.side} {r.model_name} {r.rating:.0f}"
+        sides = [f"{side_words(r.side)}'s best {r.model_name} {r.rating:.0f}"
                  + (f" ({r.ci_low:.0f} to {r.ci_high:.0f})" if pd.notna(r.ci_low) else "")
                  + (" at first place" if r.first else "")
                  + f" on {as_text(r.snapshot_on)}" for r in last.itertuples()]
@@ -81,7 +84,7 @@ def alt(table: pd.DataFrame) -> str:
             + "; ".join(parts) + ".")
 
 
-def plot(table: pd.DataFrame, window_end):
+def plot(table: pd.DataFrame):
     """One panel per board: a line per side through its rated snapshots, its published interval
     as a band, a star where that side's entry holds first place."""
     from videorace.analysis import plots
@@ -89,12 +92,15 @@ def plot(table: pd.DataFrame, window_end):
     boards = list(table.groupby(BOARD, sort=True))
     fig, axes = plots.plt.subplots(len(boards), 1, figsize=(9, 2.6 * len(boards) + 1.0),
                                    sharex=True, squeeze=False)
-    start = table.snapshot_on.min() - pd.Timedelta(days=20)
+    # the boards' span: the first rated snapshot came long after a 2024 start, the last before
+    # a window ending at the data's end
+    start, end = table.snapshot_on.min(), table.snapshot_on.max()
+    pad = max((end - start) / 20, pd.Timedelta(days=10))
     for ax, ((board, track), rows) in zip(axes[:, 0], boards):
-        for side, mine in rows.groupby("side", sort=True):
+        for side, mine in sorted(rows.groupby("side"), key=lambda part: SIDE_ORDER.get(part[0], 1)):
             color = SIDE_COLORS.get(side, OTHER_COLOR)
             ax.plot(mine.snapshot_on, mine.rating, marker="o", ms=4, lw=1.8, color=color,
-                    label=f"{side}'s best")
+                    label=f"{side_words(side)}'s best")
             banded = mine[mine.ci_low.notna()]
             if len(banded):
                 ax.fill_between(banded.snapshot_on, banded.ci_low, banded.ci_high, color=color,
@@ -102,10 +108,10 @@ def plot(table: pd.DataFrame, window_end):
             won = mine[mine["first"]]
             if len(won):
                 ax.plot(won.snapshot_on, won.rating, ls="", marker="*", ms=14, color=color,
-                        mec="black", mew=0.6, label=f"first place: {side}")
+                        mec="black", mew=0.6, label=f"first place: {side_words(side)}")
         ax.set_title(board_name(board, track), loc="left", fontsize=10)
         ax.set_ylabel("rating")
-        ax.set_xlim(start, pd.Timestamp(window_end) + pd.Timedelta(days=15))
+        ax.set_xlim(start - pad, end + pad)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     plots.month_axis(axes[-1, 0])
     fig.suptitle("Arena ratings over time: each side's best at every rated snapshot",

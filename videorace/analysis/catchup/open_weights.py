@@ -17,7 +17,10 @@ from videorace.data.vocab import CHINA as CHINA_CODE, CHINA_SIDE, WEST, WEST_SID
 SIDES = (CHINA_SIDE, WEST_SIDE)
 VIDEO_KINDS = ("text_to_video", "image_to_video")
 RELEASE_COLUMNS = ["model_id", "name", "side", "released_on", "precision", "quarter"]
-BEST_COLUMNS = SNAPSHOT + ["side", "model_name", "rating", "rank"]
+BEST_COLUMNS = SNAPSHOT + ["snapshot_precision", "side", "model_name", "rating", "rank"]
+#: The share of open releases is counted from here: the first year after Sora's launch
+#: (December 2024), when open video models became a race of their own.
+RACE_FROM = "2025-01-01"
 
 
 def side_of(country) -> str | None:
@@ -80,14 +83,16 @@ def best_on_boards(entries: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
         depth = top_n(snap["rank"])
         pool = snap[snap.counts & snap.model_id.isin(open_ids) & (snap["rank"] <= depth)]
         pool = pool.assign(open_side=pool.country.map(side_of))
+        precision = snap.snapshot_precision.iloc[0] if "snapshot_precision" in snap else "day"
         for side in SIDES:
             mine = pool[pool.open_side == side]
             if mine.empty:
                 continue
             best = mine.sort_values(["rating", "rank"], ascending=[False, True],
                                     na_position="last").iloc[0]
-            rows.append(dict(zip(SNAPSHOT, key)) | {"side": side, "model_name": best.model_name,
-                                                    "rating": best.rating, "rank": best["rank"]})
+            rows.append(dict(zip(SNAPSHOT, key)) | {
+                "snapshot_precision": precision, "side": side, "model_name": best.model_name,
+                "rating": best.rating, "rank": best["rank"]})
     out = pd.DataFrame(rows, columns=BEST_COLUMNS)
     return out.sort_values(SNAPSHOT + ["side"]).reset_index(drop=True)
 
@@ -100,9 +105,9 @@ def board_table(best: pd.DataFrame) -> pd.DataFrame:
         return f"{r.model_name} (rank {int(r['rank'])}{rating})"
 
     if best.empty:
-        return pd.DataFrame(columns=SNAPSHOT + list(SIDES))
+        return pd.DataFrame(columns=SNAPSHOT + ["snapshot_precision", *SIDES])
     cells = best.assign(cell=best.apply(words, axis=1))
-    wide = cells.pivot_table(index=SNAPSHOT, columns="side", values="cell", aggfunc="first")
+    wide = cells.pivot_table(index=SNAPSHOT + ["snapshot_precision"], columns="side", values="cell", aggfunc="first")
     wide = wide.reindex(columns=list(SIDES)).fillna("")
     return wide.rename_axis(columns=None).reset_index()
 
@@ -118,7 +123,11 @@ def plot(counts: pd.DataFrame):
     for offset, side in zip((-0.2, 0.2), SIDES):
         ax.bar([i + offset for i in x], counts[side], width=0.4, label=side,
                color=SIDE_COLORS.get(side, OTHER_COLOR))
-    ax.set_xticks(list(x), counts.quarter, rotation=45, ha="right")
+    # "Q3" under each bar pair, the year under a year's first quarter shown
+    years = counts.quarter.str[:4]
+    ax.set_xticks(list(x), [q[5:] + ("\n" + y if i == 0 or y != years.iloc[i - 1] else "")
+                            for i, (q, y) in enumerate(zip(counts.quarter, years))])
+    ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left")
     plots.finish(fig, "A release: a text- or image-to-video model's first open_weights event. "
                  "Sources: model_events.csv, models.csv, organizations.csv")
