@@ -46,7 +46,11 @@ def test_counts_per_quarter_include_empty_quarters_and_the_share_is_computed():
     assert open_weights.share_text(rel, "2025-01-01") == (
         "From 2025-01-01, 1 of the 2 open-weights text- and image-to-video releases in the data "
         "are Chinese (1 Western).")
-    assert "No open-weights" in open_weights.share_text(rel, "2026-01-01")
+    assert open_weights.share_text(rel, "2026-01-01") == (
+        "From 2026-01-01, no open-weights video model in the data was released.")
+    # bounded by the window's end: c (2025-08-01) falls after it
+    assert open_weights.share_text(rel, "2025-01-01", "2025-06-30").startswith(
+        "From 2025-01-01 to 2025-06-30, 1 of the 1 open-weights")
     alt = open_weights.plot_alt(counts, rel, "2025-01-01")
     assert "2 Chinese and 1 Western in all" in alt and "the most in 2024 Q4 (1 Chinese, 0 Western)" in alt
 
@@ -74,3 +78,8 @@ def test_best_open_model_per_side_counts_only_open_usable_entries_within_the_rec
     table = open_weights.board_table(best)
     assert table[["China", "the West"]].values.tolist() == [
         ["A (rank 3, rating 1500)", "C (rank 4, rating 1450)"], ["A (rank 1)", ""]]
+
+
+def test_the_share_counts_from_2025_only_in_a_window_reaching_it():
+    assert open_weights.share_start("2024-01-01", "2024-12-31") == T("2024-01-01")
+    assert open_weights.share_start("2024-01-01", "2025-01-01") == T("2025-01-01")

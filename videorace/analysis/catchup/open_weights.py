@@ -60,16 +60,26 @@ def by_quarter(rel: pd.DataFrame) -> pd.DataFrame:
     return counts.rename_axis(index="quarter", columns=None).reset_index()
 
 
-def share_text(rel: pd.DataFrame, since) -> str:
-    """'From 2025-01-01, 30 of the 36 open-weights video releases in the data are Chinese (6
-    Western).'"""
+def share_start(window_start, window_end) -> pd.Timestamp:
+    """The day the share of open releases is counted from: ``RACE_FROM`` for a window reaching
+    it, else the window's first day (a 2024 window counts its own year, not a later one)."""
+    race_from = pd.Timestamp(RACE_FROM)
+    return race_from if pd.Timestamp(window_end) >= race_from else pd.Timestamp(window_start)
+
+
+def share_text(rel: pd.DataFrame, since, until=None) -> str:
+    """'From 2025-01-01 to 2026-08-19, 30 of the 36 open-weights text- and image-to-video
+    releases in the data are Chinese (6 Western).' Without ``until``, to the last release."""
     since = pd.Timestamp(since)
     after = rel[rel.released_on >= since]
+    if until is not None:
+        after = after[after.released_on <= pd.Timestamp(until)]
+    span = f"From {since:%Y-%m-%d}" + (f" to {pd.Timestamp(until):%Y-%m-%d}" if until is not None else "")
     china = int((after.side == CHINA_SIDE).sum())
     west = int((after.side == WEST_SIDE).sum())
     if after.empty:
-        return f"No open-weights video model in the data was released from {since:%Y-%m-%d}."
-    return (f"From {since:%Y-%m-%d}, {china} of the {len(after)} open-weights text- and "
+        return f"{span}, no open-weights video model in the data was released."
+    return (f"{span}, {china} of the {len(after)} open-weights text- and "
             f"image-to-video releases in the data are Chinese ({west} Western).")
 
 
@@ -134,11 +144,11 @@ def plot(counts: pd.DataFrame):
     return fig
 
 
-def plot_alt(counts: pd.DataFrame, rel: pd.DataFrame, since) -> str:
+def plot_alt(counts: pd.DataFrame, rel: pd.DataFrame, since, until=None) -> str:
     """The bar chart's facts: totals per side, the busiest quarter and the share since ``since``."""
     totals = {side: int(counts[side].sum()) for side in SIDES}
     peak = counts.loc[(counts[CHINA_SIDE] + counts[WEST_SIDE]).idxmax()] if len(counts) else None
     peak_text = (f"; the most in {peak.quarter} ({peak[CHINA_SIDE]} Chinese, {peak[WEST_SIDE]} "
                  "Western)" if peak is not None else "")
     return (f"Bars per quarter of open-weights video releases: {totals[CHINA_SIDE]} Chinese and "
-            f"{totals[WEST_SIDE]} Western in all{peak_text}. " + share_text(rel, since))
+            f"{totals[WEST_SIDE]} Western in all{peak_text}. " + share_text(rel, since, until))
