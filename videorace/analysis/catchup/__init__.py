@@ -2,8 +2,9 @@
 declared object per dimension), ``compute`` (the engine: items, sides, frontiers, lags), ``run``
 (what a run compares, ``Run``, and what it found, ``Race``), ``scores`` (VBench classes), ``text``
 (values, lags and sentences in words), ``charts``, ``answer``, and the arena boards (``arena``:
-snapshots, first places and their spells; ``arena_text``). Everything public is reachable here as
-``catchup.<name>``.
+snapshots, first places and their spells; ``arena_text``; ``arena_lines``: ratings over time),
+``open_weights`` (open releases per side and quarter, best open model on the boards).
+Everything public is reachable here as ``catchup.<name>``.
 """
 
 from videorace.analysis.catchup.compute import (  # noqa: F401
@@ -48,7 +49,6 @@ from videorace.analysis.catchup.text import (  # noqa: F401
 )
 from videorace.analysis.catchup.charts import (  # noqa: F401
     plot,
-    plot_arena,
 )
-from videorace.analysis.catchup import arena, arena_text  # noqa: F401
+from videorace.analysis.catchup import arena, arena_lines, arena_text, open_weights  # noqa: F401
 from videorace.analysis.catchup.answer import YEAR_END, answer as answer_table  # noqa: F401

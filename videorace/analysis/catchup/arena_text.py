@@ -166,29 +166,6 @@ def summary(runs: pd.DataFrame, snaps: pd.DataFrame, other: str, window_start, w
     return "\n\n".join(parts)
 
 
-def plot_alt(snaps: pd.DataFrame, other: str) -> str:
-    """The arena chart in one sentence: per board, the latest first place and the latest lead."""
-    parts = []
-    for (board, track), snap in snaps.groupby(BOARD, sort=True):
-        held = snap[snap.holder != ""]
-        rated = snap[snap.lead.notna()]
-        if held.empty and rated.empty:
-            continue
-        part = board_name(board, track) + ":"
-        if len(held):
-            last = held.iloc[-1]
-            part += (f" first on {as_text(last.snapshot_on, last.snapshot_precision)} {last.holder}"
-                     f" ({last.holder_side})")
-        if len(rated):
-            last = rated.iloc[-1]
-            part += (f"{',' if len(held) else ''} China's lead on "
-                     f"{as_text(last.snapshot_on, last.snapshot_precision)} "
-                     f"{lead_words(last.lead, last.level)}")
-        parts.append(part)
-    return (f"Markers of China's and {side_words(other)}'s best rating per snapshot, one panel per "
-            "board, with each snapshot's first place along the top; " + "; ".join(parts) + ".")
-
-
 def source_ids(table: pd.DataFrame) -> list[str]:
     """The sources of the arena entries shown, with their cross-checking copies."""
     also = table.also_source_ids.dropna().str.split(";").explode() if len(table) else []
