@@ -12,10 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from videorace.analysis.catchup.arena import SNAPSHOT, top_n
-from videorace.data.vocab import CHINA as CHINA_CODE, CHINA_SIDE, MODEL_KINDS, WEST, WEST_SIDE
+from videorace.data.vocab import CHINA as CHINA_CODE, CHINA_SIDE, VIDEO_KINDS, WEST, WEST_SIDE
 
 SIDES = (CHINA_SIDE, WEST_SIDE)
-VIDEO_KINDS = MODEL_KINDS[:2]  # text to video and image to video
 RELEASE_COLUMNS = ["model_id", "name", "side", "released_on", "precision", "quarter"]
 BEST_COLUMNS = SNAPSHOT + ["snapshot_precision", "side", "model_name", "rating", "rank"]
 #: The share of open releases is counted from here: the first year after Sora's launch
