@@ -13,14 +13,16 @@ from videorace.pipeline.pages import render
 from videorace.pipeline.state import FAILED_DIR as FAILED
 
 
-def render_index(state: dict, changes: str = "", stopped: str = "") -> str:
+def render_index(state: dict, changes: str = "", stopped: str = "",
+                 picture: dict | None = None) -> str:
     """The page for the reports in ``state``; ``changes`` is the HTML of the section on what the
     latest build changed (``changes.render_html``), shown above the reports. A failure comes first,
     above the answer, on the first screen: ``stopped`` (``changes.stopped_html``: the latest build
-    stopped before any report ran) and every failed report, each linked to its error."""
+    stopped before any report ran) and every failed report, each linked to its error. Then
+    ``opening``, with ``picture`` (``picture.write``: who led when) under the paragraph."""
     reports = [(key, state[key]) for key in sorted(state)]
     return render("index.html.j2", version=__version__, reports=reports,
-                  failed_reports=failures(reports), opening=opening(state),
+                  failed_reports=failures(reports), opening=opening(state, picture),
                   answer=answer_section(state),
                   changes=Markup(changes), stopped=Markup(stopped)) + "\n"
 
@@ -44,7 +46,7 @@ def built_at(state: dict) -> str:
     return max((e.get("built_at") or "" for e in state.values()), default="")
 
 
-def opening(state: dict) -> Markup:
+def opening(state: dict, picture: dict | None = None) -> Markup:
     """What the index opens with, after any failure: the date the answer is true to (the data's
     last day, the build's day and the days between that it does not cover), each arena board
     whose latest snapshot is older, and the answer in a paragraph whose every clause links to
@@ -54,7 +56,7 @@ def opening(state: dict) -> Markup:
     if line is None:
         return Markup("")
     return render("opening.html.j2", line=line, stale=front.stale_boards(columns, line["data_to"]),
-                  sentences=front.paragraph(columns))
+                  sentences=front.paragraph(columns), picture=picture)
 
 
 def answer_section(state: dict) -> Markup:
