@@ -25,7 +25,8 @@ def rows(clip_since="2026-08-07", board_snapshot="2026-04-07"):
 
 
 def state(**kw):
-    entry = {"html": "w.html", "title": "The catch-up to the latest data: China against the West, usable against usable",
+    entry = {"html": "w.html",
+             "title": "The catch-up to the latest data: China against the West, usable against usable",
              "built_at": "2026-12-07T06:00:00Z", "answer": {"as_of": "2026-08-19", "rows": rows(**kw)}}
     old = {"html": "o.html", "title": "Old", "built_at": "2026-12-01T06:00:00Z",
            "answer": {"as_of": "2026-08-11", "rows": rows(**kw)[:1]}}
@@ -76,7 +77,8 @@ def test_the_table_is_short_and_headed_in_a_reader_s_words():
     assert ">China against the West, usable products</a>" in html
     assert "<b>the West</b> since between 2026-04-17 and 2026-07-05</td>" in html
     assert "end of 2024" not in html and "published intervals" not in html
-    assert front.header("X: China against Sora, demonstrated against demonstrated") == "China against Sora, as demonstrated"
+    shown = "X: China against Sora, demonstrated against demonstrated"
+    assert front.header(shown) == "China against Sora, as demonstrated"
 
 
 def test_the_order_of_the_page():
