@@ -115,14 +115,13 @@ def to_csv(spans: list[dict]) -> str:
 def draw(spans: list[dict], start: date, end: date, title: str):
     """The strips as a matplotlib figure: one row per dimension, spans coloured by leader, the
     uncertain ones hatched and lighter."""
-    import matplotlib
-    matplotlib.use("Agg")
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # no pyplot: no backend switched, no figure kept
     from matplotlib.patches import Patch
 
     names = list(dict.fromkeys(s["dimension"] for s in spans))
-    fig, ax = plt.subplots(figsize=(9.5, 0.3 * len(names) + 1.1), dpi=144)
+    fig = Figure(figsize=(9.5, 0.3 * len(names) + 1.1), dpi=144)
+    ax = fig.subplots()
     for i, name in enumerate(names):
         for s in (s for s in spans if s["dimension"] == name):
             a, b = mdates.date2num(date.fromisoformat(s["from"])), mdates.date2num(date.fromisoformat(s["to"]))
@@ -163,8 +162,6 @@ def write(out: Path, columns: list[dict], data_dir: Path) -> dict | None:
     folder.mkdir(parents=True, exist_ok=True)
     fig.savefig(folder / f"{STEM}.png", format="png")
     fig.savefig(folder / f"{STEM}.svg", format="svg", metadata={"Date": None})
-    import matplotlib.pyplot as plt
-    plt.close(fig)
     (folder / f"{STEM}.csv").write_text(to_csv(spans), encoding="utf-8")
     return {"png": f"{FOLDER}/{STEM}.png", "svg": f"{FOLDER}/{STEM}.svg", "csv": f"{FOLDER}/{STEM}.csv",
             "alt": alt_text(spans, start, end), "html": column["html"]}
