@@ -11,7 +11,7 @@ def rows(clip_since="2026-08-07", board_snapshot="2026-04-07"):
         {"dimension": "longest single clip (s) (usable)", "row": "longest single clip (s)",
          "now": "China", "since": clip_since, "end_2024": "Western"},
         {"dimension": "open weights released (usable)", "row": "open weights released",
-         "now": "level", "since": "2024-10-22", "end_2024": "level"},
+         "now": "level", "since": "2024-10-22 to 2024-10-30", "end_2024": "level"},
         {"dimension": "VBench total score (usable)", "row": "VBench total score",
          "now": "no comparable score since 2025-06-05", "since": "", "end_2024": "level"},
         {"dimension": "first place, LMArena, text to video", "row": "first place, LMArena, text to video",
@@ -58,7 +58,7 @@ def test_the_paragraph_groups_by_leader_and_links_each_clause():
         {"leader": "the West leads on", "parts": [
             "LMArena text to video between 2026-04-17 and 2026-07-05 (China -30 points, the published "
             "intervals do not overlap)"]},
-        {"leader": "level on", "parts": ["open weights released since 2024-10-22"]}]
+        {"leader": "level on", "parts": ["open weights released between 2024-10-22 and 2024-10-30"]}]
     html = opening(state())
     assert '<a href="w.html">China leads on longest single clip since 2026-08-07</a>' in html
     assert "outside the comparison" not in html and "VBench" not in html

@@ -108,6 +108,8 @@ def clauses(column: dict) -> list[dict]:
             continue  # a board led outside this comparison: the column against all names its side
         item = board_words(row["row"])
         when = short_since(row.get("since", ""))
+        if " to " in when and not when.startswith("between"):  # a spell begun within a span
+            when = "between {} and {}".format(*when.split(" to ", 1))
         if when:
             item += f" {when}" if when.startswith(("between", "by", "throughout")) else f" since {when}"
         lead = lead_of(row)
