@@ -186,3 +186,20 @@ def test_a_failure_is_announced_on_the_first_screen_above_the_answer(browser, tm
         assert "cell 4: ValueError: bad" in errors[0]
     else:
         assert "data/models.csv:3: org_id" in errors[0]
+
+
+def test_the_index_opens_with_the_date_the_paragraph_and_the_picture_on_the_first_screen(browser, full_out):
+    """At 1400x900 the first screen shows the date the answer is true to, the answer in a
+    paragraph and the top of the picture of who led when (which has loaded), all above the
+    table."""
+    ctx = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    page.goto((full_out / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    box = {name: page.query_selector(sel).bounding_box() for name, sel in (
+        ("date", "p.asof"), ("lead", "p.lead"), ("picture", "figure.wholed img"), ("table", "table.answer"))}
+    loaded = page.eval_on_selector("figure.wholed img", "e => e.naturalWidth")
+    ctx.close()
+    assert box["date"]["y"] < box["lead"]["y"] < box["picture"]["y"] < box["table"]["y"], box
+    assert box["lead"]["y"] + box["lead"]["height"] < 900 and box["picture"]["y"] + 100 < 900, box
+    assert loaded > 0

@@ -10,7 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
-from videorace.pipeline import changes, datadiff
+from videorace.pipeline import changes, datadiff, front, picture
 from videorace.pipeline.index import render_index
 from videorace.pipeline.state import (FAILED_DIR, STATE_FILE, TMP_PREFIX, atomic_write, now,
                                       read_state, write_if_changed)
@@ -40,7 +40,8 @@ def publish_files(tmp: str, target: Path) -> None:
 
 def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
                 data_dir: Path, only: set[str] | None = None) -> None:
-    """After every build, failed reports or not: index.html and CHANGES.md from the state of the
+    """After every build, failed reports or not: index.html (with its picture of who led when,
+    ``picture.write``) and CHANGES.md from the state of the
     manifest's reports and the change log (this build's entry first when it changed a published
     key figure or the data), then the baseline and the data copy the next build compares with.
     A build of ``only`` some reports (``--only``, perhaps on other data) compares their figures
@@ -60,7 +61,9 @@ def write_index(out: Path, state: dict, keys: set[str], prior: dict | None,
     at = now()
     log = changes.logged(out, found, at)
     shown = {k: v for k, v in state.items() if k in keys}
-    write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found)))
+    drawn = picture.write(out, front.answered(shown), data_dir)
+    write_if_changed(out / "index.html", render_index(shown, changes.render_html(log, at, found),
+                                                      picture=drawn))
     write_if_changed(out / changes.CHANGES_FILE, changes.render_markdown(log))
     write_if_changed(out / changes.BASELINE_FILE, changes.baseline(figures, data))
     if (found["data"] and only is None) or not (out / datadiff.SNAPSHOT_DIR).is_dir():
