@@ -61,8 +61,13 @@ def test_since_is_a_range_when_an_equal_item_may_have_come_first():
     # from 08-01: the lead began between 08-01 and 08-07
     clips = _items([("Sora", 25.0, "2025-10-16", "2025-10-16", "day"),
                     ("China", 30.0, "2026-08-07", "2026-08-07", "day"),
-                    ("China", 30.0, "2026-08-01", "2026-08-31", "month")])
+                    ("China", 30.0, "2026-08-01", "2026-08-31", "month")]).assign(model_id=["sora", "seed", "wan"])
     assert answer.since(clips, "2026-10-24", "Sora") == "2026-08-01 to 2026-08-07"
+    # a coarser copy of the same model's own fact (Sora's 60 s 'in February') is no rival
+    shown = _items([("Sora", 60.0, "2024-02-15", "2024-02-15", "day"),
+                    ("Sora", 60.0, "2024-02-01", "2024-02-29", "month"),
+                    ("China", 16.0, "2024-04-27", "2024-04-27", "day")]).assign(model_id=["sora", "sora", "vidu"])
+    assert answer.since(shown, "2024-12-31", "Sora") == "throughout (from 2024-02-15)"
 
 
 def test_yes_or_no_dimensions_lead_by_having_it_first():

@@ -71,8 +71,9 @@ def _when_settled(table: pd.DataFrame, settling) -> str:
     """The settling item's date, or, where another item of its side as good may have come before
     it (their dates overlap), the span from the earliest day any of them allows to the day it was
     certain ('2026-08-01 to 2026-08-07')."""
+    other_models = table.model_id != settling.model_id if "model_id" in table else True
     rivals = table[(table.side == settling.side) & (table.value >= settling.value)
-                   & (table.start < settling.start) & (table.end >= settling.end)]
+                   & (table.start < settling.start) & (table.end >= settling.end) & other_models]
     if rivals.empty:
         return settling.when
     return f"{as_text(rivals.start.min())} to {as_text(settling.end)}"
