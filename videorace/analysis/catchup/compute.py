@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from videorace.analysis import timeline
+from videorace.analysis import comparable, timeline
 from videorace.analysis.firsts import families, firsts, firsts_text  # noqa: F401 (re-exported)
 from videorace.data.dates import as_text
-from videorace.data.vocab import (BASES, BASIS_CLASSES, BASIS_STAGES, CHINA as CHINA_CODE,
+from videorace.data.vocab import (BASIS_CLASSES, BASIS_STAGES, CHINA as CHINA_CODE,
                                   CHINA_SIDE, SORA_FAMILY, WEST)
 
 CHINA = CHINA_SIDE
@@ -34,9 +34,9 @@ ITEM_COLUMNS = ["model_id", "name", "country", "family", "start", "end", "precis
 
 
 def check_basis(basis: str) -> str:
-    """``basis`` if it is one of ``vocab.BASES``; ValueError naming them otherwise."""
-    if basis not in BASES:
-        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    """``basis`` if it is one of ``vocab.BASES``; ValueError naming them otherwise (the one check,
+    ``comparable.basis_classes``)."""
+    comparable.basis_classes(basis)
     return basis
 
 
@@ -85,7 +85,7 @@ def capability_items(ds, column: str, basis: str, single_only: bool = False) -> 
     benchmark team's sample never count. A paid tier is named with its model."""
     cap = ds.capabilities.merge(ds.models[["model_id", "name", "org_id", "kind"]], on="model_id")
     cap = cap.merge(ds.organizations[["org_id", "country"]], on="org_id")
-    cap = cap[cap.availability.isin(BASIS_CLASSES[check_basis(basis)]) & cap[column].notna()
+    cap = cap[cap.availability.isin(comparable.basis_classes(basis)) & cap[column].notna()
               & (cap.kind == "text_to_video")]
     if single_only and "clip_kind" in cap:
         cap = cap[cap.clip_kind == "single"]

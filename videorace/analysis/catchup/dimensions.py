@@ -15,9 +15,9 @@ from typing import Callable
 
 import pandas as pd
 
-from videorace.analysis import timeline
+from videorace.analysis import comparable, timeline
 from videorace.analysis.catchup import compute, scores
-from videorace.data.vocab import BASIS_CLASSES, BASIS_STAGES, SORA_FAMILY
+from videorace.data.vocab import BASIS_STAGES, SORA_FAMILY
 
 
 def _always(ds, comparator) -> bool:
@@ -109,7 +109,7 @@ def _audio(ds, basis, score_class=None) -> pd.DataFrame:
     belongs to the model, and a row's as_of is often later than the launch."""
     cap = ds.capabilities[ds.capabilities.audio.fillna(False).astype(bool)]
     if "availability" in cap:
-        cap = cap[cap.availability.isin(BASIS_CLASSES[compute.check_basis(basis)])]
+        cap = cap[cap.availability.isin(comparable.basis_classes(basis))]
     items = compute.dated_by_first_event(ds, basis, pd.Series(1.0, index=cap.model_id.unique()))
     if "dated_by" not in cap or items.empty:
         return items
